@@ -1,0 +1,15 @@
+using Activations.Numerics;
+
+namespace Activations.Kernels;
+
+/// <summary>
+/// One activation or derivative, element by element. A kernel is a small struct holding its
+/// parameters; <see cref="SpanDriver"/> is generic over it, so the JIT compiles one specialised
+/// loop per kernel and per vector width, with no virtual call or delegate per element.
+/// </summary>
+internal interface IUnaryKernel
+{
+    /// <summary>The value at every lane of <paramref name="x"/>, written against <typeparamref name="TOps"/> only.</summary>
+    T Invoke<T, TMask, TOps>(T x)
+        where TOps : ISimdOps<T, TMask>;
+}

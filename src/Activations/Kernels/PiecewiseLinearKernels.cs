@@ -1,0 +1,102 @@
+using Activations.Numerics;
+
+namespace Activations.Kernels;
+
+// Kernels of the piecewise-linear activations (Affine, Identity, ReLU, LeakyReLU, HardSigmoid)
+// and the constants their derivatives reduce to. Each is exact or rounds once.
+
+/// <summary>s·x + b with one rounding (fused); a zero slope gives b even for x = ±∞.</summary>
+internal readonly struct AffineFn(double slope, double intercept) : IUnaryKernel
+{
+    private readonly double _slope = slope;
+    private readonly double _intercept = intercept;
+
+    public T Invoke<T, TMask, TOps>(T x)
+        where TOps : ISimdOps<T, TMask>
+    {
+        T b = TOps.Create(_intercept);
+        T s = TOps.Create(_slope);
+        T v = TOps.Select(TOps.Equal(s, TOps.Create(0.0)), b, TOps.FusedMultiplyAdd(s, x, b));
+        return Core<T, TMask, TOps>.PropagateNaN(x, v);
+    }
+}
+
+/// <summary>A constant (a derivative of a linear piece); NaN still gives NaN.</summary>
+internal readonly struct ConstantKernel(double value) : IUnaryKernel
+{
+    private readonly double _value = value;
+
+    public T Invoke<T, TMask, TOps>(T x)
+        where TOps : ISimdOps<T, TMask> =>
+        Core<T, TMask, TOps>.PropagateNaN(x, TOps.Create(_value));
+}
+
+/// <summary>x itself.</summary>
+internal readonly struct IdentityFn : IUnaryKernel
+{
+    public T Invoke<T, TMask, TOps>(T x)
+        where TOps : ISimdOps<T, TMask> => x;
+}
+
+/// <summary>x if x &gt; 0 else a·x (ReLU is a = 0, which gives +0 there, also for x = −∞).</summary>
+internal readonly struct LeakyReluFn(double alpha) : IUnaryKernel
+{
+    private readonly double _alpha = alpha;
+
+    public T Invoke<T, TMask, TOps>(T x)
+        where TOps : ISimdOps<T, TMask>
+    {
+        T a = TOps.Create(_alpha);
+        T zero = TOps.Create(0.0);
+        T negative = TOps.Select(TOps.Equal(a, zero), zero, TOps.Multiply(a, x));
+        return Core<T, TMask, TOps>.PropagateNaN(x, TOps.Select(TOps.GreaterThan(x, zero), x, negative));
+    }
+}
+
+/// <summary>positive if x &gt; 0 else otherwise: the derivative of ReLU and LeakyReLU.</summary>
+internal readonly struct StepKernel(double positive, double otherwise) : IUnaryKernel
+{
+    private readonly double _positive = positive;
+    private readonly double _otherwise = otherwise;
+
+    public T Invoke<T, TMask, TOps>(T x)
+        where TOps : ISimdOps<T, TMask>
+    {
+        T v = TOps.Select(TOps.GreaterThan(x, TOps.Create(0.0)), TOps.Create(_positive), TOps.Create(_otherwise));
+        return Core<T, TMask, TOps>.PropagateNaN(x, v);
+    }
+}
+
+/// <summary>
+/// 0 below −2.5, 1 above 2.5, else x/5 + 1/2 rounded once: q = x/5 rounded, the remainder
+/// x − 5q is exact under a fused multiply-add, and q + 1/2 is summed exactly, so near −2.5
+/// (where the result is tiny) nothing cancels.
+/// </summary>
+internal readonly struct HardSigmoidFn : IUnaryKernel
+{
+    public T Invoke<T, TMask, TOps>(T x)
+        where TOps : ISimdOps<T, TMask>
+    {
+        T five = TOps.Create(5.0);
+        T q = TOps.Divide(x, five);
+        T remainder = TOps.FusedMultiplyAdd(TOps.Negate(q), five, x);
+        T s = TOps.Add(q, TOps.Create(0.5));
+        T bb = TOps.Subtract(s, q);
+        T error = TOps.Add(TOps.Subtract(q, TOps.Subtract(s, bb)), TOps.Subtract(TOps.Create(0.5), bb));
+        T v = TOps.Add(s, TOps.Add(error, TOps.Divide(remainder, five)));
+        v = TOps.Select(TOps.GreaterThan(x, TOps.Create(2.5)), TOps.Create(1.0), v);
+        v = TOps.Select(TOps.LessThan(x, TOps.Create(-2.5)), TOps.Create(0.0), v);
+        return Core<T, TMask, TOps>.PropagateNaN(x, v);
+    }
+}
+
+/// <summary>1/5 on [−2.5, 2.5], 0 outside: the derivative of HardSigmoid.</summary>
+internal readonly struct HardSigmoidGrad : IUnaryKernel
+{
+    public T Invoke<T, TMask, TOps>(T x)
+        where TOps : ISimdOps<T, TMask>
+    {
+        T inside = TOps.Select(TOps.LessThanOrEqual(TOps.Abs(x), TOps.Create(2.5)), TOps.Create(0.2), TOps.Create(0.0));
+        return Core<T, TMask, TOps>.PropagateNaN(x, inside);
+    }
+}

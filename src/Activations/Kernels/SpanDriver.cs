@@ -1,0 +1,109 @@
+using System;
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
+using Activations.Numerics;
+
+namespace Activations.Kernels;
+
+/// <summary>
+/// The one loop over the data: validation, then the widest accelerated vector width, four
+/// vectors per iteration, and a final vector that overlaps the previous ones instead of a scalar
+/// tail, so every element is computed by the same operations whatever its position.
+/// </summary>
+internal static class SpanDriver
+{
+    /// <summary>The scalar overload: the same kernel on one lane.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static double Invoke<TKernel>(TKernel kernel, double x)
+        where TKernel : struct, IUnaryKernel =>
+        kernel.Invoke<double, bool, ScalarOps>(x);
+
+    /// <summary>The array overload: one allocation, the result.</summary>
+    public static double[] Invoke<TKernel>(TKernel kernel, double[] x)
+        where TKernel : struct, IUnaryKernel
+    {
+        ArgumentNullException.ThrowIfNull(x);
+        var destination = new double[x.Length];
+        Run(kernel, x, destination);
+        return destination;
+    }
+
+    /// <summary>
+    /// Writes kernel(x[i]) to destination[i] for every i &lt; x.Length. Throws before writing
+    /// anything when the destination is too short or overlaps x other than exactly.
+    /// </summary>
+    public static void Run<TKernel>(TKernel kernel, ReadOnlySpan<double> x, Span<double> destination)
+        where TKernel : struct, IUnaryKernel
+    {
+        if (destination.Length < x.Length)
+        {
+            throw new ArgumentException(
+                $"Destination is too short: it has {destination.Length} elements but the input has {x.Length}.",
+                nameof(destination));
+        }
+
+        destination = destination[..x.Length];
+        if (x.Overlaps(destination, out int offset) && offset != 0)
+        {
+            throw new ArgumentException(
+                "The input and the destination overlap partially; they must be the same memory (in place) or not overlap at all.",
+                nameof(destination));
+        }
+
+        ref double xRef = ref MemoryMarshal.GetReference(x);
+        ref double dRef = ref MemoryMarshal.GetReference(destination);
+        nuint length = (nuint)x.Length;
+
+        if (Vector512.IsHardwareAccelerated && length >= (nuint)Vector512<double>.Count)
+        {
+            Loop<TKernel, Vector512<double>, Vector512<double>, Vector512Ops>(kernel, ref xRef, ref dRef, length);
+        }
+        else if (Vector256.IsHardwareAccelerated && length >= (nuint)Vector256<double>.Count)
+        {
+            Loop<TKernel, Vector256<double>, Vector256<double>, Vector256Ops>(kernel, ref xRef, ref dRef, length);
+        }
+        else if (Vector128.IsHardwareAccelerated && length >= (nuint)Vector128<double>.Count)
+        {
+            Loop<TKernel, Vector128<double>, Vector128<double>, Vector128Ops>(kernel, ref xRef, ref dRef, length);
+        }
+        else if (length != 0)
+        {
+            Loop<TKernel, double, bool, ScalarOps>(kernel, ref xRef, ref dRef, length);
+        }
+    }
+
+    /// <summary>
+    /// length ≥ TOps.Count. The last (possibly overlapping) vector is loaded before the loop, so an
+    /// in-place call still reads original inputs there; elements computed twice get the same bits.
+    /// </summary>
+    private static void Loop<TKernel, T, TMask, TOps>(TKernel kernel, ref double xRef, ref double dRef, nuint length)
+        where TKernel : struct, IUnaryKernel
+        where TOps : ISimdOps<T, TMask>
+    {
+        nuint n = (nuint)TOps.Count;
+        T last = TOps.Load(ref xRef, length - n);
+        nuint i = 0;
+        for (; i + (4 * n) <= length; i += 4 * n)
+        {
+            T v0 = TOps.Load(ref xRef, i);
+            T v1 = TOps.Load(ref xRef, i + n);
+            T v2 = TOps.Load(ref xRef, i + (2 * n));
+            T v3 = TOps.Load(ref xRef, i + (3 * n));
+            TOps.Store(kernel.Invoke<T, TMask, TOps>(v0), ref dRef, i);
+            TOps.Store(kernel.Invoke<T, TMask, TOps>(v1), ref dRef, i + n);
+            TOps.Store(kernel.Invoke<T, TMask, TOps>(v2), ref dRef, i + (2 * n));
+            TOps.Store(kernel.Invoke<T, TMask, TOps>(v3), ref dRef, i + (3 * n));
+        }
+
+        for (; i + n <= length; i += n)
+        {
+            TOps.Store(kernel.Invoke<T, TMask, TOps>(TOps.Load(ref xRef, i)), ref dRef, i);
+        }
+
+        if (i != length)
+        {
+            TOps.Store(kernel.Invoke<T, TMask, TOps>(last), ref dRef, length - n);
+        }
+    }
+}

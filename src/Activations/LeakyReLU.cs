@@ -1,0 +1,61 @@
+using System;
+using Activations.Kernels;
+
+namespace Activations;
+
+/// <summary>
+/// The leaky rectified linear unit (numpy-ml's <c>LeakyReLU</c>).
+/// f(x) = <c>x</c> if x &gt; 0, else <c>α·x</c> (0 for α = 0, also at x = −∞); f′(x) = <c>1</c> if x &gt; 0, else <c>α</c> (α at x = 0); f″(x) = <c>0</c>.
+/// Within 2 ulps of the exact value for every finite input; NaN in gives NaN out.
+/// </summary>
+public sealed class LeakyReLU : ActivationFunction
+{
+    /// <summary>Creates the activation; numpy-ml's defaults apply.</summary>
+    /// <param name="alpha">The slope α of the negative part. Must be finite.</param>
+    /// <exception cref="ArgumentOutOfRangeException">A parameter is NaN or infinite.</exception>
+    public LeakyReLU(double alpha = 0.3)
+    {
+        Alpha = RequireFinite(alpha, nameof(alpha));
+    }
+
+    /// <summary>The slope α of the negative part.</summary>
+    public double Alpha { get; }
+
+    /// <summary><c>x</c> if x &gt; 0, else <c>α·x</c> (0 for α = 0, also at x = −∞).</summary>
+    /// <param name="x">The input.</param>
+    /// <returns>The value at x.</returns>
+    public override double Fn(double x) => SpanDriver.Invoke(new LeakyReluFn(Alpha), x);
+
+    /// <summary><c>x</c> if x &gt; 0, else <c>α·x</c> (0 for α = 0, also at x = −∞), for each element.</summary>
+    /// <param name="x">The inputs.</param>
+    /// <param name="destination">Receives the results; may be the same memory as x.</param>
+    /// <exception cref="ArgumentException">destination is shorter than x, or overlaps it other than exactly; nothing is written.</exception>
+    public override void Fn(ReadOnlySpan<double> x, Span<double> destination) => SpanDriver.Run(new LeakyReluFn(Alpha), x, destination);
+
+    /// <summary><c>1</c> if x &gt; 0, else <c>α</c> (α at x = 0).</summary>
+    /// <param name="x">The input.</param>
+    /// <returns>The value at x.</returns>
+    public override double Grad(double x) => SpanDriver.Invoke(new StepKernel(1.0, Alpha), x);
+
+    /// <summary><c>1</c> if x &gt; 0, else <c>α</c> (α at x = 0), for each element.</summary>
+    /// <param name="x">The inputs.</param>
+    /// <param name="destination">Receives the results; may be the same memory as x.</param>
+    /// <exception cref="ArgumentException">destination is shorter than x, or overlaps it other than exactly; nothing is written.</exception>
+    public override void Grad(ReadOnlySpan<double> x, Span<double> destination) => SpanDriver.Run(new StepKernel(1.0, Alpha), x, destination);
+
+    /// <summary><c>0</c>.</summary>
+    /// <param name="x">The input.</param>
+    /// <returns>The value at x.</returns>
+    public override double Grad2(double x) => SpanDriver.Invoke(new ConstantKernel(0.0), x);
+
+    /// <summary><c>0</c>, for each element.</summary>
+    /// <param name="x">The inputs.</param>
+    /// <param name="destination">Receives the results; may be the same memory as x.</param>
+    /// <exception cref="ArgumentException">destination is shorter than x, or overlaps it other than exactly; nothing is written.</exception>
+    public override void Grad2(ReadOnlySpan<double> x, Span<double> destination) => SpanDriver.Run(new ConstantKernel(0.0), x, destination);
+
+    private protected override (double First, double Second) Parameters => (Alpha, 0.0);
+
+    /// <inheritdoc/>
+    public override string ToString() => $"LeakyReLU(alpha={Format(Alpha)})";
+}

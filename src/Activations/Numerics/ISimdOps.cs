@@ -1,0 +1,66 @@
+namespace Activations.Numerics;
+
+/// <summary>
+/// The arithmetic that every kernel is written in, implemented once for a scalar
+/// <see cref="double"/> and once per vector width. Every member is a single IEEE 754
+/// operation (or an exact bit manipulation), so a kernel written against this interface
+/// performs the same correctly rounded operations on every lane of every width: the
+/// scalar overload and the span overloads give identical bits on every instruction set.
+/// </summary>
+/// <typeparam name="T">The value type: <see cref="double"/> or a vector of doubles.</typeparam>
+/// <typeparam name="TMask">The result of a comparison: <see cref="bool"/> or a lane mask.</typeparam>
+internal interface ISimdOps<T, TMask>
+{
+    /// <summary>The number of doubles in one <typeparamref name="T"/>.</summary>
+    static abstract int Count { get; }
+
+    /// <summary>Loads <see cref="Count"/> doubles starting at source + index.</summary>
+    static abstract T Load(ref double source, nuint index);
+
+    /// <summary>Stores <see cref="Count"/> doubles starting at destination + index.</summary>
+    static abstract void Store(T value, ref double destination, nuint index);
+
+    static abstract T Create(double value);
+
+    static abstract T Add(T x, T y);
+
+    static abstract T Subtract(T x, T y);
+
+    static abstract T Multiply(T x, T y);
+
+    static abstract T Divide(T x, T y);
+
+    /// <summary>x·y + addend with a single rounding (never the unfused estimate).</summary>
+    static abstract T FusedMultiplyAdd(T x, T y, T addend);
+
+    /// <summary>Flips the sign bit, so −(+0) is −0 on every path.</summary>
+    static abstract T Negate(T x);
+
+    /// <summary>Clears the sign bit.</summary>
+    static abstract T Abs(T x);
+
+    static abstract T Floor(T x);
+
+    static abstract TMask GreaterThan(T x, T y);
+
+    static abstract TMask GreaterThanOrEqual(T x, T y);
+
+    static abstract TMask LessThan(T x, T y);
+
+    static abstract TMask LessThanOrEqual(T x, T y);
+
+    static abstract TMask Equal(T x, T y);
+
+    static abstract TMask IsNaN(T x);
+
+    static abstract TMask Or(TMask x, TMask y);
+
+    static abstract T Select(TMask mask, T whenTrue, T whenFalse);
+
+    /// <summary>
+    /// 2^k for an integer-valued k in [−1022, 1023], given as <c>k + 0x1.8p52 + 1023</c>:
+    /// the biased exponent then sits in the low bits of the significand and a 52-bit left
+    /// shift moves it into the exponent field.
+    /// </summary>
+    static abstract T ShiftIntoExponent(T biasedInLowBits);
+}

@@ -1,0 +1,71 @@
+using System;
+using System.Runtime.CompilerServices;
+
+namespace Activations.Numerics;
+
+/// <summary>The <see cref="ISimdOps{T, TMask}"/> of one <see cref="double"/>.</summary>
+internal readonly struct ScalarOps : ISimdOps<double, bool>
+{
+    public static int Count => 1;
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static double Load(ref double source, nuint index) => Unsafe.Add(ref source, index);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static void Store(double value, ref double destination, nuint index) => Unsafe.Add(ref destination, index) = value;
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static double Create(double value) => value;
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static double Add(double x, double y) => x + y;
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static double Subtract(double x, double y) => x - y;
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static double Multiply(double x, double y) => x * y;
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static double Divide(double x, double y) => x / y;
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static double FusedMultiplyAdd(double x, double y, double addend) => Math.FusedMultiplyAdd(x, y, addend);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static double Negate(double x) => -x;
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static double Abs(double x) => Math.Abs(x);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static double Floor(double x) => Math.Floor(x);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static bool GreaterThan(double x, double y) => x > y;
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static bool GreaterThanOrEqual(double x, double y) => x >= y;
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static bool LessThan(double x, double y) => x < y;
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static bool LessThanOrEqual(double x, double y) => x <= y;
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static bool Equal(double x, double y) => x == y;
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static bool IsNaN(double x) => double.IsNaN(x);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static bool Or(bool x, bool y) => x | y;
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static double Select(bool mask, double whenTrue, double whenFalse) => mask ? whenTrue : whenFalse;
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static double ShiftIntoExponent(double biasedInLowBits) =>
+        BitConverter.Int64BitsToDouble(BitConverter.DoubleToInt64Bits(biasedInLowBits) << 52);
+}

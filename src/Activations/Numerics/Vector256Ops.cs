@@ -1,0 +1,72 @@
+using System.Runtime.CompilerServices;
+using System.Runtime.Intrinsics;
+using Vec = System.Runtime.Intrinsics.Vector256<double>;
+
+namespace Activations.Numerics;
+
+/// <summary>The <see cref="ISimdOps{T, TMask}"/> of a <see cref="Vector256{T}"/> of doubles; a mask is all-ones lanes.</summary>
+internal readonly struct Vector256Ops : ISimdOps<Vec, Vec>
+{
+    public static int Count => Vector256<double>.Count;
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vec Load(ref double source, nuint index) => Vector256.LoadUnsafe(ref source, index);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static void Store(Vec value, ref double destination, nuint index) => value.StoreUnsafe(ref destination, index);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vec Create(double value) => Vector256.Create(value);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vec Add(Vec x, Vec y) => x + y;
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vec Subtract(Vec x, Vec y) => x - y;
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vec Multiply(Vec x, Vec y) => x * y;
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vec Divide(Vec x, Vec y) => x / y;
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vec FusedMultiplyAdd(Vec x, Vec y, Vec addend) => Vector256.FusedMultiplyAdd(x, y, addend);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vec Negate(Vec x) => x ^ Vector256.Create(-0.0);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vec Abs(Vec x) => Vector256.AndNot(x, Vector256.Create(-0.0));
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vec Floor(Vec x) => Vector256.Floor(x);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vec GreaterThan(Vec x, Vec y) => Vector256.GreaterThan(x, y);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vec GreaterThanOrEqual(Vec x, Vec y) => Vector256.GreaterThanOrEqual(x, y);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vec LessThan(Vec x, Vec y) => Vector256.LessThan(x, y);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vec LessThanOrEqual(Vec x, Vec y) => Vector256.LessThanOrEqual(x, y);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vec Equal(Vec x, Vec y) => Vector256.Equals(x, y);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vec IsNaN(Vec x) => ~Vector256.Equals(x, x);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vec Or(Vec x, Vec y) => x | y;
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vec Select(Vec mask, Vec whenTrue, Vec whenFalse) => Vector256.ConditionalSelect(mask, whenTrue, whenFalse);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vec ShiftIntoExponent(Vec biasedInLowBits) =>
+        Vector256.ShiftLeft(biasedInLowBits.AsInt64(), 52).AsDouble();
+}

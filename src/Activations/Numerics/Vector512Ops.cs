@@ -1,0 +1,72 @@
+using System.Runtime.CompilerServices;
+using System.Runtime.Intrinsics;
+using Vec = System.Runtime.Intrinsics.Vector512<double>;
+
+namespace Activations.Numerics;
+
+/// <summary>The <see cref="ISimdOps{T, TMask}"/> of a <see cref="Vector512{T}"/> of doubles; a mask is all-ones lanes.</summary>
+internal readonly struct Vector512Ops : ISimdOps<Vec, Vec>
+{
+    public static int Count => Vector512<double>.Count;
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vec Load(ref double source, nuint index) => Vector512.LoadUnsafe(ref source, index);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static void Store(Vec value, ref double destination, nuint index) => value.StoreUnsafe(ref destination, index);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vec Create(double value) => Vector512.Create(value);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vec Add(Vec x, Vec y) => x + y;
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vec Subtract(Vec x, Vec y) => x - y;
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vec Multiply(Vec x, Vec y) => x * y;
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vec Divide(Vec x, Vec y) => x / y;
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vec FusedMultiplyAdd(Vec x, Vec y, Vec addend) => Vector512.FusedMultiplyAdd(x, y, addend);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vec Negate(Vec x) => x ^ Vector512.Create(-0.0);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vec Abs(Vec x) => Vector512.AndNot(x, Vector512.Create(-0.0));
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vec Floor(Vec x) => Vector512.Floor(x);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vec GreaterThan(Vec x, Vec y) => Vector512.GreaterThan(x, y);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vec GreaterThanOrEqual(Vec x, Vec y) => Vector512.GreaterThanOrEqual(x, y);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vec LessThan(Vec x, Vec y) => Vector512.LessThan(x, y);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vec LessThanOrEqual(Vec x, Vec y) => Vector512.LessThanOrEqual(x, y);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vec Equal(Vec x, Vec y) => Vector512.Equals(x, y);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vec IsNaN(Vec x) => ~Vector512.Equals(x, x);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vec Or(Vec x, Vec y) => x | y;
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vec Select(Vec mask, Vec whenTrue, Vec whenFalse) => Vector512.ConditionalSelect(mask, whenTrue, whenFalse);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vec ShiftIntoExponent(Vec biasedInLowBits) =>
+        Vector512.ShiftLeft(biasedInLowBits.AsInt64(), 52).AsDouble();
+}
