@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Activations.Numerics;
 
 namespace Activations.Kernels;
@@ -7,6 +8,7 @@ namespace Activations.Kernels;
 /// <summary>e^x: Exponential's value and both its derivatives.</summary>
 internal readonly struct ExpKernel : IUnaryKernel
 {
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public T Invoke<T, TMask, TOps>(T x)
         where TOps : ISimdOps<T, TMask> =>
         Core<T, TMask, TOps>.PropagateNaN(x, Core<T, TMask, TOps>.Exp(x));
@@ -22,6 +24,7 @@ internal readonly struct EluFn(double scale, double alphaHi, double alphaLo) : I
     private readonly double _alphaHi = alphaHi;
     private readonly double _alphaLo = alphaLo;
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public T Invoke<T, TMask, TOps>(T x)
         where TOps : ISimdOps<T, TMask>
     {
@@ -38,6 +41,7 @@ internal readonly struct EluGrad(double positive, double alphaHi, double alphaLo
     private readonly double _alphaHi = alphaHi;
     private readonly double _alphaLo = alphaLo;
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public T Invoke<T, TMask, TOps>(T x)
         where TOps : ISimdOps<T, TMask>
     {

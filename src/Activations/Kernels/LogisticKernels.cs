@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Activations.Numerics;
 
 namespace Activations.Kernels;
@@ -7,6 +8,7 @@ namespace Activations.Kernels;
 /// <summary>σ(x) = 1/(1 + e^−x); also SoftPlus′.</summary>
 internal readonly struct SigmoidFn : IUnaryKernel
 {
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public T Invoke<T, TMask, TOps>(T x)
         where TOps : ISimdOps<T, TMask> =>
         Core<T, TMask, TOps>.PropagateNaN(x, Core<T, TMask, TOps>.Sigmoid(x));
@@ -15,6 +17,7 @@ internal readonly struct SigmoidFn : IUnaryKernel
 /// <summary>σ(1 − σ); also SoftPlus″.</summary>
 internal readonly struct SigmoidGrad : IUnaryKernel
 {
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public T Invoke<T, TMask, TOps>(T x)
         where TOps : ISimdOps<T, TMask> =>
         Core<T, TMask, TOps>.PropagateNaN(x, Core<T, TMask, TOps>.SigmoidGrad(x));
@@ -23,6 +26,7 @@ internal readonly struct SigmoidGrad : IUnaryKernel
 /// <summary>σ(1 − σ)(1 − 2σ).</summary>
 internal readonly struct SigmoidGrad2 : IUnaryKernel
 {
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public T Invoke<T, TMask, TOps>(T x)
         where TOps : ISimdOps<T, TMask> =>
         Core<T, TMask, TOps>.PropagateNaN(x, Core<T, TMask, TOps>.SigmoidGrad2(x));
@@ -31,6 +35,7 @@ internal readonly struct SigmoidGrad2 : IUnaryKernel
 /// <summary>tanh x.</summary>
 internal readonly struct TanhFn : IUnaryKernel
 {
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public T Invoke<T, TMask, TOps>(T x)
         where TOps : ISimdOps<T, TMask> =>
         Core<T, TMask, TOps>.PropagateNaN(x, Core<T, TMask, TOps>.Tanh(x));
@@ -39,6 +44,7 @@ internal readonly struct TanhFn : IUnaryKernel
 /// <summary>1 − tanh²x.</summary>
 internal readonly struct TanhGrad : IUnaryKernel
 {
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public T Invoke<T, TMask, TOps>(T x)
         where TOps : ISimdOps<T, TMask> =>
         Core<T, TMask, TOps>.PropagateNaN(x, Core<T, TMask, TOps>.TanhGrad(x));
@@ -47,6 +53,7 @@ internal readonly struct TanhGrad : IUnaryKernel
 /// <summary>−2 tanh x (1 − tanh²x).</summary>
 internal readonly struct TanhGrad2 : IUnaryKernel
 {
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public T Invoke<T, TMask, TOps>(T x)
         where TOps : ISimdOps<T, TMask> =>
         Core<T, TMask, TOps>.PropagateNaN(x, Core<T, TMask, TOps>.TanhGrad2(x));
@@ -55,6 +62,7 @@ internal readonly struct TanhGrad2 : IUnaryKernel
 /// <summary>ln(1 + e^x).</summary>
 internal readonly struct SoftPlusFn : IUnaryKernel
 {
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public T Invoke<T, TMask, TOps>(T x)
         where TOps : ISimdOps<T, TMask> =>
         Core<T, TMask, TOps>.PropagateNaN(x, Core<T, TMask, TOps>.SoftPlus(x));

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Activations.Numerics;
 
 namespace Activations.Kernels;
@@ -11,6 +12,7 @@ internal readonly struct AffineFn(double slope, double intercept) : IUnaryKernel
     private readonly double _slope = slope;
     private readonly double _intercept = intercept;
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public T Invoke<T, TMask, TOps>(T x)
         where TOps : ISimdOps<T, TMask>
     {
@@ -26,6 +28,7 @@ internal readonly struct ConstantKernel(double value) : IUnaryKernel
 {
     private readonly double _value = value;
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public T Invoke<T, TMask, TOps>(T x)
         where TOps : ISimdOps<T, TMask> =>
         Core<T, TMask, TOps>.PropagateNaN(x, TOps.Create(_value));
@@ -34,6 +37,7 @@ internal readonly struct ConstantKernel(double value) : IUnaryKernel
 /// <summary>x itself.</summary>
 internal readonly struct IdentityFn : IUnaryKernel
 {
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public T Invoke<T, TMask, TOps>(T x)
         where TOps : ISimdOps<T, TMask> => x;
 }
@@ -43,6 +47,7 @@ internal readonly struct LeakyReluFn(double alpha) : IUnaryKernel
 {
     private readonly double _alpha = alpha;
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public T Invoke<T, TMask, TOps>(T x)
         where TOps : ISimdOps<T, TMask>
     {
@@ -59,6 +64,7 @@ internal readonly struct StepKernel(double positive, double otherwise) : IUnaryK
     private readonly double _positive = positive;
     private readonly double _otherwise = otherwise;
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public T Invoke<T, TMask, TOps>(T x)
         where TOps : ISimdOps<T, TMask>
     {
@@ -74,6 +80,7 @@ internal readonly struct StepKernel(double positive, double otherwise) : IUnaryK
 /// </summary>
 internal readonly struct HardSigmoidFn : IUnaryKernel
 {
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public T Invoke<T, TMask, TOps>(T x)
         where TOps : ISimdOps<T, TMask>
     {
@@ -93,6 +100,7 @@ internal readonly struct HardSigmoidFn : IUnaryKernel
 /// <summary>1/5 on [−2.5, 2.5], 0 outside: the derivative of HardSigmoid.</summary>
 internal readonly struct HardSigmoidGrad : IUnaryKernel
 {
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public T Invoke<T, TMask, TOps>(T x)
         where TOps : ISimdOps<T, TMask>
     {

@@ -74,36 +74,30 @@ internal static class SpanDriver
     }
 
     /// <summary>
-    /// length ≥ TOps.Count. The last (possibly overlapping) vector is loaded before the loop, so an
-    /// in-place call still reads original inputs there; elements computed twice get the same bits.
+    /// length ≥ TOps.Count. The kernel is inlined at a single call site: kernels are long after
+    /// inlining, and one copy keeps the loop within the JIT's inlining budget and the sixteen
+    /// AVX2 registers (a second copy per iteration spills and runs slower). Positions past the
+    /// last full vector are clamped to it; the last vector is loaded before the loop, so an
+    /// in-place call still reads original inputs there, and elements computed twice get the
+    /// same bits.
     /// </summary>
     private static void Loop<TKernel, T, TMask, TOps>(TKernel kernel, ref double xRef, ref double dRef, nuint length)
         where TKernel : struct, IUnaryKernel
         where TOps : ISimdOps<T, TMask>
     {
         nuint n = (nuint)TOps.Count;
-        T last = TOps.Load(ref xRef, length - n);
-        nuint i = 0;
-        for (; i + (4 * n) <= length; i += 4 * n)
+        nuint lastIndex = length - n;
+        T last = TOps.Load(ref xRef, lastIndex);
+        for (nuint i = 0; ; i += n)
         {
-            T v0 = TOps.Load(ref xRef, i);
-            T v1 = TOps.Load(ref xRef, i + n);
-            T v2 = TOps.Load(ref xRef, i + (2 * n));
-            T v3 = TOps.Load(ref xRef, i + (3 * n));
-            TOps.Store(kernel.Invoke<T, TMask, TOps>(v0), ref dRef, i);
-            TOps.Store(kernel.Invoke<T, TMask, TOps>(v1), ref dRef, i + n);
-            TOps.Store(kernel.Invoke<T, TMask, TOps>(v2), ref dRef, i + (2 * n));
-            TOps.Store(kernel.Invoke<T, TMask, TOps>(v3), ref dRef, i + (3 * n));
-        }
-
-        for (; i + n <= length; i += n)
-        {
-            TOps.Store(kernel.Invoke<T, TMask, TOps>(TOps.Load(ref xRef, i)), ref dRef, i);
-        }
-
-        if (i != length)
-        {
-            TOps.Store(kernel.Invoke<T, TMask, TOps>(last), ref dRef, length - n);
+            bool final = i >= lastIndex;
+            nuint at = final ? lastIndex : i;
+            T v = final ? last : TOps.Load(ref xRef, at);
+            TOps.Store(kernel.Invoke<T, TMask, TOps>(v), ref dRef, at);
+            if (final)
+            {
+                break;
+            }
         }
     }
 }

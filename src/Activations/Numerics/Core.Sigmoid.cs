@@ -43,16 +43,16 @@ internal static partial class Core<T, TMask, TOps>
 
     /// <summary>
     /// 2^extra·σ′(y) = 2^extra·t/(1 + t)² with t = e^y for y ≤ 0 (σ′ is even). The power of two
-    /// is folded into the final scaling so that it, too, is rounded once.
+    /// is folded into the final scaling so that it, too, is rounded once; unscale = 2^−extra
+    /// recovers t itself for the denominator.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static T SigmoidGradNonPositive(T y, double extra)
+    public static T SigmoidGradNonPositive(T y, double extra, double unscale)
     {
         T eHi = ExpMantissa(y, out T k, out _, out _, out T eLo);
         T first = ScaleFactors(Add(k, C(extra)), out T second);
-        T unscale = C(double.ScaleB(1.0, -(int)extra));
-        T dHi = FastTwoSum(C(1.0), Mul(Scale(eHi, first, second), unscale), out T d);
-        T dLo = Add(d, Mul(Scale(eLo, first, second), unscale));
+        T dHi = FastTwoSum(C(1.0), Mul(Scale(eHi, first, second), C(unscale)), out T d);
+        T dLo = Add(d, Mul(Scale(eLo, first, second), C(unscale)));
         T d2Hi = MultiplyDD(dHi, dLo, dHi, dLo, out T d2Lo);
         T qHi = DivideDD(eHi, eLo, d2Hi, d2Lo, out T qLo);
         return Scale(Add(qHi, qLo), first, second);
@@ -63,14 +63,13 @@ internal static partial class Core<T, TMask, TOps>
     /// 2^extra·t·m/(1 + t)³ with t = e^y and m = t − 1 from the expm1 path.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static T SigmoidGrad2NonPositive(T y, double extra, T x)
+    public static T SigmoidGrad2NonPositive(T y, double extra, double unscale, T x)
     {
         T eHi = ExpMantissa(y, out T k, out T pHi, out T pLo, out T eLo);
         T first = ScaleFactors(Add(k, C(extra)), out T second);
-        T unscale = C(double.ScaleB(1.0, -(int)extra));
-        T dHi = FastTwoSum(C(1.0), Mul(Scale(eHi, first, second), unscale), out T d);
-        T dLo = Add(d, Mul(Scale(eLo, first, second), unscale));
-        T mHi = ExpM1FromReduction(Mul(Mul(first, second), unscale), pHi, pLo, out T mLo);
+        T dHi = FastTwoSum(C(1.0), Mul(Scale(eHi, first, second), C(unscale)), out T d);
+        T dLo = Add(d, Mul(Scale(eLo, first, second), C(unscale)));
+        T mHi = ExpM1FromReduction(Mul(Mul(first, second), C(unscale)), pHi, pLo, out T mLo);
         T nHi = MultiplyDD(eHi, eLo, mHi, mLo, out T nLo);
         T d2Hi = MultiplyDD(dHi, dLo, dHi, dLo, out T d2Lo);
         T d3Hi = MultiplyDD(d2Hi, d2Lo, dHi, dLo, out T d3Lo);
@@ -81,11 +80,11 @@ internal static partial class Core<T, TMask, TOps>
 
     /// <summary>σ′(x) = σ(x)(1 − σ(x)) = e^−|x|/(1 + e^−|x|)².</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static T SigmoidGrad(T x) => SigmoidGradNonPositive(Neg(TOps.Abs(x)), 0);
+    public static T SigmoidGrad(T x) => SigmoidGradNonPositive(Neg(TOps.Abs(x)), 0.0, 1.0);
 
     /// <summary>σ″(x) = σ(1 − σ)(1 − 2σ).</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static T SigmoidGrad2(T x) => SigmoidGrad2NonPositive(Neg(TOps.Abs(x)), 0, x);
+    public static T SigmoidGrad2(T x) => SigmoidGrad2NonPositive(Neg(TOps.Abs(x)), 0.0, 1.0, x);
 
     /// <summary>
     /// tanh x = −m/(2 + m) with m = e^−2|x| − 1, signed like x; ±0 return themselves. Past
@@ -105,9 +104,9 @@ internal static partial class Core<T, TMask, TOps>
 
     /// <summary>tanh′(x) = 1 − tanh²x = 4σ′(2x).</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static T TanhGrad(T x) => SigmoidGradNonPositive(Mul(C(-2.0), TOps.Abs(x)), 2);
+    public static T TanhGrad(T x) => SigmoidGradNonPositive(Mul(C(-2.0), TOps.Abs(x)), 2.0, 0.25);
 
     /// <summary>tanh″(x) = −2 tanh x (1 − tanh²x) = 8σ″(2x).</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static T TanhGrad2(T x) => SigmoidGrad2NonPositive(Mul(C(-2.0), TOps.Abs(x)), 3, x);
+    public static T TanhGrad2(T x) => SigmoidGrad2NonPositive(Mul(C(-2.0), TOps.Abs(x)), 3.0, 0.125, x);
 }

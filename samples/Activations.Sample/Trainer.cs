@@ -1,0 +1,97 @@
+using System;
+
+namespace Activations.Sample;
+
+/// <summary>
+/// Trains an <see cref="Mlp"/> on two moons by mini-batch gradient descent, reshuffling the
+/// training points every epoch, and measures it on held-out points from the same distribution.
+/// </summary>
+internal static class Trainer
+{
+    /// <summary>Runs one training; the same activation and options always give the same result.</summary>
+    /// <param name="activation">The activation of the hidden layers.</param>
+    /// <param name="options">The data, network and optimiser settings.</param>
+    /// <param name="progress">Called after every <see cref="TrainingOptions.Epochs"/> / <see cref="TrainingOptions.Reports"/> epochs and after the last.</param>
+    /// <returns>The final training-set report and the held-out accuracy.</returns>
+    public static TrainingResult Train(ActivationFunction activation, TrainingOptions options, Action<EpochReport>? progress = null)
+    {
+        ArgumentNullException.ThrowIfNull(activation);
+        ArgumentNullException.ThrowIfNull(options);
+        options.Validate();
+
+        // One generator, consumed in a fixed order, makes the whole run a function of the seed.
+        var random = new Random(options.Seed);
+        Dataset training = TwoMoons.Generate(options.TrainingPoints, options.Noise, random);
+        Dataset test = TwoMoons.Generate(options.TestPoints, options.Noise, random);
+        int batchSize = Math.Min(options.BatchSize, training.Count);
+        var network = new Mlp(activation, options.HiddenWidth, batchSize, random);
+
+        int[] order = new int[training.Count];
+        for (int i = 0; i < order.Length; i++)
+        {
+            order[i] = i;
+        }
+
+        double[] batchFeatures = new double[batchSize * Dataset.FeatureCount];
+        double[] batchLabels = new double[batchSize];
+        int reportInterval = Math.Max(1, options.Epochs / options.Reports);
+        EpochReport last = default;
+        for (int epoch = 1; epoch <= options.Epochs; epoch++)
+        {
+            random.Shuffle(order);
+            for (int start = 0; start < order.Length; start += batchSize)
+            {
+                int rows = Math.Min(batchSize, order.Length - start);
+                Gather(training, order.AsSpan(start, rows), batchFeatures, batchLabels);
+                network.TrainStep(
+                    batchFeatures.AsSpan(0, rows * Dataset.FeatureCount),
+                    batchLabels.AsSpan(0, rows),
+                    options.LearningRate);
+            }
+
+            if (epoch % reportInterval == 0 || epoch == options.Epochs)
+            {
+                (double loss, double accuracy) = Measure(network, training, batchSize);
+                last = new EpochReport(epoch, loss, accuracy);
+                progress?.Invoke(last);
+            }
+        }
+
+        (double testLoss, double testAccuracy) = Measure(network, test, batchSize);
+        return new TrainingResult(last, testLoss, testAccuracy);
+    }
+
+    /// <summary>Copies the selected points into the batch buffers, in the given order.</summary>
+    private static void Gather(Dataset data, ReadOnlySpan<int> indices, Span<double> features, Span<double> labels)
+    {
+        ReadOnlySpan<double> allFeatures = data.Features.Span;
+        ReadOnlySpan<double> allLabels = data.Labels.Span;
+        for (int r = 0; r < indices.Length; r++)
+        {
+            int i = indices[r];
+            allFeatures.Slice(i * Dataset.FeatureCount, Dataset.FeatureCount)
+                .CopyTo(features.Slice(r * Dataset.FeatureCount, Dataset.FeatureCount));
+            labels[r] = allLabels[i];
+        }
+    }
+
+    /// <summary>The mean loss and the accuracy over a whole data set, a batch at a time.</summary>
+    private static (double Loss, double Accuracy) Measure(Mlp network, Dataset data, int batchSize)
+    {
+        ReadOnlySpan<double> features = data.Features.Span;
+        ReadOnlySpan<double> labels = data.Labels.Span;
+        double lossSum = 0.0;
+        int correct = 0;
+        for (int start = 0; start < data.Count; start += batchSize)
+        {
+            int rows = Math.Min(batchSize, data.Count - start);
+            (double batchLoss, int batchCorrect) = network.Evaluate(
+                features.Slice(start * Dataset.FeatureCount, rows * Dataset.FeatureCount),
+                labels.Slice(start, rows));
+            lossSum += batchLoss;
+            correct += batchCorrect;
+        }
+
+        return (lossSum / data.Count, (double)correct / data.Count);
+    }
+}
