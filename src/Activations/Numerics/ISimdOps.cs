@@ -57,6 +57,9 @@ internal interface ISimdOps<T, TMask>
 
     static abstract T Select(TMask mask, T whenTrue, T whenFalse);
 
+    /// <summary>Whether any lane of the mask is set (a branch hint only: both branches must agree).</summary>
+    static abstract bool Any(TMask mask);
+
     /// <summary>
     /// 2^k for an integer-valued k in [−1022, 1023], given as <c>k + 0x1.8p52 + 1023</c>:
     /// the biased exponent then sits in the low bits of the significand and a 52-bit left

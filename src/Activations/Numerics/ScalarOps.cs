@@ -66,6 +66,9 @@ internal readonly struct ScalarOps : ISimdOps<double, bool>
     public static double Select(bool mask, double whenTrue, double whenFalse) => mask ? whenTrue : whenFalse;
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static bool Any(bool mask) => mask;
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static double ShiftIntoExponent(double biasedInLowBits) =>
         BitConverter.Int64BitsToDouble(BitConverter.DoubleToInt64Bits(biasedInLowBits) << 52);
 }

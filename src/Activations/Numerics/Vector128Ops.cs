@@ -67,6 +67,9 @@ internal readonly struct Vector128Ops : ISimdOps<Vec, Vec>
     public static Vec Select(Vec mask, Vec whenTrue, Vec whenFalse) => Vector128.ConditionalSelect(mask, whenTrue, whenFalse);
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static bool Any(Vec mask) => mask.AsUInt64() != Vector128<ulong>.Zero;
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vec ShiftIntoExponent(Vec biasedInLowBits) =>
         Vector128.ShiftLeft(biasedInLowBits.AsInt64(), 52).AsDouble();
 }

@@ -67,6 +67,9 @@ internal readonly struct Vector512Ops : ISimdOps<Vec, Vec>
     public static Vec Select(Vec mask, Vec whenTrue, Vec whenFalse) => Vector512.ConditionalSelect(mask, whenTrue, whenFalse);
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static bool Any(Vec mask) => mask.AsUInt64() != Vector512<ulong>.Zero;
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vec ShiftIntoExponent(Vec biasedInLowBits) =>
         Vector512.ShiftLeft(biasedInLowBits.AsInt64(), 52).AsDouble();
 }
