@@ -13,6 +13,12 @@ namespace Activations.Kernels;
 /// </summary>
 internal static class SpanDriver
 {
+    /// <summary>
+    /// The widest vector the driver may use; tests lower it (or raise it to widths the processor
+    /// lacks, which then run in software) to exercise every path on any machine. Every width gives
+    /// the same bits, so changing it never changes a result, only the speed.
+    /// </summary>
+    internal static VectorWidth MaximumWidth { get; set; } = VectorWidth.Auto;
     /// <summary>The scalar overload: the same kernel on one lane.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static double Invoke<TKernel>(TKernel kernel, double x)
@@ -55,15 +61,24 @@ internal static class SpanDriver
         ref double dRef = ref MemoryMarshal.GetReference(destination);
         nuint length = (nuint)x.Length;
 
-        if (Vector512.IsHardwareAccelerated && length >= (nuint)Vector512<double>.Count)
+        VectorWidth width = MaximumWidth;
+        if (width == VectorWidth.Auto)
+        {
+            width = Vector512.IsHardwareAccelerated ? VectorWidth.Vector512
+                : Vector256.IsHardwareAccelerated ? VectorWidth.Vector256
+                : Vector128.IsHardwareAccelerated ? VectorWidth.Vector128
+                : VectorWidth.Scalar;
+        }
+
+        if (width >= VectorWidth.Vector512 && length >= (nuint)Vector512<double>.Count)
         {
             Loop<TKernel, Vector512<double>, Vector512<double>, Vector512Ops>(kernel, ref xRef, ref dRef, length);
         }
-        else if (Vector256.IsHardwareAccelerated && length >= (nuint)Vector256<double>.Count)
+        else if (width >= VectorWidth.Vector256 && length >= (nuint)Vector256<double>.Count)
         {
             Loop<TKernel, Vector256<double>, Vector256<double>, Vector256Ops>(kernel, ref xRef, ref dRef, length);
         }
-        else if (Vector128.IsHardwareAccelerated && length >= (nuint)Vector128<double>.Count)
+        else if (width >= VectorWidth.Vector128 && length >= (nuint)Vector128<double>.Count)
         {
             Loop<TKernel, Vector128<double>, Vector128<double>, Vector128Ops>(kernel, ref xRef, ref dRef, length);
         }
