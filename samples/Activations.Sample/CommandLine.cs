@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Diagnostics.CodeAnalysis;
 using System.Globalization;
 
 namespace Activations.Sample;
@@ -30,14 +31,14 @@ internal sealed record CommandLine(ActivationFunction Activation, TrainingOption
         $"  --seed N     Seeds the data, the initial weights and the shuffling, 0 or more (default: {new TrainingOptions().Seed}).",
         "  -h, --help   Shows this text.",
         string.Empty,
-        "Exit code: 0 after training or help, 2 for bad arguments.");
+        "Exit code: 0 after training or help, 1 if training diverged, 2 for bad arguments.");
 
     /// <summary>Reads the arguments; on failure, says why in one line.</summary>
     /// <param name="args">The command-line arguments.</param>
     /// <param name="commandLine">The parsed arguments, or null on failure.</param>
     /// <param name="error">A one-line reason for the failure, or null on success.</param>
     /// <returns>Whether the arguments were valid.</returns>
-    public static bool TryParse(IReadOnlyList<string> args, out CommandLine? commandLine, out string? error)
+    public static bool TryParse(IReadOnlyList<string> args, [NotNullWhen(true)] out CommandLine? commandLine, [NotNullWhen(false)] out string? error)
     {
         ArgumentNullException.ThrowIfNull(args);
         commandLine = null;
@@ -86,7 +87,7 @@ internal sealed record CommandLine(ActivationFunction Activation, TrainingOption
         return true;
     }
 
-    private static bool TryParseActivation(string text, out ActivationFunction activation, out string? error)
+    private static bool TryParseActivation(string text, out ActivationFunction activation, [NotNullWhen(false)] out string? error)
     {
         try
         {
@@ -105,7 +106,7 @@ internal sealed record CommandLine(ActivationFunction Activation, TrainingOption
         }
     }
 
-    private static bool TryReadInt(IReadOnlyList<string> args, int index, string option, int min, int max, out int value, out string? error)
+    private static bool TryReadInt(IReadOnlyList<string> args, int index, string option, int min, int max, out int value, [NotNullWhen(false)] out string? error)
     {
         if (index >= args.Count)
         {

@@ -125,7 +125,8 @@ internal sealed class Mlp
         ReadOnlySpan<double> logits = Forward(features);
 
         // −y·log σ(z) − (1 − y)·log(1 − σ(z)) = softplus(z) − y·z, which stays finite for large |z|
-        // where the logarithm of a rounded probability would not.
+        // where the logarithm of a rounded probability would not. The output-gradient buffer is
+        // free outside TrainStep and serves as scratch.
         Span<double> softPlus = _dLogits.AsSpan(0, logits.Length);
         LossSoftPlus.Fn(logits, softPlus);
         double lossSum = 0.0;

@@ -38,6 +38,7 @@ internal static class Trainer
         EpochReport last = default;
         for (int epoch = 1; epoch <= options.Epochs; epoch++)
         {
+            double learningRate = LearningRateAt(epoch, options);
             random.Shuffle(order);
             for (int start = 0; start < order.Length; start += batchSize)
             {
@@ -46,7 +47,7 @@ internal static class Trainer
                 network.TrainStep(
                     batchFeatures.AsSpan(0, rows * Dataset.FeatureCount),
                     batchLabels.AsSpan(0, rows),
-                    options.LearningRate);
+                    learningRate);
             }
 
             if (epoch % reportInterval == 0 || epoch == options.Epochs)
@@ -59,6 +60,13 @@ internal static class Trainer
 
         (double testLoss, double testAccuracy) = Measure(network, test, batchSize);
         return new TrainingResult(last, testLoss, testAccuracy);
+    }
+
+    /// <summary>The step size of an epoch (1-based): linear from the first to the final rate.</summary>
+    private static double LearningRateAt(int epoch, TrainingOptions options)
+    {
+        double progress = options.Epochs == 1 ? 1.0 : (epoch - 1) / (double)(options.Epochs - 1);
+        return options.LearningRate + ((options.FinalLearningRate - options.LearningRate) * progress);
     }
 
     /// <summary>Copies the selected points into the batch buffers, in the given order.</summary>
