@@ -42,49 +42,49 @@ internal static partial class Core<T, TMask, TOps>
     }
 
     /// <summary>
-    /// 2^extra·σ′(y) = 2^extra·t/(1 + t)² with t = e^y for y ≤ 0 (σ′ is even). The power of two
-    /// is folded into the final scaling so that it, too, is rounded once; unscale = 2^−extra
-    /// recovers t itself for the denominator.
+    /// c·σ′(y) = c·t/(1 + t)² with t = e^y for y ≤ 0 (σ′ is even) and c a power of two. c scales
+    /// the numerator, which is exact, and the 2^k of t is applied last, so a subnormal result is
+    /// rounded once and a tiny |y| never produces a subnormal intermediate.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static T SigmoidGradNonPositive(T y, double extra, double unscale)
+    public static T SigmoidGradNonPositive(T y, double c)
     {
         T eHi = ExpMantissa(y, out T k, out _, out _, out T eLo);
-        T first = ScaleFactors(Add(k, C(extra)), out T second);
-        T dHi = FastTwoSum(C(1.0), Mul(Scale(eHi, first, second), C(unscale)), out T d);
-        T dLo = Add(d, Mul(Scale(eLo, first, second), C(unscale)));
+        T first = ScaleFactors(k, out T second);
+        T dHi = FastTwoSum(C(1.0), Scale(eHi, first, second), out T d);
+        T dLo = Add(d, Scale(eLo, first, second));
         T d2Hi = MultiplyDD(dHi, dLo, dHi, dLo, out T d2Lo);
-        T qHi = DivideDD(eHi, eLo, d2Hi, d2Lo, out T qLo);
+        T qHi = DivideDD(Mul(C(c), eHi), Mul(C(c), eLo), d2Hi, d2Lo, out T qLo);
         return Scale(Add(qHi, qLo), first, second);
     }
 
     /// <summary>
-    /// 2^extra·σ″(y) for y = −|x|, signed as σ″(x) is (odd, negative for x > 0):
-    /// 2^extra·t·m/(1 + t)³ with t = e^y and m = t − 1 from the expm1 path.
+    /// c·σ″(y) for y = −|x|, signed as σ″(x) is (odd, negative for x &gt; 0): c·t·m/(1 + t)³
+    /// with t = e^y, m = t − 1 from the expm1 path, and c a power of two applied to the numerator.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static T SigmoidGrad2NonPositive(T y, double extra, double unscale, T x)
+    public static T SigmoidGrad2NonPositive(T y, double c, T x)
     {
         T eHi = ExpMantissa(y, out T k, out T pHi, out T pLo, out T eLo);
-        T first = ScaleFactors(Add(k, C(extra)), out T second);
-        T dHi = FastTwoSum(C(1.0), Mul(Scale(eHi, first, second), C(unscale)), out T d);
-        T dLo = Add(d, Mul(Scale(eLo, first, second), C(unscale)));
-        T mHi = ExpM1FromReduction(Mul(Mul(first, second), C(unscale)), pHi, pLo, out T mLo);
+        T first = ScaleFactors(k, out T second);
+        T dHi = FastTwoSum(C(1.0), Scale(eHi, first, second), out T d);
+        T dLo = Add(d, Scale(eLo, first, second));
+        T mHi = ExpM1FromReduction(Mul(first, second), pHi, pLo, out T mLo);
         T nHi = MultiplyDD(eHi, eLo, mHi, mLo, out T nLo);
         T d2Hi = MultiplyDD(dHi, dLo, dHi, dLo, out T d2Lo);
         T d3Hi = MultiplyDD(d2Hi, d2Lo, dHi, dLo, out T d3Lo);
-        T qHi = DivideDD(nHi, nLo, d3Hi, d3Lo, out T qLo);
+        T qHi = DivideDD(Mul(C(c), nHi), Mul(C(c), nLo), d3Hi, d3Lo, out T qLo);
         T r = Scale(Add(qHi, qLo), first, second);
         return Select(TOps.LessThan(x, C(0.0)), Neg(r), r);
     }
 
     /// <summary>σ′(x) = σ(x)(1 − σ(x)) = e^−|x|/(1 + e^−|x|)².</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static T SigmoidGrad(T x) => SigmoidGradNonPositive(Neg(TOps.Abs(x)), 0.0, 1.0);
+    public static T SigmoidGrad(T x) => SigmoidGradNonPositive(Neg(TOps.Abs(x)), 1.0);
 
     /// <summary>σ″(x) = σ(1 − σ)(1 − 2σ).</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static T SigmoidGrad2(T x) => SigmoidGrad2NonPositive(Neg(TOps.Abs(x)), 0.0, 1.0, x);
+    public static T SigmoidGrad2(T x) => SigmoidGrad2NonPositive(Neg(TOps.Abs(x)), 1.0, x);
 
     /// <summary>
     /// tanh x = −m/(2 + m) with m = e^−2|x| − 1, signed like x; ±0 return themselves. Past
@@ -104,9 +104,9 @@ internal static partial class Core<T, TMask, TOps>
 
     /// <summary>tanh′(x) = 1 − tanh²x = 4σ′(2x).</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static T TanhGrad(T x) => SigmoidGradNonPositive(Mul(C(-2.0), TOps.Abs(x)), 2.0, 0.25);
+    public static T TanhGrad(T x) => SigmoidGradNonPositive(Mul(C(-2.0), TOps.Abs(x)), 4.0);
 
     /// <summary>tanh″(x) = −2 tanh x (1 − tanh²x) = 8σ″(2x).</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static T TanhGrad2(T x) => SigmoidGrad2NonPositive(Mul(C(-2.0), TOps.Abs(x)), 3.0, 0.125, x);
+    public static T TanhGrad2(T x) => SigmoidGrad2NonPositive(Mul(C(-2.0), TOps.Abs(x)), 8.0, x);
 }

@@ -78,7 +78,8 @@ public sealed class AccuracyTests(ITestOutputHelper output)
                 }
             }
 
-            report.AppendLine(CultureInfo.InvariantCulture, $"{name,-20} {op,-5} worst {worst,8:F3} ulps at x = {worstAt:R} ({x.Length} points)");
+            string where = double.IsNaN(worstAt) ? "(every value correctly rounded)" : $"at x = {worstAt:R}";
+            report.AppendLine(CultureInfo.InvariantCulture, $"{name,-20} {op,-5} worst {worst,6:F3} ulps {where} ({x.Length} points)");
         }
 
         output.WriteLine(report.ToString());
