@@ -1,0 +1,317 @@
+using System;
+using System.Diagnostics.CodeAnalysis;
+using System.Globalization;
+
+namespace Activations;
+
+/// <summary>
+/// Reads the text form of an activation in one left-to-right pass:
+/// <c>name [ "(" [ key "=" number { "," key "=" number } ] ")" ]</c>, white space allowed
+/// around every token. No step looks back more than one run of name separators, so the time is
+/// linear in the length of the text, whatever the text.
+/// </summary>
+internal static class ActivationParser
+{
+    // The longest known name has 11 letters; anything longer than this buffer is unknown.
+    private const int MaxNameLength = 16;
+
+    // Affine has the most parameters; the parameters given so far are tracked as bits of an int.
+    private const int MaxParameters = 2;
+
+    // How much of the text an error message quotes, so that a huge input gives a short message.
+    private const int MaxQuotedLength = 64;
+
+    private delegate ActivationFunction Factory(ReadOnlySpan<double> values);
+
+    private sealed record Signature(string Name, string[] ParameterNames, double[] Defaults, Factory Create);
+
+    // numpy-ml's defaults, the same as the constructors' (the tests check that "ELU" reads as new ELU()).
+    private static readonly Signature[] Signatures =
+    [
+        new("Affine", ["slope", "intercept"], [1.0, 0.0], p => new Affine(p[0], p[1])),
+        new("ELU", ["alpha"], [1.0], p => new ELU(p[0])),
+        new("Exponential", [], [], _ => new Exponential()),
+        new("HardSigmoid", [], [], _ => new HardSigmoid()),
+        new("Identity", [], [], _ => new Identity()),
+        new("LeakyReLU", ["alpha"], [0.3], p => new LeakyReLU(p[0])),
+        new("ReLU", [], [], _ => new ReLU()),
+        new("SELU", [], [], _ => new SELU()),
+        new("Sigmoid", [], [], _ => new Sigmoid()),
+        new("SoftPlus", [], [], _ => new SoftPlus()),
+        new("Tanh", [], [], _ => new Tanh()),
+    ];
+
+    private static readonly string KnownNames = string.Join(", ", Array.ConvertAll(Signatures, s => s.Name));
+
+    /// <summary>Reads <paramref name="text"/>; on failure, <paramref name="error"/> quotes the text and says what is wrong.</summary>
+    public static bool TryParse(string text, [NotNullWhen(true)] out ActivationFunction? result, [NotNullWhen(false)] out string? error)
+    {
+        string? problem = Read(text, out result);
+        error = problem is null ? null : $"{Quote(text)} is not an activation: {problem}.";
+        return problem is null;
+    }
+
+    /// <summary>The activation, or null and a description of the first problem found.</summary>
+    private static string? Read(ReadOnlySpan<char> text, out ActivationFunction? result)
+    {
+        result = null;
+        int pos = SkipWhiteSpace(text, 0);
+        if (pos == text.Length)
+        {
+            return text.IsEmpty ? "the text is empty" : "the text is only white space";
+        }
+
+        if (!char.IsAsciiLetter(text[pos]))
+        {
+            return Unexpected(text, pos, "an activation name");
+        }
+
+        int nameStart = pos;
+        pos = ScanName(text, pos);
+        ReadOnlySpan<char> name = text[nameStart..pos];
+        Signature? signature = Find(name);
+        if (signature is null)
+        {
+            return $"unknown activation name {Quote(name)}; the names are {KnownNames}";
+        }
+
+        Span<double> values = stackalloc double[MaxParameters];
+        signature.Defaults.CopyTo(values);
+        pos = SkipWhiteSpace(text, pos);
+        bool hasArguments = pos < text.Length && text[pos] == '(';
+        if (hasArguments)
+        {
+            string? problem = ReadArguments(text, ref pos, signature, values);
+            if (problem is not null)
+            {
+                return problem;
+            }
+
+            pos = SkipWhiteSpace(text, pos);
+        }
+
+        if (pos < text.Length)
+        {
+            return Unexpected(text, pos, hasArguments ? "the end of the text" : "'(' or the end of the text");
+        }
+
+        try
+        {
+            result = signature.Create(values);
+            return null;
+        }
+        catch (ArgumentException e)
+        {
+            // The values are finite, which is all the constructors ask today; should a constructor
+            // ever refuse more, its reason still reaches the caller as a FormatException.
+            return $"{signature.Name} rejects the parameters ({e.Message})";
+        }
+    }
+
+    /// <summary>Reads <c>( … )</c> starting at the '(' at <paramref name="pos"/>, leaving pos after the ')'.</summary>
+    private static string? ReadArguments(ReadOnlySpan<char> text, ref int pos, Signature signature, Span<double> values)
+    {
+        pos = SkipWhiteSpace(text, pos + 1);
+        if (pos == text.Length)
+        {
+            return Unclosed(text);
+        }
+
+        if (text[pos] == ')')
+        {
+            pos++;
+            return null;
+        }
+
+        if (signature.ParameterNames.Length == 0)
+        {
+            return $"{signature.Name} takes no parameters, but found {Describe(text, pos)} at index {pos}";
+        }
+
+        int given = 0; // bit i set once parameter i has been read
+        while (true)
+        {
+            if (pos == text.Length)
+            {
+                return Unclosed(text);
+            }
+
+            if (!char.IsAsciiLetter(text[pos]))
+            {
+                return Unexpected(text, pos, $"a parameter name ({string.Join(", ", signature.ParameterNames)}) followed by '='");
+            }
+
+            int keyStart = pos;
+            while (pos < text.Length && (char.IsAsciiLetterOrDigit(text[pos]) || text[pos] == '_'))
+            {
+                pos++;
+            }
+
+            ReadOnlySpan<char> key = text[keyStart..pos];
+            int index = signature.ParameterNames.Length - 1;
+            while (index >= 0 && !key.Equals(signature.ParameterNames[index], StringComparison.OrdinalIgnoreCase))
+            {
+                index--;
+            }
+
+            if (index < 0)
+            {
+                return $"{signature.Name} has no parameter {Quote(key)}; it takes {string.Join(", ", signature.ParameterNames)}";
+            }
+
+            string parameter = signature.ParameterNames[index];
+            if ((given & (1 << index)) != 0)
+            {
+                return $"the parameter '{parameter}' is given twice";
+            }
+
+            given |= 1 << index;
+            pos = SkipWhiteSpace(text, pos);
+            if (pos == text.Length || text[pos] != '=')
+            {
+                return Unexpected(text, pos, $"'=' after '{parameter}'");
+            }
+
+            string? problem = ReadNumber(text, ref pos, parameter, out values[index]);
+            if (problem is not null)
+            {
+                return problem;
+            }
+
+            if (pos == text.Length)
+            {
+                return Unclosed(text);
+            }
+
+            pos++; // past the ',' or ')' that ended the number
+            if (text[pos - 1] == ')')
+            {
+                return null;
+            }
+
+            pos = SkipWhiteSpace(text, pos);
+        }
+    }
+
+    /// <summary>Reads the number after the '=' at <paramref name="pos"/>, up to the next ',' or ')' (or the end).</summary>
+    private static string? ReadNumber(ReadOnlySpan<char> text, ref int pos, string parameter, out double value)
+    {
+        value = 0;
+        int start = SkipWhiteSpace(text, pos + 1);
+        pos = start;
+        while (pos < text.Length && text[pos] != ',' && text[pos] != ')')
+        {
+            pos++;
+        }
+
+        ReadOnlySpan<char> number = text[start..pos].TrimEnd();
+        if (number.IsEmpty)
+        {
+            return $"the parameter '{parameter}' has no value at index {start}";
+        }
+
+        if (!double.TryParse(number, NumberStyles.Float, CultureInfo.InvariantCulture, out value))
+        {
+            return $"the value {Quote(number)} of '{parameter}' is not a number";
+        }
+
+        // NaN and ±Infinity parse, and so does an overflow such as 1e999 (to ∞); no activation takes them.
+        return double.IsFinite(value) ? null : $"the value {Quote(number)} of '{parameter}' is not a finite number";
+    }
+
+    /// <summary>
+    /// The end of the name starting at <paramref name="pos"/>: runs of ASCII letters and digits
+    /// joined by runs of ' ', '_' or '-'. A separator run belongs to the name only when a letter or
+    /// digit follows it, so in <c>ReLU ()</c> the name ends before the space; each separator is
+    /// looked at at most twice.
+    /// </summary>
+    private static int ScanName(ReadOnlySpan<char> text, int pos)
+    {
+        while (true)
+        {
+            while (pos < text.Length && char.IsAsciiLetterOrDigit(text[pos]))
+            {
+                pos++;
+            }
+
+            int next = pos;
+            while (next < text.Length && IsNameSeparator(text[next]))
+            {
+                next++;
+            }
+
+            if (next == pos || next == text.Length || !char.IsAsciiLetterOrDigit(text[next]))
+            {
+                return pos;
+            }
+
+            pos = next;
+        }
+    }
+
+    /// <summary>The activation whose name equals <paramref name="name"/> ignoring case and separators.</summary>
+    private static Signature? Find(ReadOnlySpan<char> name)
+    {
+        Span<char> letters = stackalloc char[MaxNameLength];
+        int length = 0;
+        foreach (char c in name)
+        {
+            if (IsNameSeparator(c))
+            {
+                continue;
+            }
+
+            if (length == letters.Length)
+            {
+                return null;
+            }
+
+            letters[length++] = c;
+        }
+
+        ReadOnlySpan<char> key = letters[..length];
+        foreach (Signature signature in Signatures)
+        {
+            if (key.Equals(signature.Name, StringComparison.OrdinalIgnoreCase))
+            {
+                return signature;
+            }
+        }
+
+        return null;
+    }
+
+    private static bool IsNameSeparator(char c) => c is ' ' or '_' or '-';
+
+    private static int SkipWhiteSpace(ReadOnlySpan<char> text, int pos)
+    {
+        while (pos < text.Length && char.IsWhiteSpace(text[pos]))
+        {
+            pos++;
+        }
+
+        return pos;
+    }
+
+    private static string Unexpected(ReadOnlySpan<char> text, int pos, string expected) =>
+        string.Create(CultureInfo.InvariantCulture, $"expected {expected} at index {pos}, but found {Describe(text, pos)}");
+
+    private static string Unclosed(ReadOnlySpan<char> text) =>
+        string.Create(CultureInfo.InvariantCulture, $"the parameter list is not closed: expected ')' at index {text.Length}, but the text ends");
+
+    private static string Describe(ReadOnlySpan<char> text, int pos) =>
+        pos == text.Length ? "the end of the text" : $"'{text[pos]}'";
+
+    /// <summary>The text in double quotes, cut to <see cref="MaxQuotedLength"/> characters and an ellipsis.</summary>
+    private static string Quote(ReadOnlySpan<char> text)
+    {
+        if (text.Length <= MaxQuotedLength)
+        {
+            return $"\"{text}\"";
+        }
+
+        // Do not split a surrogate pair.
+        int cut = char.IsHighSurrogate(text[MaxQuotedLength - 1]) ? MaxQuotedLength - 1 : MaxQuotedLength;
+        return $"\"{text[..cut]}…\"";
+    }
+}

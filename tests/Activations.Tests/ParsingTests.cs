@@ -1,0 +1,257 @@
+using System;
+using CsCheck;
+using FluentAssertions;
+
+namespace Activations.Tests;
+
+/// <summary>ActivationFunction.Parse and TryParse: the round trip, the accepted spellings, and every kind of malformed text.</summary>
+public class ParsingTests
+{
+    /// <summary>Parameter values at the edges of the double format, where a lossy print or parse would show.</summary>
+    public static TheoryData<double> EdgeValues =>
+    [
+        0.0, -0.0, 1.0, -1.0, 0.1, -0.1, 0.3, 1.0 / 3.0, 1e-300, -1e-300, 1e300, 123456789.123,
+        double.Epsilon, -double.Epsilon, 2.2250738585072009e-308 /* largest subnormal */, 2.2250738585072014e-308 /* smallest normal */,
+        double.MaxValue, -double.MaxValue, 9007199254740993.0, 0.30000000000000004, Math.PI, -Math.E,
+    ];
+
+    /// <summary>Every activation with default parameters, by canonical name.</summary>
+    public static TheoryData<string> Defaults =>
+    [
+        "Affine", "ELU", "Exponential", "HardSigmoid", "Identity", "LeakyReLU", "ReLU", "SELU", "Sigmoid", "SoftPlus", "Tanh",
+    ];
+
+    /// <summary>Text that Parse accepts, and the canonical form of what it must read.</summary>
+    public static TheoryData<string, string> Spellings => new()
+    {
+        { "relu", "ReLU" },
+        { "RELU", "ReLU" },
+        { "ReLU()", "ReLU" },
+        { "  ReLU ( )  ", "ReLU" },
+        { "leakyrelu", "LeakyReLU(alpha=0.3)" },
+        { "leaky_relu(alpha=0.1)", "LeakyReLU(alpha=0.1)" },
+        { "LeakyReLU()", "LeakyReLU(alpha=0.3)" },
+        { "Leaky ReLU(alpha=0.3)", "LeakyReLU(alpha=0.3)" },
+        { "leaky-relu(ALPHA=2)", "LeakyReLU(alpha=2)" },
+        { "Hard Sigmoid", "HardSigmoid" },
+        { "hard-sigmoid", "HardSigmoid" },
+        { "hard_sigmoid()", "HardSigmoid" },
+        { "soft_plus", "SoftPlus" },
+        { "SoftPlus", "SoftPlus" },
+        { "Tanh", "Tanh" },
+        { "Sigmoid", "Sigmoid" },
+        { "SELU", "SELU" },
+        { "selu()", "SELU" },
+        { "Identity", "Identity" },
+        { "Exponential", "Exponential" },
+        { "ELU(alpha=1.0)", "ELU(alpha=1)" },
+        { "elu", "ELU(alpha=1)" },
+        { "ELU( alpha = 2.5 )", "ELU(alpha=2.5)" },
+        { "\tELU(alpha=1e-3)\r\n", "ELU(alpha=0.001)" },
+        { "ELU(alpha=+.5)", "ELU(alpha=0.5)" },
+        { "ELU(alpha=-7.E+2)", "ELU(alpha=-700)" },
+        { "Affine(slope=2, intercept=-1)", "Affine(slope=2, intercept=-1)" },
+        { "affine(intercept=-1,slope=2)", "Affine(slope=2, intercept=-1)" },
+        { "Affine(SLOPE=3)", "Affine(slope=3, intercept=0)" },
+        { "Affine(Intercept=0.25)", "Affine(slope=1, intercept=0.25)" },
+        { "Affine", "Affine(slope=1, intercept=0)" },
+    };
+
+    /// <summary>Malformed text, and a word the message must use to say what is wrong.</summary>
+    public static TheoryData<string, string> Malformed => new()
+    {
+        { "", "empty" },
+        { "   \t ", "white space" },
+        { "Swish", "unknown activation name" },
+        { "Relu6", "unknown activation name" },
+        { "ReLU x", "unknown activation name" },
+        { "(alpha=1)", "activation name" },
+        { "1", "activation name" },
+        { "relu_", "end of the text" },
+        { "ELU(alpha=abc)", "not a number" },
+        { "ELU(alpha=1 2)", "not a number" },
+        { "ELU(alpha=1.0.0)", "not a number" },
+        { "ELU(alpha=0x10)", "not a number" },
+        { "ELU(alpha=1;)", "not a number" },
+        { "ELU(alpha=)", "no value" },
+        { "ELU(alpha= ,)", "no value" },
+        { "ELU(alpha)", "'='" },
+        { "ELU(alpha 1)", "'='" },
+        { "ELU(1)", "parameter name" },
+        { "ELU(alpha=1,)", "parameter name" },
+        { "ELU(alpha=1,5)", "parameter name" },
+        { "ELU(alpha=NaN)", "finite" },
+        { "ELU(alpha=Infinity)", "finite" },
+        { "LeakyReLU(alpha=-Infinity)", "finite" },
+        { "ELU(alpha=1e999)", "finite" },
+        { "Affine(slope=-1e309)", "finite" },
+        { "ELU(", "not closed" },
+        { "ELU(alpha=1", "not closed" },
+        { "ELU(alpha=1,", "not closed" },
+        { "ELU)", "'('" },
+        { "ELU((alpha=1))", "parameter name" },
+        { "ReLU()x", "end of the text" },
+        { "ReLU() ()", "end of the text" },
+        { "ELU(alpha=1))", "end of the text" },
+        { "ReLU(alpha=1)", "takes no parameters" },
+        { "Sigmoid(x=1)", "takes no parameters" },
+        { "SELU(1)", "takes no parameters" },
+        { "SELU(", "not closed" },
+        { "ELU(x=1)", "no parameter \"x\"" },
+        { "Affine(alpha=1)", "no parameter \"alpha\"" },
+        { "ELU(alpha=1, alpha=2)", "twice" },
+        { "Affine(slope=1, SLOPE=1)", "twice" },
+        { "Affine(slope=1, intercept=0, slope=1)", "twice" },
+    };
+
+    [Theory]
+    [MemberData(nameof(AllActivations.Names), MemberType = typeof(AllActivations))]
+    public void Every_catalogue_activation_round_trips(string name)
+    {
+        ActivationFunction original = AllActivations.Get(name);
+
+        ActivationFunction.Parse(original.ToString()).Should().Be(original, because: $"the text was \"{original}\"");
+    }
+
+    [Theory]
+    [MemberData(nameof(Defaults))]
+    public void Bare_name_reads_the_default_parameters(string name)
+    {
+        ActivationFunction original = name switch
+        {
+            "Affine" => new Affine(),
+            "ELU" => new ELU(),
+            "Exponential" => new Exponential(),
+            "HardSigmoid" => new HardSigmoid(),
+            "Identity" => new Identity(),
+            "LeakyReLU" => new LeakyReLU(),
+            "ReLU" => new ReLU(),
+            "SELU" => new SELU(),
+            "Sigmoid" => new Sigmoid(),
+            "SoftPlus" => new SoftPlus(),
+            "Tanh" => new Tanh(),
+            _ => throw new ArgumentOutOfRangeException(nameof(name)),
+        };
+
+        ActivationFunction.Parse(name).Should().Be(original, because: "a missing parameter takes the constructor's default");
+        ActivationFunction.Parse(name + "()").Should().Be(original, because: "empty parentheses leave every parameter at its default");
+    }
+
+    [Theory]
+    [MemberData(nameof(EdgeValues))]
+    public void Parameterised_activations_round_trip_edge_values(double value)
+    {
+        AssertRoundTrips(new ELU(value));
+        AssertRoundTrips(new LeakyReLU(value));
+        AssertRoundTrips(new Affine(value, 0.5));
+        AssertRoundTrips(new Affine(-2, value));
+        AssertRoundTrips(new Affine(value, value));
+    }
+
+    [Fact]
+    public void Parameterised_activations_round_trip_any_finite_value()
+    {
+        // Gen.Double draws the whole double range, weighted towards special values; the print function makes a failure show the bits.
+        Gen<double> finite = Gen.Double.Where(double.IsFinite);
+        finite.Sample(alpha => AssertRoundTrips(new ELU(alpha)), iter: 2000, print: Show);
+        finite.Sample(alpha => AssertRoundTrips(new LeakyReLU(alpha)), iter: 2000, print: Show);
+        Gen.Select(finite, finite).Sample((slope, intercept) => AssertRoundTrips(new Affine(slope, intercept)), iter: 2000, print: p => $"{Show(p.Item1)}, {Show(p.Item2)}");
+    }
+
+    [Fact]
+    public void Negative_zero_keeps_its_sign()
+    {
+        var parsed = (ELU)ActivationFunction.Parse("ELU(alpha=-0)");
+
+        BitConverter.DoubleToInt64Bits(parsed.Alpha).Should().Be(BitConverter.DoubleToInt64Bits(-0.0), because: "-0 and 0 are different parameters");
+    }
+
+    [Theory]
+    [MemberData(nameof(Spellings))]
+    public void Accepted_spelling_reads_the_intended_activation(string text, string canonical)
+    {
+        ActivationFunction.Parse(text).ToString().Should().Be(canonical, because: $"the text was \"{text}\"");
+
+        ActivationFunction.TryParse(text, out ActivationFunction? result).Should().BeTrue(because: $"the text was \"{text}\"");
+        result!.ToString().Should().Be(canonical);
+    }
+
+    [Fact]
+    public void Parse_reads_the_type_and_the_parameters()
+    {
+        ActivationFunction.Parse("Leaky ReLU(alpha=0.3)").Should().BeOfType<LeakyReLU>().Which.Alpha.Should().Be(0.3);
+        ActivationFunction.Parse("Affine(intercept=-1, slope=2)").Should().BeOfType<Affine>()
+            .Which.Should().Match<Affine>(a => a.Slope == 2 && a.Intercept == -1);
+        ActivationFunction.Parse("ELU(alpha=1e-300)").Should().BeOfType<ELU>().Which.Alpha.Should().Be(1e-300);
+        ActivationFunction.Parse("Hard Sigmoid").Should().BeOfType<HardSigmoid>();
+        ActivationFunction.Parse("soft_plus").Should().BeOfType<SoftPlus>();
+    }
+
+    [Theory]
+    [MemberData(nameof(Malformed))]
+    public void Malformed_text_is_a_FormatException_that_quotes_it_and_says_why(string text, string reason)
+    {
+        Action parse = () => ActivationFunction.Parse(text);
+
+        parse.Should().ThrowExactly<FormatException>(because: $"the text was \"{text}\"")
+            .Which.Message.Should().Contain($"\"{text}\"").And.Contain(reason);
+        ActivationFunction.TryParse(text, out ActivationFunction? result).Should().BeFalse(because: $"the text was \"{text}\"");
+        result.Should().BeNull();
+    }
+
+    [Fact]
+    public void Null_is_an_ArgumentNullException_for_Parse_and_false_for_TryParse()
+    {
+        Action parse = () => ActivationFunction.Parse(null!);
+
+        parse.Should().ThrowExactly<ArgumentNullException>().Which.ParamName.Should().Be("s");
+        ActivationFunction.TryParse(null, out ActivationFunction? result).Should().BeFalse();
+        result.Should().BeNull();
+    }
+
+    [Theory]
+    [InlineData("ELU(alpha=", "1", ")", "finite")] // a million digits overflow to ∞
+    [InlineData("ELU(alpha=", "0", ")", "")] // a million zeros are just 0: the text is valid
+    [InlineData("", "a", "", "unknown activation name")]
+    [InlineData("", "(", "", "activation name")]
+    [InlineData("ReLU", "\t", "x", "end of the text")]
+    [InlineData("ReLU", " ", "x", "unknown activation name")] // spaces join "ReLU" and "x" into one name
+    [InlineData("Leaky", " _-", "ReLU(alpha=0.1)(", "end of the text")]
+    [InlineData("ELU(alpha=1", " ", "", "not closed")]
+    [InlineData("Affine(slope=1, intercept=", "-", ")", "not a number")]
+    [InlineData("ELU(", "x", "=1)", "no parameter")]
+    public void Megabyte_text_is_read_in_one_pass(string prefix, string repeated, string suffix, string reason)
+    {
+        const int Megabyte = 1 << 20;
+        var builder = new System.Text.StringBuilder(prefix, Megabyte + 64);
+        while (builder.Length < Megabyte)
+        {
+            builder.Append(repeated);
+        }
+
+        string text = builder.Append(suffix).ToString();
+        Action parse = () => ActivationFunction.Parse(text);
+
+        if (reason.Length == 0)
+        {
+            parse.Should().NotThrow();
+            return;
+        }
+
+        string message = parse.Should().ThrowExactly<FormatException>().Which.Message;
+        message.Should().Contain("\"" + text[..64] + "…\"", because: "the message quotes the start of the text").And.Contain(reason);
+        message.Length.Should().BeLessThan(1000, because: "a huge input must not make a huge message");
+        ActivationFunction.TryParse(text, out _).Should().BeFalse();
+    }
+
+    private static void AssertRoundTrips(ActivationFunction original)
+    {
+        string text = original.ToString();
+        ActivationFunction parsed = ActivationFunction.Parse(text);
+
+        parsed.Should().Be(original, because: $"Parse(\"{text}\") must give back the same parameters, bit for bit");
+        parsed.ToString().Should().Be(text);
+    }
+
+    private static string Show(double value) => $"{value:R} (0x{BitConverter.DoubleToInt64Bits(value):X16})";
+}
