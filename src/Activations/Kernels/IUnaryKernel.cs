@@ -12,4 +12,11 @@ internal interface IUnaryKernel
     /// <summary>The value at every lane of <paramref name="x"/>, written against <typeparamref name="TOps"/> only.</summary>
     T Invoke<T, TMask, TOps>(T x)
         where TOps : ISimdOps<T, TMask>;
+
+    /// <summary>
+    /// True for the few-instruction kernels (the piecewise-linear ones): the driver then runs four
+    /// vectors per iteration, since loop overhead, not arithmetic, would bound them. A constant
+    /// for each kernel type, so the JIT removes the test.
+    /// </summary>
+    static virtual bool IsLight => false;
 }

@@ -9,6 +9,8 @@ namespace Activations.Kernels;
 /// <summary>s·x + b with one rounding (fused); a zero slope gives b even for x = ±∞.</summary>
 internal readonly struct AffineFn(double slope, double intercept) : IUnaryKernel
 {
+    public static bool IsLight => true;
+
     private readonly double _slope = slope;
     private readonly double _intercept = intercept;
 
@@ -26,6 +28,8 @@ internal readonly struct AffineFn(double slope, double intercept) : IUnaryKernel
 /// <summary>A constant (a derivative of a linear piece); NaN still gives NaN.</summary>
 internal readonly struct ConstantKernel(double value) : IUnaryKernel
 {
+    public static bool IsLight => true;
+
     private readonly double _value = value;
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
@@ -37,6 +41,8 @@ internal readonly struct ConstantKernel(double value) : IUnaryKernel
 /// <summary>x itself.</summary>
 internal readonly struct IdentityFn : IUnaryKernel
 {
+    public static bool IsLight => true;
+
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public T Invoke<T, TMask, TOps>(T x)
         where TOps : ISimdOps<T, TMask> => x;
@@ -45,6 +51,8 @@ internal readonly struct IdentityFn : IUnaryKernel
 /// <summary>x if x &gt; 0 else a·x (ReLU is a = 0, which gives +0 there, also for x = −∞).</summary>
 internal readonly struct LeakyReluFn(double alpha) : IUnaryKernel
 {
+    public static bool IsLight => true;
+
     private readonly double _alpha = alpha;
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
@@ -61,6 +69,8 @@ internal readonly struct LeakyReluFn(double alpha) : IUnaryKernel
 /// <summary>positive if x &gt; 0 else otherwise: the derivative of ReLU and LeakyReLU.</summary>
 internal readonly struct StepKernel(double positive, double otherwise) : IUnaryKernel
 {
+    public static bool IsLight => true;
+
     private readonly double _positive = positive;
     private readonly double _otherwise = otherwise;
 
@@ -74,23 +84,26 @@ internal readonly struct StepKernel(double positive, double otherwise) : IUnaryK
 }
 
 /// <summary>
-/// 0 below −2.5, 1 above 2.5, else x/5 + 1/2 rounded once: q = x/5 rounded, the remainder
-/// x − 5q is exact under a fused multiply-add, and q + 1/2 is summed exactly, so near −2.5
-/// (where the result is tiny) nothing cancels.
+/// 0 below −2.5, 1 above 2.5, else x/5 + 1/2 rounded once, without a division: q = x·0.2 is
+/// within about an ulp of x/5, the remainder x − 5q is exact under a fused multiply-add (a small
+/// multiple of ulp(q)), so x/5 = q + remainder/5 up to 2^−53 of the tiny remainder; q + 1/2 is
+/// summed exactly, so near −2.5 (where the result is tiny) nothing cancels.
 /// </summary>
 internal readonly struct HardSigmoidFn : IUnaryKernel
 {
+    public static bool IsLight => true;
+
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public T Invoke<T, TMask, TOps>(T x)
         where TOps : ISimdOps<T, TMask>
     {
-        T five = TOps.Create(5.0);
-        T q = TOps.Divide(x, five);
-        T remainder = TOps.FusedMultiplyAdd(TOps.Negate(q), five, x);
+        T fifth = TOps.Create(0.2);
+        T q = TOps.Multiply(x, fifth);
+        T remainder = TOps.FusedMultiplyAdd(TOps.Negate(q), TOps.Create(5.0), x);
         T s = TOps.Add(q, TOps.Create(0.5));
         T bb = TOps.Subtract(s, q);
         T error = TOps.Add(TOps.Subtract(q, TOps.Subtract(s, bb)), TOps.Subtract(TOps.Create(0.5), bb));
-        T v = TOps.Add(s, TOps.Add(error, TOps.Divide(remainder, five)));
+        T v = TOps.Add(s, TOps.FusedMultiplyAdd(remainder, fifth, error));
         v = TOps.Select(TOps.GreaterThan(x, TOps.Create(2.5)), TOps.Create(1.0), v);
         v = TOps.Select(TOps.LessThan(x, TOps.Create(-2.5)), TOps.Create(0.0), v);
         return Core<T, TMask, TOps>.PropagateNaN(x, v);
@@ -100,6 +113,8 @@ internal readonly struct HardSigmoidFn : IUnaryKernel
 /// <summary>1/5 on [−2.5, 2.5], 0 outside: the derivative of HardSigmoid.</summary>
 internal readonly struct HardSigmoidGrad : IUnaryKernel
 {
+    public static bool IsLight => true;
+
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public T Invoke<T, TMask, TOps>(T x)
         where TOps : ISimdOps<T, TMask>

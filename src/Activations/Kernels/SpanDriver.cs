@@ -91,7 +91,8 @@ internal static class SpanDriver
     /// <summary>
     /// length ≥ TOps.Count. The kernel is inlined at a single call site: kernels are long after
     /// inlining, and one copy keeps the loop within the JIT's inlining budget and the sixteen
-    /// AVX2 registers (a second copy per iteration spills and runs slower). Positions past the
+    /// AVX2 registers (a second copy per iteration spills and runs slower); only light kernels
+    /// get a four-vector loop in front of it. Positions past the
     /// last full vector are clamped to it; the last vector is loaded before the loop, so an
     /// in-place call still reads original inputs there, and elements computed twice get the
     /// same bits.
@@ -103,7 +104,25 @@ internal static class SpanDriver
         nuint n = (nuint)TOps.Count;
         nuint lastIndex = length - n;
         T last = TOps.Load(ref xRef, lastIndex);
-        for (nuint i = 0; ; i += n)
+        nuint i = 0;
+        if (TKernel.IsLight)
+        {
+            // Four vectors per iteration, all below lastIndex, so the preloaded last vector's
+            // elements are still unwritten when this part ends.
+            for (; i + (4 * n) <= lastIndex; i += 4 * n)
+            {
+                T v0 = TOps.Load(ref xRef, i);
+                T v1 = TOps.Load(ref xRef, i + n);
+                T v2 = TOps.Load(ref xRef, i + (2 * n));
+                T v3 = TOps.Load(ref xRef, i + (3 * n));
+                TOps.Store(kernel.Invoke<T, TMask, TOps>(v0), ref dRef, i);
+                TOps.Store(kernel.Invoke<T, TMask, TOps>(v1), ref dRef, i + n);
+                TOps.Store(kernel.Invoke<T, TMask, TOps>(v2), ref dRef, i + (2 * n));
+                TOps.Store(kernel.Invoke<T, TMask, TOps>(v3), ref dRef, i + (3 * n));
+            }
+        }
+
+        for (; ; i += n)
         {
             bool final = i >= lastIndex;
             nuint at = final ? lastIndex : i;
