@@ -8,6 +8,8 @@ namespace Activations.Kernels;
 /// <summary>e^x: Exponential's value and both its derivatives.</summary>
 internal readonly struct ExpKernel : IUnaryKernel
 {
+    public static bool IsLight => false;
+
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public T Invoke<T, TMask, TOps>(T x)
         where TOps : ISimdOps<T, TMask> =>
@@ -20,6 +22,8 @@ internal readonly struct ExpKernel : IUnaryKernel
 /// </summary>
 internal readonly struct EluFn(double scale, double alphaHi, double alphaLo) : IUnaryKernel
 {
+    public static bool IsLight => false;
+
     private readonly double _scale = scale;
     private readonly double _alphaHi = alphaHi;
     private readonly double _alphaLo = alphaLo;
@@ -37,6 +41,8 @@ internal readonly struct EluFn(double scale, double alphaHi, double alphaLo) : I
 /// <summary>The derivatives of <see cref="EluFn"/>: positive (λ, or 0 for the second) if x &gt; 0 else a·e^x.</summary>
 internal readonly struct EluGrad(double positive, double alphaHi, double alphaLo) : IUnaryKernel
 {
+    public static bool IsLight => false;
+
     private readonly double _positive = positive;
     private readonly double _alphaHi = alphaHi;
     private readonly double _alphaLo = alphaLo;

@@ -16,7 +16,8 @@ internal interface IUnaryKernel
     /// <summary>
     /// True for the few-instruction kernels (the piecewise-linear ones): the driver then runs four
     /// vectors per iteration, since loop overhead, not arithmetic, would bound them. A constant
-    /// for each kernel type, so the JIT removes the test.
+    /// for each kernel type, declared by every kernel (not a default implementation), so the JIT
+    /// folds the test and a heavy kernel's loop never contains the unrolled copies.
     /// </summary>
-    static virtual bool IsLight => false;
+    static abstract bool IsLight { get; }
 }

@@ -8,6 +8,8 @@ namespace Activations.Kernels;
 /// <summary>σ(x) = 1/(1 + e^−x); also SoftPlus′.</summary>
 internal readonly struct SigmoidFn : IUnaryKernel
 {
+    public static bool IsLight => false;
+
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public T Invoke<T, TMask, TOps>(T x)
         where TOps : ISimdOps<T, TMask> =>
@@ -17,6 +19,8 @@ internal readonly struct SigmoidFn : IUnaryKernel
 /// <summary>σ(1 − σ); also SoftPlus″.</summary>
 internal readonly struct SigmoidGrad : IUnaryKernel
 {
+    public static bool IsLight => false;
+
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public T Invoke<T, TMask, TOps>(T x)
         where TOps : ISimdOps<T, TMask> =>
@@ -26,6 +30,8 @@ internal readonly struct SigmoidGrad : IUnaryKernel
 /// <summary>σ(1 − σ)(1 − 2σ).</summary>
 internal readonly struct SigmoidGrad2 : IUnaryKernel
 {
+    public static bool IsLight => false;
+
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public T Invoke<T, TMask, TOps>(T x)
         where TOps : ISimdOps<T, TMask> =>
@@ -35,6 +41,8 @@ internal readonly struct SigmoidGrad2 : IUnaryKernel
 /// <summary>tanh x.</summary>
 internal readonly struct TanhFn : IUnaryKernel
 {
+    public static bool IsLight => false;
+
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public T Invoke<T, TMask, TOps>(T x)
         where TOps : ISimdOps<T, TMask> =>
@@ -44,6 +52,8 @@ internal readonly struct TanhFn : IUnaryKernel
 /// <summary>1 − tanh²x.</summary>
 internal readonly struct TanhGrad : IUnaryKernel
 {
+    public static bool IsLight => false;
+
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public T Invoke<T, TMask, TOps>(T x)
         where TOps : ISimdOps<T, TMask> =>
@@ -53,6 +63,8 @@ internal readonly struct TanhGrad : IUnaryKernel
 /// <summary>−2 tanh x (1 − tanh²x).</summary>
 internal readonly struct TanhGrad2 : IUnaryKernel
 {
+    public static bool IsLight => false;
+
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public T Invoke<T, TMask, TOps>(T x)
         where TOps : ISimdOps<T, TMask> =>
@@ -62,6 +74,8 @@ internal readonly struct TanhGrad2 : IUnaryKernel
 /// <summary>ln(1 + e^x).</summary>
 internal readonly struct SoftPlusFn : IUnaryKernel
 {
+    public static bool IsLight => false;
+
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public T Invoke<T, TMask, TOps>(T x)
         where TOps : ISimdOps<T, TMask> =>

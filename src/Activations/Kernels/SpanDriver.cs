@@ -104,24 +104,7 @@ internal static class SpanDriver
         nuint n = (nuint)TOps.Count;
         nuint lastIndex = length - n;
         T last = TOps.Load(ref xRef, lastIndex);
-        nuint i = 0;
-        if (TKernel.IsLight)
-        {
-            // Four vectors per iteration, all below lastIndex, so the preloaded last vector's
-            // elements are still unwritten when this part ends.
-            for (; i + (4 * n) <= lastIndex; i += 4 * n)
-            {
-                T v0 = TOps.Load(ref xRef, i);
-                T v1 = TOps.Load(ref xRef, i + n);
-                T v2 = TOps.Load(ref xRef, i + (2 * n));
-                T v3 = TOps.Load(ref xRef, i + (3 * n));
-                TOps.Store(kernel.Invoke<T, TMask, TOps>(v0), ref dRef, i);
-                TOps.Store(kernel.Invoke<T, TMask, TOps>(v1), ref dRef, i + n);
-                TOps.Store(kernel.Invoke<T, TMask, TOps>(v2), ref dRef, i + (2 * n));
-                TOps.Store(kernel.Invoke<T, TMask, TOps>(v3), ref dRef, i + (3 * n));
-            }
-        }
-
+        nuint i = TKernel.IsLight ? LoopFourVectors<TKernel, T, TMask, TOps>(kernel, ref xRef, ref dRef, lastIndex) : 0;
         for (; ; i += n)
         {
             bool final = i >= lastIndex;
@@ -133,5 +116,30 @@ internal static class SpanDriver
                 break;
             }
         }
+    }
+
+    /// <summary>
+    /// Four vectors per iteration, all below lastIndex (so the preloaded last vector's elements are
+    /// still unwritten when it returns); returns where the one-vector loop continues.
+    /// </summary>
+    private static nuint LoopFourVectors<TKernel, T, TMask, TOps>(TKernel kernel, ref double xRef, ref double dRef, nuint lastIndex)
+        where TKernel : struct, IUnaryKernel
+        where TOps : ISimdOps<T, TMask>
+    {
+        nuint n = (nuint)TOps.Count;
+        nuint i = 0;
+        for (; i + (4 * n) <= lastIndex; i += 4 * n)
+        {
+            T v0 = TOps.Load(ref xRef, i);
+            T v1 = TOps.Load(ref xRef, i + n);
+            T v2 = TOps.Load(ref xRef, i + (2 * n));
+            T v3 = TOps.Load(ref xRef, i + (3 * n));
+            TOps.Store(kernel.Invoke<T, TMask, TOps>(v0), ref dRef, i);
+            TOps.Store(kernel.Invoke<T, TMask, TOps>(v1), ref dRef, i + n);
+            TOps.Store(kernel.Invoke<T, TMask, TOps>(v2), ref dRef, i + (2 * n));
+            TOps.Store(kernel.Invoke<T, TMask, TOps>(v3), ref dRef, i + (3 * n));
+        }
+
+        return i;
     }
 }
