@@ -6,7 +6,8 @@ namespace Activations;
 /// <summary>
 /// The exponential linear unit (numpy-ml's <c>ELU</c>).
 /// f(x) = <c>x</c> if x &gt; 0, else <c>α(eˣ − 1)</c> (so 0 and −0 take the exponential branch); ELU(−∞) = −α; f′(x) = <c>1</c> if x &gt; 0, else <c>α·eˣ</c> (α at x = 0); f″(x) = <c>0</c> if x &gt; 0, else <c>α·eˣ</c>.
-/// Within 2 ulps of the exact value for every finite input; NaN in gives NaN out.
+/// Within 2 ulps of the exact value for every finite input; NaN in gives NaN out. For |α| above
+/// about 1.2e308 the derivatives overflow an intermediate (α times a mantissa up to 1.42).
 /// </summary>
 public sealed class ELU : ActivationFunction
 {

@@ -7,9 +7,10 @@ using Activations.Numerics;
 namespace Activations.Kernels;
 
 /// <summary>
-/// The one loop over the data: validation, then the widest accelerated vector width, four
-/// vectors per iteration, and a final vector that overlaps the previous ones instead of a scalar
-/// tail, so every element is computed by the same operations whatever its position.
+/// The one loop over the data: validation, then the widest accelerated vector width (four
+/// vectors per iteration for light kernels, one for the rest), and a final vector that overlaps
+/// the previous ones instead of a scalar tail, so every element is computed by the same
+/// operations whatever its position.
 /// </summary>
 internal static class SpanDriver
 {
@@ -19,21 +20,12 @@ internal static class SpanDriver
     /// the same bits, so changing it never changes a result, only the speed.
     /// </summary>
     internal static VectorWidth MaximumWidth { get; set; } = VectorWidth.Auto;
+
     /// <summary>The scalar overload: the same kernel on one lane.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static double Invoke<TKernel>(TKernel kernel, double x)
         where TKernel : struct, IUnaryKernel =>
         kernel.Invoke<double, bool, ScalarOps>(x);
-
-    /// <summary>The array overload: one allocation, the result.</summary>
-    public static double[] Invoke<TKernel>(TKernel kernel, double[] x)
-        where TKernel : struct, IUnaryKernel
-    {
-        ArgumentNullException.ThrowIfNull(x);
-        var destination = new double[x.Length];
-        Run(kernel, x, destination);
-        return destination;
-    }
 
     /// <summary>
     /// Writes kernel(x[i]) to destination[i] for every i &lt; x.Length. Throws before writing
