@@ -85,9 +85,10 @@ internal readonly struct StepKernel(double positive, double otherwise) : IUnaryK
 
 /// <summary>
 /// 0 below −2.5, 1 above 2.5, else x/5 + 1/2 rounded once, without a division: q = x·0.2 is
-/// within about an ulp of x/5, the remainder x − 5q is exact under a fused multiply-add (a small
-/// multiple of ulp(q)), so x/5 = q + remainder/5 up to 2^−53 of the tiny remainder; q + 1/2 is
-/// summed exactly, so near −2.5 (where the result is tiny) nothing cancels.
+/// within about an ulp of x/5, the remainder x − 5q is exact (5q split exactly into its rounded
+/// value and error; x − 5q is a small multiple of ulp(q)), so x/5 = q + remainder/5 up to 2^−52
+/// of the tiny remainder; q + 1/2 is summed exactly, so near −2.5 (where the result is tiny)
+/// nothing cancels.
 /// </summary>
 internal readonly struct HardSigmoidFn : IUnaryKernel
 {
@@ -99,11 +100,12 @@ internal readonly struct HardSigmoidFn : IUnaryKernel
     {
         T fifth = TOps.Create(0.2);
         T q = TOps.Multiply(x, fifth);
-        T remainder = TOps.FusedMultiplyAdd(TOps.Negate(q), TOps.Create(5.0), x);
+        T fiveQ = TOps.Multiply(q, TOps.Create(5.0));
+        T remainder = TOps.Subtract(TOps.Subtract(x, fiveQ), Core<T, TMask, TOps>.MultiplyError(q, TOps.Create(5.0), fiveQ));
         T s = TOps.Add(q, TOps.Create(0.5));
         T bb = TOps.Subtract(s, q);
         T error = TOps.Add(TOps.Subtract(q, TOps.Subtract(s, bb)), TOps.Subtract(TOps.Create(0.5), bb));
-        T v = TOps.Add(s, TOps.FusedMultiplyAdd(remainder, fifth, error));
+        T v = TOps.Add(s, TOps.Add(TOps.Multiply(remainder, fifth), error));
         v = TOps.Select(TOps.GreaterThan(x, TOps.Create(2.5)), TOps.Create(1.0), v);
         v = TOps.Select(TOps.LessThan(x, TOps.Create(-2.5)), TOps.Create(0.0), v);
         return Core<T, TMask, TOps>.PropagateNaN(x, v);

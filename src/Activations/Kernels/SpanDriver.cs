@@ -62,47 +62,137 @@ internal static class SpanDriver
                 : VectorWidth.Scalar;
         }
 
+        // Light kernels run four vectors per iteration in cache; far beyond it, the non-temporal
+        // loop moves fewer bytes, which is what bounds them there.
+        bool light = TKernel.IsLight && length * sizeof(double) < NonTemporalBytes;
         if (width >= VectorWidth.Vector512 && length >= (nuint)Vector512<double>.Count)
         {
-            Loop<TKernel, Vector512<double>, Vector512<double>, Vector512Ops>(kernel, ref xRef, ref dRef, length);
+            Loop<TKernel, Vector512<double>, Vector512<double>, Vector512Ops>(kernel, ref xRef, ref dRef, length, light);
         }
         else if (width >= VectorWidth.Vector256 && length >= (nuint)Vector256<double>.Count)
         {
-            Loop<TKernel, Vector256<double>, Vector256<double>, Vector256Ops>(kernel, ref xRef, ref dRef, length);
+            Loop<TKernel, Vector256<double>, Vector256<double>, Vector256Ops>(kernel, ref xRef, ref dRef, length, light);
         }
         else if (width >= VectorWidth.Vector128 && length >= (nuint)Vector128<double>.Count)
         {
-            Loop<TKernel, Vector128<double>, Vector128<double>, Vector128Ops>(kernel, ref xRef, ref dRef, length);
+            Loop<TKernel, Vector128<double>, Vector128<double>, Vector128Ops>(kernel, ref xRef, ref dRef, length, light);
         }
         else if (length != 0)
         {
-            Loop<TKernel, double, bool, ScalarOps>(kernel, ref xRef, ref dRef, length);
+            Loop<TKernel, double, bool, ScalarOps>(kernel, ref xRef, ref dRef, length, light);
         }
     }
 
     /// <summary>
-    /// length ≥ TOps.Count. The kernel is inlined at a single call site: kernels are long after
-    /// inlining, and one copy keeps the loop within the JIT's inlining budget and the sixteen
-    /// AVX2 registers (a second copy per iteration spills and runs slower); only light kernels
-    /// get a four-vector loop in front of it. Positions past the
-    /// last full vector are clamped to it; the last vector is loaded before the loop, so an
-    /// in-place call still reads original inputs there, and elements computed twice get the
-    /// same bits.
+    /// Destinations of at least this many bytes are written with non-temporal stores (as
+    /// <c>Span.CopyTo</c> does for large copies): far beyond the caches, a normal store first reads
+    /// the line it writes, so it moves a third more bytes than the copy bound.
     /// </summary>
-    private static void Loop<TKernel, T, TMask, TOps>(TKernel kernel, ref double xRef, ref double dRef, nuint length)
+    internal const nuint NonTemporalBytes = 4 * 1024 * 1024;
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void Loop<TKernel, T, TMask, TOps>(TKernel kernel, ref double xRef, ref double dRef, nuint length, bool light)
+        where TKernel : struct, IUnaryKernel
+        where TOps : ISimdOps<T, TMask>
+    {
+        if (light)
+        {
+            LightLoop<TKernel, T, TMask, TOps>(kernel, ref xRef, ref dRef, length);
+        }
+        else
+        {
+            Loop<TKernel, T, TMask, TOps>(kernel, ref xRef, ref dRef, length);
+        }
+    }
+
+    /// <summary>
+    /// length ≥ TOps.Count. One method per kernel and width, never inlined into its caller and
+    /// compiled straight to optimised code (no tiering, no profile-guided re-layout), so the hot
+    /// loop is the same machine code under every JIT configuration, with the kernel inlined within
+    /// a fresh inlining budget. The kernel has a single call site: kernels are long after inlining,
+    /// and the JIT stops inlining once a method has 512 locals (a second copy of a heavy kernel
+    /// would leave calls in the loop). The vector at 0 is stored last and the final vector, which
+    /// overlaps the previous ones, is loaded before the loop, so an in-place call reads only
+    /// original inputs, and elements computed twice get the same bits. Above
+    /// <see cref="NonTemporalBytes"/> the vectors after the first start at an aligned destination
+    /// address and bypass the caches.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.NoInlining | MethodImplOptions.AggressiveOptimization)]
+    private static unsafe void Loop<TKernel, T, TMask, TOps>(TKernel kernel, ref double xRef, ref double dRef, nuint length)
         where TKernel : struct, IUnaryKernel
         where TOps : ISimdOps<T, TMask>
     {
         nuint n = (nuint)TOps.Count;
         nuint lastIndex = length - n;
         T last = TOps.Load(ref xRef, lastIndex);
-        nuint i = TKernel.IsLight ? LoopFourVectors<TKernel, T, TMask, TOps>(kernel, ref xRef, ref dRef, lastIndex) : 0;
+        fixed (double* d = &dRef)
+        {
+            nuint second = n;
+            bool nonTemporal = false;
+            if (TOps.CanStoreNonTemporal && length * sizeof(double) >= NonTemporalBytes)
+            {
+                nuint misalignment = (nuint)d % (n * sizeof(double));
+                nonTemporal = misalignment % sizeof(double) == 0;
+                second = n - (misalignment / sizeof(double));
+            }
+
+            nuint i = 0;
+            T head = default!;
+            for (; ; )
+            {
+                bool final = i >= lastIndex;
+                nuint at = final ? lastIndex : i;
+                T result = kernel.Invoke<T, TMask, TOps>(final ? last : TOps.Load(ref xRef, at));
+                if (i == 0)
+                {
+                    head = result;
+                }
+                else if (nonTemporal && !final)
+                {
+                    TOps.StoreAlignedNonTemporal(result, ref dRef, at);
+                }
+                else
+                {
+                    TOps.Store(result, ref dRef, at);
+                }
+
+                if (final)
+                {
+                    break;
+                }
+
+                i = i == 0 ? second : i + n;
+            }
+
+            if (nonTemporal)
+            {
+                TOps.StoreFence();
+            }
+
+            TOps.Store(head, ref dRef, 0);
+        }
+    }
+
+    /// <summary>
+    /// The loop of light kernels (length ≥ TOps.Count): four vectors per iteration, since loop
+    /// overhead, not arithmetic, would bound them, then one vector at a time up to the final
+    /// vector, which is loaded before the loops so that in-place calls read original inputs.
+    /// Its own method for the same reasons as <see cref="Loop{TKernel, T, TMask, TOps}(TKernel, ref double, ref double, nuint)"/>.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.NoInlining | MethodImplOptions.AggressiveOptimization)]
+    private static void LightLoop<TKernel, T, TMask, TOps>(TKernel kernel, ref double xRef, ref double dRef, nuint length)
+        where TKernel : struct, IUnaryKernel
+        where TOps : ISimdOps<T, TMask>
+    {
+        nuint n = (nuint)TOps.Count;
+        nuint lastIndex = length - n;
+        T last = TOps.Load(ref xRef, lastIndex);
+        nuint i = LoopFourVectors<TKernel, T, TMask, TOps>(kernel, ref xRef, ref dRef, lastIndex);
         for (; ; i += n)
         {
             bool final = i >= lastIndex;
             nuint at = final ? lastIndex : i;
-            T v = final ? last : TOps.Load(ref xRef, at);
-            TOps.Store(kernel.Invoke<T, TMask, TOps>(v), ref dRef, at);
+            TOps.Store(kernel.Invoke<T, TMask, TOps>(final ? last : TOps.Load(ref xRef, at)), ref dRef, at);
             if (final)
             {
                 break;
@@ -114,6 +204,7 @@ internal static class SpanDriver
     /// Four vectors per iteration, all below lastIndex (so the preloaded last vector's elements are
     /// still unwritten when it returns); returns where the one-vector loop continues.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static nuint LoopFourVectors<TKernel, T, TMask, TOps>(TKernel kernel, ref double xRef, ref double dRef, nuint lastIndex)
         where TKernel : struct, IUnaryKernel
         where TOps : ISimdOps<T, TMask>

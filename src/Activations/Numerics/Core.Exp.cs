@@ -39,47 +39,81 @@ internal static partial class Core<T, TMask, TOps>
     /// <summary>
     /// Splits e^x = 2^k (1 + pHi + pLo) with k an integer and |pLo| ≤ ulp(pHi), for x in
     /// [−1000, 1000]. The reduced argument r = x − k ln 2 is carried as h + rLo: x − k·Ln2Hi is
-    /// exact (Sterbenz), h rounds the second step, and its rounding error rLo is recovered by a
-    /// fused multiply-add (r1 − h is exact: Sterbenz again, or both are below 2^−31 where their
-    /// difference fits in 53 bits). Then e^r − 1 = h + h²/2 + h³q(h) + rLo(1 + h) keeps h and h²/2
-    /// exact, so the only rounding errors sit in the terms below 0.008: about 2^−58 relative to
-    /// the result, also when k = 0 and x is tiny (then p = e^x − 1 to the same relative accuracy).
+    /// exact (Sterbenz), h = r1 − k·Ln2Lo rounds the second step, and its rounding error rLo =
+    /// (r1 − h) − k·Ln2Lo is recovered to 2^−74 absolute (r1 − h is exact: Sterbenz again, or both
+    /// are below 2^−31 where their difference fits in 53 bits; k·Ln2Lo, below 2^−21, rounds by at
+    /// most 2^−75). Then e^r − 1 = h + h²/2 + h³q(h) + rLo(1 + h) keeps h and h²/2 exact (h² split
+    /// exactly), so the only rounding errors sit in the terms below 0.008, each a multiply and an
+    /// add: about 2^−58 relative to the result, also when k = 0 and x is tiny (then p = e^x − 1 to
+    /// the same relative accuracy). No step needs a fused multiply-add.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static T ReduceExp(T x, out T k, out T pLo)
     {
-        k = Sub(Fma(x, C(InvLn2), C(RoundingShifter)), C(RoundingShifter));
-        T r1 = Fma(Neg(k), C(Ln2Hi), x);
-        T h = Fma(Neg(k), C(Ln2Lo), r1);
-        T rLo = Fma(Neg(k), C(Ln2Lo), Sub(r1, h));
+        k = RoundToInteger(TOps.Multiply(x, TOps.Create(InvLn2)));
+        T r1 = TOps.Subtract(x, TOps.Multiply(k, TOps.Create(Ln2Hi)));
+        T kLo = TOps.Multiply(k, TOps.Create(Ln2Lo));
+        T h = TOps.Subtract(r1, kLo);
+        T rLo = TOps.Subtract(TOps.Subtract(r1, h), kLo);
 
-        T sHi = Mul(h, h);
-        T sLo = Fma(h, h, Neg(sHi));
-        T aHi = FastTwoSum(h, Mul(C(0.5), sHi), out T aLo);
+        T sHi = TOps.Multiply(h, h);
+        T sLo = MultiplyError(h, h, sHi);
+        T aHi = FastTwoSum(h, TOps.Multiply(TOps.Create(0.5), sHi), out T aLo);
 
         // Estrin's scheme: the same polynomial as Horner's rule, but a dependency chain of four
         // steps instead of eleven, so several vectors' evaluations overlap in the pipeline.
-        T h4 = Mul(sHi, sHi);
-        T q34 = Fma(h, C(C4), C(C3));
-        T q56 = Fma(h, C(C6), C(C5));
-        T q78 = Fma(h, C(C8), C(C7));
-        T q910 = Fma(h, C(C10), C(C9));
-        T q1112 = Fma(h, C(C12), C(C11));
-        T q1314 = Fma(h, C(C14), C(C13));
-        T q36 = Fma(sHi, q56, q34);
-        T q710 = Fma(sHi, q910, q78);
-        T q1114 = Fma(sHi, q1314, q1112);
-        T q = Fma(h4, Fma(h4, q1114, q710), q36);
-        T cubic = Mul(Mul(sHi, h), q);
+        T h4 = TOps.Multiply(sHi, sHi);
+        T q34 = MulAdd(h, C4, C3);
+        T q56 = MulAdd(h, C6, C5);
+        T q78 = MulAdd(h, C8, C7);
+        T q910 = MulAdd(h, C10, C9);
+        T q1112 = MulAdd(h, C12, C11);
+        T q1314 = MulAdd(h, C14, C13);
+        T q36 = MulAdd(sHi, q56, q34);
+        T q710 = MulAdd(sHi, q910, q78);
+        T q1114 = MulAdd(sHi, q1314, q1112);
+        T q = MulAdd(h4, MulAdd(h4, q1114, q710), q36);
+        T cubic = TOps.Multiply(TOps.Multiply(sHi, h), q);
 
         // e^(h + rLo) − 1 ≈ (e^h − 1) + rLo(1 + h): the rLo·h term matters at 2^−53·h².
-        T lo = Add(aLo, Add(Mul(C(0.5), sLo), Add(Fma(h, rLo, rLo), cubic)));
+        T lo = TOps.Add(aLo, TOps.Add(TOps.Multiply(TOps.Create(0.5), sLo), TOps.Add(MulAdd(h, rLo, rLo), cubic)));
         return FastTwoSum(aHi, lo, out pLo);
+    }
+
+    /// <summary>
+    /// x·y + z as a multiply and an add, each rounded: on every processor the same two roundings
+    /// (a fused multiply-add would round once where it exists and be emulated where it does not),
+    /// used only where the error analysis allows the second rounding.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static T MulAdd(T x, T y, T z) => TOps.Add(TOps.Multiply(x, y), z);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static T MulAdd(T x, double y, double z) => TOps.Add(TOps.Multiply(x, TOps.Create(y)), TOps.Create(z));
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static T MulAdd(T x, T y, double z) => TOps.Add(TOps.Multiply(x, y), TOps.Create(z));
+
+    /// <summary>The integer nearest to x (ties to even), for |x| &lt; 2^51.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static T RoundToInteger(T x) => TOps.Subtract(TOps.Add(x, TOps.Create(RoundingShifter)), TOps.Create(RoundingShifter));
+
+    /// <summary>
+    /// (aHi + aLo)(mHi + mLo) rounded once (to within 2^−100 relative before that rounding):
+    /// aHi·mHi is split exactly into its rounded value and error, so the only rounding that
+    /// matters is the last one.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static T MultiplyRounded(T aHi, T aLo, T mHi, T mLo)
+    {
+        T p = TOps.Multiply(aHi, mHi);
+        T small = TOps.Add(MultiplyError(aHi, mHi, p), TOps.Add(TOps.Multiply(aHi, mLo), TOps.Multiply(aLo, mHi)));
+        return TOps.Add(p, small);
     }
 
     /// <summary>2^k for an integer-valued k in [−1022, 1023], built in the exponent field.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static T Pow2(T k) => TOps.ShiftIntoExponent(Add(k, C(Pow2Shifter)));
+    private static T Pow2(T k) => TOps.ShiftIntoExponent(TOps.Add(k, TOps.Create(Pow2Shifter)));
 
     /// <summary>
     /// Two factors with 2^k = first·second, each a normal number for |k| ≤ 2044, so v·first·second
@@ -90,19 +124,19 @@ internal static partial class Core<T, TMask, TOps>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static T ScaleFactors(T k, out T second)
     {
-        if (TOps.Any(TOps.Or(TOps.LessThan(k, C(-1022.0)), TOps.GreaterThan(k, C(1023.0)))))
+        if (TOps.Any(TOps.Or(TOps.LessThan(k, TOps.Create(-1022.0)), TOps.GreaterThan(k, TOps.Create(1023.0)))))
         {
-            T k1 = TOps.Floor(Mul(k, C(0.5)));
-            second = Pow2(Sub(k, k1));
+            T k1 = TOps.Floor(TOps.Multiply(k, TOps.Create(0.5)));
+            second = Pow2(TOps.Subtract(k, k1));
             return Pow2(k1);
         }
 
-        second = C(1.0);
+        second = TOps.Create(1.0);
         return Pow2(k);
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static T Scale(T v, T first, T second) => Mul(Mul(v, first), second);
+    private static T Scale(T v, T first, T second) => TOps.Multiply(TOps.Multiply(v, first), second);
 
     /// <summary>v·2^k rounded once, for |k| ≤ 2044.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
@@ -116,8 +150,8 @@ internal static partial class Core<T, TMask, TOps>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static T Clamp(T x, double limit)
     {
-        x = Select(TOps.GreaterThan(x, C(limit)), C(limit), x);
-        return Select(TOps.LessThan(x, C(-limit)), C(-limit), x);
+        x = TOps.Select(TOps.GreaterThan(x, TOps.Create(limit)), TOps.Create(limit), x);
+        return TOps.Select(TOps.LessThan(x, TOps.Create(-limit)), TOps.Create(-limit), x);
     }
 
     /// <summary>
@@ -129,14 +163,15 @@ internal static partial class Core<T, TMask, TOps>
     public static T ScaledExp(T x, T aHi, T aLo)
     {
         T pHi = ReduceExp(Clamp(x, ExpArgumentLimit), out T k, out T pLo);
-        T mHi = FastTwoSum(C(1.0), pHi, out T e);
-        T mLo = Add(e, pLo);
-        return ScaleB(Fma(aHi, mHi, Fma(aHi, mLo, Mul(aLo, mHi))), k);
+        T mHi = FastTwoSum(TOps.Create(1.0), pHi, out T e);
+        T mLo = TOps.Add(e, pLo);
+        return ScaleB(MultiplyRounded(aHi, aLo, mHi, mLo), k);
     }
 
     /// <summary>
     /// e^x within 0.9 ulp, in plain double arithmetic (no double-double: nothing is multiplied
-    /// into it afterwards). r = x − k ln 2 loses at most 2^−55 absolute in its second step, which
+    /// into it afterwards). r = x − k ln 2 loses at most 2^−55 absolute in its second step (the
+    /// product k·Ln2Lo, below 2^−21, adds at most 2^−75), which
     /// moves the result by 2^−55 relative (≤ 0.25 ulp); e^r − 1 = r + r²(1/2 + r/6 + …) has its
     /// rounding errors confined to the r² term (≤ 0.06 relative), and 1 + (e^r − 1) rounds once
     /// (0.5 ulp). e^x overflows to ∞ above 709.78 = ln(MaxValue) and reaches the subnormals below
@@ -146,21 +181,21 @@ internal static partial class Core<T, TMask, TOps>
     public static T Exp(T x)
     {
         T xc = Clamp(x, ExpArgumentLimit);
-        T k = Sub(Fma(xc, C(InvLn2), C(RoundingShifter)), C(RoundingShifter));
-        T r = Fma(Neg(k), C(Ln2Lo), Fma(Neg(k), C(Ln2Hi), xc));
-        T r2 = Mul(r, r);
-        T r4 = Mul(r2, r2);
-        T q23 = Fma(r, C(C3), C(0.5));
-        T q45 = Fma(r, C(C5), C(C4));
-        T q67 = Fma(r, C(C7), C(C6));
-        T q89 = Fma(r, C(C9), C(C8));
-        T q1011 = Fma(r, C(C11), C(C10));
-        T q1213 = Fma(r, C(C13), C(C12));
-        T q25 = Fma(r2, q45, q23);
-        T q69 = Fma(r2, q89, q67);
-        T q1013 = Fma(r2, q1213, q1011);
-        T q = Fma(r4, Fma(r4, q1013, q69), q25);
-        return ScaleB(Add(C(1.0), Fma(r2, q, r)), k);
+        T k = RoundToInteger(TOps.Multiply(xc, TOps.Create(InvLn2)));
+        T r = TOps.Subtract(TOps.Subtract(xc, TOps.Multiply(k, TOps.Create(Ln2Hi))), TOps.Multiply(k, TOps.Create(Ln2Lo)));
+        T r2 = TOps.Multiply(r, r);
+        T r4 = TOps.Multiply(r2, r2);
+        T q23 = MulAdd(r, C3, 0.5);
+        T q45 = MulAdd(r, C5, C4);
+        T q67 = MulAdd(r, C7, C6);
+        T q89 = MulAdd(r, C9, C8);
+        T q1011 = MulAdd(r, C11, C10);
+        T q1213 = MulAdd(r, C13, C12);
+        T q25 = MulAdd(r2, q45, q23);
+        T q69 = MulAdd(r2, q89, q67);
+        T q1013 = MulAdd(r2, q1213, q1011);
+        T q = MulAdd(r4, MulAdd(r4, q1013, q69), q25);
+        return ScaleB(TOps.Add(TOps.Create(1.0), MulAdd(r2, q, r)), k);
     }
 
     /// <summary>
@@ -170,7 +205,7 @@ internal static partial class Core<T, TMask, TOps>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static T ExpM1NonPositive(T x, out T lo)
     {
-        T pHi = ReduceExp(Select(TOps.LessThan(x, C(-100.0)), C(-100.0), x), out T k, out T pLo);
+        T pHi = ReduceExp(TOps.Select(TOps.LessThan(x, TOps.Create(-100.0)), TOps.Create(-100.0), x), out T k, out T pLo);
         return ExpM1FromReduction(Pow2(k), pHi, pLo, out lo);
     }
 
@@ -183,9 +218,9 @@ internal static partial class Core<T, TMask, TOps>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static T ExpM1FromReduction(T twoK, T pHi, T pLo, out T lo)
     {
-        T cHi = FastTwoSum(C(-1.0), twoK, out T cLo);
-        T sHi = FastTwoSum(cHi, Mul(twoK, pHi), out T sLo);
-        return FastTwoSum(sHi, Add(sLo, Fma(twoK, pLo, cLo)), out lo);
+        T cHi = FastTwoSum(TOps.Create(-1.0), twoK, out T cLo);
+        T sHi = FastTwoSum(cHi, TOps.Multiply(twoK, pHi), out T sLo);
+        return FastTwoSum(sHi, TOps.Add(sLo, MulAdd(twoK, pLo, cLo)), out lo);
     }
 
     /// <summary>(aHi + aLo)(e^x − 1) rounded once, for x ≤ 0.</summary>
@@ -193,6 +228,6 @@ internal static partial class Core<T, TMask, TOps>
     public static T ScaledExpM1NonPositive(T x, T aHi, T aLo)
     {
         T mHi = ExpM1NonPositive(x, out T mLo);
-        return Fma(aHi, mHi, Fma(aHi, mLo, Mul(aLo, mHi)));
+        return MultiplyRounded(aHi, aLo, mHi, mLo);
     }
 }

@@ -15,15 +15,15 @@ internal static partial class Core<T, TMask, TOps>
 {
     /// <summary>y ≤ 0 clamped to [−1000, 0]: e^−1000 is far below the subnormals.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static T ClampNonPositive(T y) => Select(TOps.LessThan(y, C(-ExpArgumentLimit)), C(-ExpArgumentLimit), y);
+    private static T ClampNonPositive(T y) => TOps.Select(TOps.LessThan(y, TOps.Create(-ExpArgumentLimit)), TOps.Create(-ExpArgumentLimit), y);
 
     /// <summary>e^y = 2^k (eHi + eLo) for y ≤ 0, eHi ∈ [0.7, 1.42].</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static T ExpMantissa(T y, out T k, out T pHi, out T pLo, out T eLo)
     {
         pHi = ReduceExp(ClampNonPositive(y), out k, out pLo);
-        T eHi = FastTwoSum(C(1.0), pHi, out T e);
-        eLo = Add(e, pLo);
+        T eHi = FastTwoSum(TOps.Create(1.0), pHi, out T e);
+        eLo = TOps.Add(e, pLo);
         return eHi;
     }
 
@@ -34,8 +34,8 @@ internal static partial class Core<T, TMask, TOps>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static T OnePlus(T eHi, T eLo, T first, T second, out T dLo)
     {
-        T dHi = FastTwoSum(C(1.0), Scale(eHi, first, second), out T d);
-        dLo = Add(d, Scale(eLo, first, second));
+        T dHi = FastTwoSum(TOps.Create(1.0), Scale(eHi, first, second), out T d);
+        dLo = TOps.Add(d, Scale(eLo, first, second));
         return dHi;
     }
 
@@ -46,13 +46,13 @@ internal static partial class Core<T, TMask, TOps>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static T Sigmoid(T x)
     {
-        TMask negative = TOps.LessThan(x, C(0.0));
-        T eHi = ExpMantissa(Neg(TOps.Abs(x)), out T k, out _, out _, out T eLo);
+        TMask negative = TOps.LessThan(x, TOps.Create(0.0));
+        T eHi = ExpMantissa(TOps.Negate(TOps.Abs(x)), out T k, out _, out _, out T eLo);
         T first = ScaleFactors(k, out T second);
         T dHi = OnePlus(eHi, eLo, first, second, out T dLo);
-        T qHi = DivideDD(Select(negative, eHi, C(1.0)), Select(negative, eLo, C(0.0)), dHi, dLo, out T qLo);
-        T v = Add(qHi, qLo);
-        return Select(negative, Scale(v, first, second), v);
+        T qHi = DivideDD(TOps.Select(negative, eHi, TOps.Create(1.0)), TOps.Select(negative, eLo, TOps.Create(0.0)), dHi, dLo, out T qLo);
+        T v = TOps.Add(qHi, qLo);
+        return TOps.Select(negative, Scale(v, first, second), v);
     }
 
     /// <summary>
@@ -67,8 +67,8 @@ internal static partial class Core<T, TMask, TOps>
         T first = ScaleFactors(k, out T second);
         T dHi = OnePlus(eHi, eLo, first, second, out T dLo);
         T d2Hi = MultiplyDD(dHi, dLo, dHi, dLo, out T d2Lo);
-        T qHi = DivideDD(Mul(C(c), eHi), Mul(C(c), eLo), d2Hi, d2Lo, out T qLo);
-        return Scale(Add(qHi, qLo), first, second);
+        T qHi = DivideDD(TOps.Multiply(TOps.Create(c), eHi), TOps.Multiply(TOps.Create(c), eLo), d2Hi, d2Lo, out T qLo);
+        return Scale(TOps.Add(qHi, qLo), first, second);
     }
 
     /// <summary>
@@ -81,22 +81,22 @@ internal static partial class Core<T, TMask, TOps>
         T eHi = ExpMantissa(y, out T k, out T pHi, out T pLo, out T eLo);
         T first = ScaleFactors(k, out T second);
         T dHi = OnePlus(eHi, eLo, first, second, out T dLo);
-        T mHi = ExpM1FromReduction(Mul(first, second), pHi, pLo, out T mLo);
+        T mHi = ExpM1FromReduction(TOps.Multiply(first, second), pHi, pLo, out T mLo);
         T nHi = MultiplyDD(eHi, eLo, mHi, mLo, out T nLo);
         T d2Hi = MultiplyDD(dHi, dLo, dHi, dLo, out T d2Lo);
         T d3Hi = MultiplyDD(d2Hi, d2Lo, dHi, dLo, out T d3Lo);
-        T qHi = DivideDD(Mul(C(c), nHi), Mul(C(c), nLo), d3Hi, d3Lo, out T qLo);
-        T r = Scale(Add(qHi, qLo), first, second);
-        return Select(TOps.LessThan(x, C(0.0)), Neg(r), r);
+        T qHi = DivideDD(TOps.Multiply(TOps.Create(c), nHi), TOps.Multiply(TOps.Create(c), nLo), d3Hi, d3Lo, out T qLo);
+        T r = Scale(TOps.Add(qHi, qLo), first, second);
+        return TOps.Select(TOps.LessThan(x, TOps.Create(0.0)), TOps.Negate(r), r);
     }
 
     /// <summary>σ′(x) = σ(x)(1 − σ(x)) = e^−|x|/(1 + e^−|x|)².</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static T SigmoidGrad(T x) => SigmoidGradNonPositive(Neg(TOps.Abs(x)), 1.0);
+    public static T SigmoidGrad(T x) => SigmoidGradNonPositive(TOps.Negate(TOps.Abs(x)), 1.0);
 
     /// <summary>σ″(x) = σ(1 − σ)(1 − 2σ).</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static T SigmoidGrad2(T x) => SigmoidGrad2NonPositive(Neg(TOps.Abs(x)), 1.0, x);
+    public static T SigmoidGrad2(T x) => SigmoidGrad2NonPositive(TOps.Negate(TOps.Abs(x)), 1.0, x);
 
     /// <summary>
     /// tanh x = −m/(2 + m) with m = e^−2|x| − 1, signed like x; ±0 return themselves. Past
@@ -106,19 +106,19 @@ internal static partial class Core<T, TMask, TOps>
     public static T Tanh(T x)
     {
         T a = TOps.Abs(x);
-        T mHi = ExpM1NonPositive(Mul(C(-2.0), a), out T mLo);
-        T dHi = FastTwoSum(C(2.0), mHi, out T d);
-        T qHi = DivideDD(Neg(mHi), Neg(mLo), dHi, Add(d, mLo), out T qLo);
-        T v = Add(qHi, qLo);
-        v = Select(TOps.LessThan(x, C(0.0)), Neg(v), v);
-        return Select(TOps.Equal(x, C(0.0)), x, v);
+        T mHi = ExpM1NonPositive(TOps.Multiply(TOps.Create(-2.0), a), out T mLo);
+        T dHi = FastTwoSum(TOps.Create(2.0), mHi, out T d);
+        T qHi = DivideDD(TOps.Negate(mHi), TOps.Negate(mLo), dHi, TOps.Add(d, mLo), out T qLo);
+        T v = TOps.Add(qHi, qLo);
+        v = TOps.Select(TOps.LessThan(x, TOps.Create(0.0)), TOps.Negate(v), v);
+        return TOps.Select(TOps.Equal(x, TOps.Create(0.0)), x, v);
     }
 
     /// <summary>tanh′(x) = 1 − tanh²x = 4σ′(2x).</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static T TanhGrad(T x) => SigmoidGradNonPositive(Mul(C(-2.0), TOps.Abs(x)), 4.0);
+    public static T TanhGrad(T x) => SigmoidGradNonPositive(TOps.Multiply(TOps.Create(-2.0), TOps.Abs(x)), 4.0);
 
     /// <summary>tanh″(x) = −2 tanh x (1 − tanh²x) = 8σ″(2x).</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static T TanhGrad2(T x) => SigmoidGrad2NonPositive(Mul(C(-2.0), TOps.Abs(x)), 8.0, x);
+    public static T TanhGrad2(T x) => SigmoidGrad2NonPositive(TOps.Multiply(TOps.Create(-2.0), TOps.Abs(x)), 8.0, x);
 }

@@ -35,29 +35,29 @@ internal static partial class Core<T, TMask, TOps>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static T Log1PUnit(T tHi, T tLo, out T lo)
     {
-        TMask big = TOps.GreaterThan(tHi, C(Sqrt2Minus1));
-        T hHi = TwoSum(tHi, C(-1.0), out T h);
-        T gHi = Select(big, Mul(C(0.5), hHi), tHi);
-        T gLo = Select(big, Mul(C(0.5), Add(h, tLo)), tLo);
-        T dHi = FastTwoSum(C(2.0), gHi, out T d);
-        T fHi = DivideDD(gHi, gLo, dHi, Add(d, gLo), out T fLo);
+        TMask big = TOps.GreaterThan(tHi, TOps.Create(Sqrt2Minus1));
+        T hHi = TwoSum(tHi, TOps.Create(-1.0), out T h);
+        T gHi = TOps.Select(big, TOps.Multiply(TOps.Create(0.5), hHi), tHi);
+        T gLo = TOps.Select(big, TOps.Multiply(TOps.Create(0.5), TOps.Add(h, tLo)), tLo);
+        T dHi = FastTwoSum(TOps.Create(2.0), gHi, out T d);
+        T fHi = DivideDD(gHi, gLo, dHi, TOps.Add(d, gLo), out T fLo);
 
-        T f2 = Mul(fHi, fHi);
-        T q = Fma(f2, C(L23), C(L21));
-        q = Fma(f2, q, C(L19));
-        q = Fma(f2, q, C(L17));
-        q = Fma(f2, q, C(L15));
-        q = Fma(f2, q, C(L13));
-        q = Fma(f2, q, C(L11));
-        q = Fma(f2, q, C(L9));
-        q = Fma(f2, q, C(L7));
-        q = Fma(f2, q, C(L5));
-        q = Fma(f2, q, C(L3));
-        T twoF = Add(fHi, fHi);
-        T lHi = FastTwoSum(twoF, Fma(Mul(twoF, f2), q, Add(fLo, fLo)), out T lLo);
+        T f2 = TOps.Multiply(fHi, fHi);
+        T q = MulAdd(f2, L23, L21);
+        q = MulAdd(f2, q, L19);
+        q = MulAdd(f2, q, L17);
+        q = MulAdd(f2, q, L15);
+        q = MulAdd(f2, q, L13);
+        q = MulAdd(f2, q, L11);
+        q = MulAdd(f2, q, L9);
+        q = MulAdd(f2, q, L7);
+        q = MulAdd(f2, q, L5);
+        q = MulAdd(f2, q, L3);
+        T twoF = TOps.Add(fHi, fHi);
+        T lHi = FastTwoSum(twoF, MulAdd(TOps.Multiply(twoF, f2), q, TOps.Add(fLo, fLo)), out T lLo);
 
-        T sHi = TwoSum(Select(big, C(Ln2Hi53), C(0.0)), lHi, out T s);
-        return FastTwoSum(sHi, Add(s, Add(lLo, Select(big, C(Ln2Lo53), C(0.0)))), out lo);
+        T sHi = TwoSum(TOps.Select(big, TOps.Create(Ln2Hi53), TOps.Create(0.0)), lHi, out T s);
+        return FastTwoSum(sHi, TOps.Add(s, TOps.Add(lLo, TOps.Select(big, TOps.Create(Ln2Lo53), TOps.Create(0.0)))), out lo);
     }
 
     /// <summary>
@@ -69,13 +69,13 @@ internal static partial class Core<T, TMask, TOps>
     public static T SoftPlus(T x)
     {
         T a = TOps.Abs(x);
-        TMask positive = TOps.GreaterThan(x, C(0.0));
-        T eHi = ExpMantissa(Neg(a), out T k, out _, out _, out T eLo);
+        TMask positive = TOps.GreaterThan(x, TOps.Create(0.0));
+        T eHi = ExpMantissa(TOps.Negate(a), out T k, out _, out _, out T eLo);
         T first = ScaleFactors(k, out T second);
         T lHi = Log1PUnit(Scale(eHi, first, second), Scale(eLo, first, second), out T lLo);
-        T sHi = TwoSum(Select(positive, x, C(0.0)), lHi, out T s);
-        T near = Add(sHi, Add(s, lLo));
-        T far = Select(positive, x, Scale(Add(eHi, eLo), first, second));
-        return Select(TOps.GreaterThan(a, C(40.0)), far, near);
+        T sHi = TwoSum(TOps.Select(positive, x, TOps.Create(0.0)), lHi, out T s);
+        T near = TOps.Add(sHi, TOps.Add(s, lLo));
+        T far = TOps.Select(positive, x, Scale(TOps.Add(eHi, eLo), first, second));
+        return TOps.Select(TOps.GreaterThan(a, TOps.Create(40.0)), far, near);
     }
 }

@@ -1,4 +1,6 @@
 using System.Runtime.CompilerServices;
+using System.Runtime.Intrinsics.Arm;
+using System.Runtime.Intrinsics.X86;
 
 namespace Activations.Numerics;
 
@@ -12,37 +14,16 @@ namespace Activations.Numerics;
 internal static partial class Core<T, TMask, TOps>
     where TOps : ISimdOps<T, TMask>
 {
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static T C(double value) => TOps.Create(value);
-
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static T Add(T x, T y) => TOps.Add(x, y);
-
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static T Sub(T x, T y) => TOps.Subtract(x, y);
-
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static T Mul(T x, T y) => TOps.Multiply(x, y);
-
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static T Fma(T x, T y, T addend) => TOps.FusedMultiplyAdd(x, y, addend);
-
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static T Neg(T x) => TOps.Negate(x);
-
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static T Select(TMask mask, T whenTrue, T whenFalse) => TOps.Select(mask, whenTrue, whenFalse);
-
     /// <summary>NaN in gives the same NaN out, on every path and in every kernel.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static T PropagateNaN(T x, T result) => Select(TOps.IsNaN(x), x, result);
+    public static T PropagateNaN(T x, T result) => TOps.Select(TOps.IsNaN(x), x, result);
 
     /// <summary>s + err = a + b exactly, provided |a| ≥ |b| or a = 0 (Dekker).</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static T FastTwoSum(T a, T b, out T err)
     {
-        T s = Add(a, b);
-        err = Sub(b, Sub(s, a));
+        T s = TOps.Add(a, b);
+        err = TOps.Subtract(b, TOps.Subtract(s, a));
         return s;
     }
 
@@ -50,33 +31,69 @@ internal static partial class Core<T, TMask, TOps>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static T TwoSum(T a, T b, out T err)
     {
-        T s = Add(a, b);
-        T bb = Sub(s, a);
-        err = Add(Sub(a, Sub(s, bb)), Sub(b, bb));
+        T s = TOps.Add(a, b);
+        T bb = TOps.Subtract(s, a);
+        err = TOps.Add(TOps.Subtract(a, TOps.Subtract(s, bb)), TOps.Subtract(b, bb));
         return s;
+    }
+
+    /// <summary>2^27 + 1: Veltkamp's splitting constant for 53-bit significands.</summary>
+    private const double SplitFactor = 134217729.0;
+
+    /// <summary>
+    /// x·y − product exactly, for product = x·y rounded, when neither overflows and |product| is
+    /// above 2^−914 (so no partial product below underflows). With a hardware fused multiply-add
+    /// it is one instruction; without one, Dekker's product of Veltkamp halves (26 and 27 bits,
+    /// whose partial products are all exact) gives the same exact value — so every processor gets
+    /// the same bits without ever running a software fused multiply-add.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal static T MultiplyError(T x, T y, T product)
+    {
+        // Written out rather than asked of TOps: the JIT folds this test while importing, so the
+        // unused branch never counts against the kernel's inlining limits.
+        if (Fma.IsSupported || AdvSimd.IsSupported)
+        {
+            return TOps.FusedMultiplyAdd(x, y, TOps.Negate(product));
+        }
+
+        T cx = TOps.Multiply(x, TOps.Create(SplitFactor));
+        T xHi = TOps.Subtract(cx, TOps.Subtract(cx, x));
+        T xLo = TOps.Subtract(x, xHi);
+        T cy = TOps.Multiply(y, TOps.Create(SplitFactor));
+        T yHi = TOps.Subtract(cy, TOps.Subtract(cy, y));
+        T yLo = TOps.Subtract(y, yHi);
+        T e = TOps.Subtract(TOps.Multiply(xHi, yHi), product);
+        e = TOps.Add(e, TOps.Multiply(xHi, yLo));
+        e = TOps.Add(e, TOps.Multiply(xLo, yHi));
+        return TOps.Add(e, TOps.Multiply(xLo, yLo));
     }
 
     /// <summary>(hi + lo) = (aHi + aLo)(bHi + bLo) to about 2^−104 relative.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static T MultiplyDD(T aHi, T aLo, T bHi, T bLo, out T lo)
     {
-        T hi = Mul(aHi, bHi);
-        lo = Add(Fma(aHi, bHi, Neg(hi)), Fma(aHi, bLo, Mul(aLo, bHi)));
+        T hi = TOps.Multiply(aHi, bHi);
+        lo = TOps.Add(MultiplyError(aHi, bHi, hi), TOps.Add(TOps.Multiply(aHi, bLo), TOps.Multiply(aLo, bHi)));
         return hi;
     }
 
     /// <summary>
     /// q + lo = (nHi + nLo)/(dHi + dLo) with one division: q = nHi·(1/dHi) may be an ulp off,
-    /// but the residual nHi − q·dHi is exact under a fused multiply-add, and dividing it (with
-    /// the low parts) by dHi gives the correction to 2^−52 of itself, far below an ulp of q.
+    /// but the residual nHi − q·dHi is exact (q·dHi = p + e exactly, nHi − p is exact by
+    /// Sterbenz's lemma, and the residual, a small multiple of ulp(q)·ulp(dHi), is representable),
+    /// and dividing it (with the low parts) by dHi gives the correction to 2^−52 of itself, far
+    /// below an ulp of q.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static T DivideDD(T nHi, T nLo, T dHi, T dLo, out T lo)
     {
-        T inverse = TOps.Divide(C(1.0), dHi);
-        T q = Mul(nHi, inverse);
-        T residual = Add(Fma(Neg(q), dHi, nHi), Fma(Neg(q), dLo, nLo));
-        lo = Mul(residual, inverse);
+        T inverse = TOps.Divide(TOps.Create(1.0), dHi);
+        T q = TOps.Multiply(nHi, inverse);
+        T p = TOps.Multiply(q, dHi);
+        T residual = TOps.Subtract(TOps.Subtract(nHi, p), MultiplyError(q, dHi, p));
+        residual = TOps.Add(residual, TOps.Subtract(nLo, TOps.Multiply(q, dLo)));
+        lo = TOps.Multiply(residual, inverse);
         return q;
     }
 }

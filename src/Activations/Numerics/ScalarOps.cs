@@ -1,5 +1,6 @@
 using System;
 using System.Runtime.CompilerServices;
+using System.Runtime.Intrinsics.X86;
 
 namespace Activations.Numerics;
 
@@ -13,6 +14,16 @@ internal readonly struct ScalarOps : ISimdOps<double, bool>
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static void Store(double value, ref double destination, nuint index) => Unsafe.Add(ref destination, index) = value;
+
+    public static bool CanStoreNonTemporal => false;
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static void StoreAlignedNonTemporal(double value, ref double destination, nuint index) => Unsafe.Add(ref destination, index) = value;
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static void StoreFence()
+    {
+    }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static double Create(double value) => value;

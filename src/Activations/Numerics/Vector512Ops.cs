@@ -1,5 +1,6 @@
 using System.Runtime.CompilerServices;
 using System.Runtime.Intrinsics;
+using System.Runtime.Intrinsics.X86;
 using Vec = System.Runtime.Intrinsics.Vector512<double>;
 
 namespace Activations.Numerics;
@@ -14,6 +15,21 @@ internal readonly struct Vector512Ops : ISimdOps<Vec, Vec>
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static void Store(Vec value, ref double destination, nuint index) => value.StoreUnsafe(ref destination, index);
+
+    public static bool CanStoreNonTemporal => Sse2.IsSupported;
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static unsafe void StoreAlignedNonTemporal(Vec value, ref double destination, nuint index) =>
+        value.StoreAlignedNonTemporal((double*)Unsafe.AsPointer(ref Unsafe.Add(ref destination, index)));
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static void StoreFence()
+    {
+        if (Sse.IsSupported)
+        {
+            Sse.StoreFence();
+        }
+    }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vec Create(double value) => Vector512.Create(value);
