@@ -67,19 +67,19 @@ internal static class SpanDriver
         bool light = TKernel.IsLight && length * sizeof(double) < NonTemporalBytes;
         if (width >= VectorWidth.Vector512 && length >= (nuint)Vector512<double>.Count)
         {
-            Loop<TKernel, Vector512<double>, Vector512<double>, Vector512Ops>(kernel, ref xRef, ref dRef, length, light);
+            RunWidth<TKernel, Vector512<double>, Vector512<double>, Vector512Ops>(kernel, ref xRef, ref dRef, length, light);
         }
         else if (width >= VectorWidth.Vector256 && length >= (nuint)Vector256<double>.Count)
         {
-            Loop<TKernel, Vector256<double>, Vector256<double>, Vector256Ops>(kernel, ref xRef, ref dRef, length, light);
+            RunWidth<TKernel, Vector256<double>, Vector256<double>, Vector256Ops>(kernel, ref xRef, ref dRef, length, light);
         }
         else if (width >= VectorWidth.Vector128 && length >= (nuint)Vector128<double>.Count)
         {
-            Loop<TKernel, Vector128<double>, Vector128<double>, Vector128Ops>(kernel, ref xRef, ref dRef, length, light);
+            RunWidth<TKernel, Vector128<double>, Vector128<double>, Vector128Ops>(kernel, ref xRef, ref dRef, length, light);
         }
         else if (length != 0)
         {
-            Loop<TKernel, double, bool, ScalarOps>(kernel, ref xRef, ref dRef, length, light);
+            RunWidth<TKernel, double, bool, ScalarOps>(kernel, ref xRef, ref dRef, length, light);
         }
     }
 
@@ -91,7 +91,7 @@ internal static class SpanDriver
     internal const nuint NonTemporalBytes = 4 * 1024 * 1024;
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static void Loop<TKernel, T, TMask, TOps>(TKernel kernel, ref double xRef, ref double dRef, nuint length, bool light)
+    private static void RunWidth<TKernel, T, TMask, TOps>(TKernel kernel, ref double xRef, ref double dRef, nuint length, bool light)
         where TKernel : struct, IUnaryKernel
         where TOps : ISimdOps<T, TMask>
     {

@@ -126,7 +126,7 @@ internal static partial class Core<T, TMask, TOps>
     {
         if (TOps.Any(TOps.Or(TOps.LessThan(k, TOps.Create(-1022.0)), TOps.GreaterThan(k, TOps.Create(1023.0)))))
         {
-            T k1 = TOps.Floor(TOps.Multiply(k, TOps.Create(0.5)));
+            T k1 = RoundToInteger(TOps.Subtract(TOps.Multiply(k, TOps.Create(0.5)), TOps.Create(0.25)));  // ⌊k/2⌋ for an integer k
             second = Pow2(TOps.Subtract(k, k1));
             return Pow2(k1);
         }

@@ -1,0 +1,52 @@
+#!/usr/bin/env bash
+# Checks the generated code of the span driver's hot loops (SpanDriver.Loop and LightLoop, one per
+# kernel and vector width) under every JIT configuration — tiered compilation with dynamic PGO
+# (the runtime's default), DOTNET_TieredPGO=0 and DOTNET_TieredCompilation=0 — and every
+# instruction-set setting of CI: no loop may contain a call (a call means the kernel was not
+# inlined into its loop, which then runs several times slower). The only calls allowed are the
+# software fused multiply-add of Affine's correctly rounded s·x + b on processors without FMA.
+# The loops are compiled once, fully optimised, in every configuration; with dynamic PGO on, the
+# JIT still lays out their blocks from a synthesized profile, so the script reports (without
+# failing) whether the listings are identical; the benchmarks measure whether that matters.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
+
+project=tests/Activations.CrossCheck/Activations.CrossCheck.csproj
+out=artifacts/jit-check
+rm -rf "$out"
+mkdir -p "$out"
+dotnet publish "$project" -c Release -o "$out/bin" >/dev/null
+
+status=0
+for isa in "" DOTNET_EnableAVX512=0 DOTNET_EnableAVX2=0 DOTNET_EnableHWIntrinsic=0; do
+  listings=()
+  for jit in "" DOTNET_TieredPGO=0 DOTNET_TieredCompilation=0; do
+    name="${isa:-default}${jit:+-$jit}"
+    file="$out/$name.asm"
+    env ${isa:+"$isa"} ${jit:+"$jit"} DOTNET_JitDisasm='Loop LightLoop' DOTNET_JitDisasmDiffable=1 \
+      DOTNET_JitStdOutFile="$file" "$out/bin/Activations.CrossCheck" "$out/$name.bits"
+    listings+=("$file")
+    # Calls per loop listing, except the allowed software fused multiply-add.
+    bad=$(awk '
+      /^; Assembly listing for method/ { method = $0; sub(/.*SpanDriver:/, "", method); sub(/\(.*/, "", method) }
+      /^ +call / && !(method ~ /AffineFn/ && /Math:FusedMultiplyAdd/) { print method ": " $0 }' "$file" | sort | uniq -c)
+    loops=$(grep -c '^; Assembly listing for method' "$file" || true)
+    if [[ -n "$bad" ]]; then
+      echo "calls left in hot loops (${isa:-default ISA}, ${jit:-default JIT}):" >&2
+      echo "$bad" >&2
+      status=1
+    else
+      echo "${isa:-default ISA}, ${jit:-default JIT}: $loops loop methods, no calls"
+    fi
+  done
+  # The same machine code under every JIT configuration (listings sorted by method).
+  for other in "${listings[@]:1}"; do
+    if ! cmp -s <(awk '/^; Assembly listing/{m=$0} {print m "\t" $0}' "${listings[0]}" | sort) \
+                <(awk '/^; Assembly listing/{m=$0} {print m "\t" $0}' "$other" | sort); then
+      echo "note: the listings of $(basename "${listings[0]}" .asm) and $(basename "$other" .asm) differ (block layout)"
+    fi
+  done
+done
+[[ $status -eq 0 ]] && echo "jit check: OK"
+exit $status
