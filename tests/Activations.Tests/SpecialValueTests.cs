@@ -27,15 +27,15 @@ public sealed class SpecialValueTests
         BitConverter.Int64BitsToDouble(unchecked((long)0xFFF4_0000_0000_0042)),
     ];
 
-    private static readonly double LambdaAlpha = SELU.Scale * SELU.Alpha;
+    /// <summary>SELU's λα, the product of the two decimal constants, rounded to the nearest double.</summary>
+    private const double LambdaAlpha = 1.7580993408473768;
 
     /// <summary>
     /// The limits as x → −∞ and x → +∞ of (f, f′, f″), worked out from each formula:
     /// an exponential tends to 0 at −∞, so ELU(−∞) = α(0 − 1) = −α and its derivatives tend to 0;
     /// σ tends to 0 and 1 and its derivatives to 0; softplus(x) − x → 0 so softplus(∞) = ∞ with
     /// slope σ(∞) = 1; a linear map with slope 0 is its intercept everywhere; LeakyReLU(0) is 0 on
-    /// the whole negative side. SELU's λα is the product of the two double constants, exactly as the
-    /// formula states, rounded once.
+    /// the whole negative side. SELU's λα is the exact product of the two decimal constants, rounded once.
     /// </summary>
     private static readonly Dictionary<string, (double Fn, double Grad, double Grad2)[]> Limits = new()
     {
