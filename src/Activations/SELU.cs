@@ -9,16 +9,17 @@ namespace Activations;
 /// decimals of the paper that defines them.
 /// f(x) = <c>λx</c> if x &gt; 0, else <c>λα(eˣ − 1)</c>; f′(x) = <c>λ</c> if x &gt; 0, else <c>λα·eˣ</c>; f″(x) = <c>0</c> if x &gt; 0, else <c>λα·eˣ</c>.
 /// λ and λα (the exact product of the two decimals) are carried to about 2⁻¹⁰⁶ relative, so every
-/// value is within 1 ulp of the function with the decimal constants, for every finite input; so
-/// f′(x) = λ rounded to the nearest double (<see cref="Scale"/>) for x &gt; 0, f′(0) = λα rounded
-/// to the nearest double (1.7580993408473768) and SELU(−∞) is its negative. NaN in gives NaN out.
+/// value is within 1 ulp of the function with the decimal constants, for every finite input. In
+/// particular f′(x) = <see cref="Scale"/> (λ's nearest double) for x &gt; 0, f′(0) = 1.7580993408473768
+/// (λα's nearest double, one ulp above <c>Scale * Alpha</c>) and SELU(−∞) is its negative; f(x)
+/// is ∞ from x = 1.710946460026603e308 on, exactly where λx rounds to ∞. NaN in gives NaN out.
 /// </summary>
 public sealed class SELU : ActivationFunction
 {
-    /// <summary>α = 1.6732632423543772848170429916717 rounded to the nearest double.</summary>
+    /// <summary>α = 1.6732632423543772848170429916717 rounded to the nearest double (the activation itself uses the decimal value).</summary>
     public const double Alpha = 1.6732632423543772848170429916717;
 
-    /// <summary>λ = 1.0507009873554804934193349852946 rounded to the nearest double.</summary>
+    /// <summary>λ = 1.0507009873554804934193349852946 rounded to the nearest double (the activation itself uses the decimal value).</summary>
     public const double Scale = 1.0507009873554804934193349852946;
 
     // The kernels use the decimal constants, not the doubles above, in double-double: each Hi is the
