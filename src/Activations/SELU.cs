@@ -4,54 +4,72 @@ using Activations.Kernels;
 namespace Activations;
 
 /// <summary>
-/// The scaled exponential linear unit (numpy-ml's <c>SELU</c>) with the self-normalising constants <see cref="Alpha"/> (α) and <see cref="Scale"/> (λ).
-/// f(x) = <c>λx</c> if x &gt; 0, else <c>λα(eˣ − 1)</c> with the exact product λα; f′(x) = <c>λ</c> if x &gt; 0, else <c>λα·eˣ</c>; f″(x) = <c>0</c> if x &gt; 0, else <c>λα·eˣ</c>.
-/// Within 2 ulps of the exact value for every finite input; NaN in gives NaN out.
+/// The scaled exponential linear unit (numpy-ml's <c>SELU</c>) with the self-normalising constants
+/// α = 1.6732632423543772848170429916717 and λ = 1.0507009873554804934193349852946, the 32-digit
+/// decimals of the paper that defines them.
+/// f(x) = <c>λx</c> if x &gt; 0, else <c>λα(eˣ − 1)</c>; f′(x) = <c>λ</c> if x &gt; 0, else <c>λα·eˣ</c>; f″(x) = <c>0</c> if x &gt; 0, else <c>λα·eˣ</c>.
+/// λ and λα (the exact product of the two decimals) are carried to about 2⁻¹⁰⁶ relative, so every
+/// value is within 1 ulp of the function with the decimal constants, for every finite input. In
+/// particular f′(x) = <see cref="Scale"/> (λ's nearest double) for x &gt; 0, f′(0) = 1.7580993408473768
+/// (λα's nearest double, one ulp above <c>Scale * Alpha</c>) and SELU(−∞) is its negative; f(x)
+/// is ∞ from x = 1.710946460026603e308 on, exactly where λx rounds to ∞. NaN in gives NaN out.
 /// </summary>
 public sealed class SELU : ActivationFunction
 {
-    /// <summary>α ≈ 1.6732632423543772848170429916717, as a double.</summary>
+    /// <summary>α = 1.6732632423543772848170429916717 rounded to the nearest double (the activation itself uses the decimal value).</summary>
     public const double Alpha = 1.6732632423543772848170429916717;
 
-    /// <summary>λ ≈ 1.0507009873554804934193349852946, as a double.</summary>
+    /// <summary>λ = 1.0507009873554804934193349852946 rounded to the nearest double (the activation itself uses the decimal value).</summary>
     public const double Scale = 1.0507009873554804934193349852946;
 
-    // λα = ScaledAlphaHi + ScaledAlphaLo exactly (the fused multiply-add recovers the rounding error).
-    private static readonly double ScaledAlphaHi = Scale * Alpha;
-    private static readonly double ScaledAlphaLo = Math.FusedMultiplyAdd(Scale, Alpha, -ScaledAlphaHi);
+    // The kernels use the decimal constants, not the doubles above, in double-double: each Hi is the
+    // decimal value rounded to the nearest double and each Lo the remainder rounded to the nearest
+    // double, so Hi + Lo is within 2⁻¹⁰⁶ relative of the decimal (both parts worked out in exact
+    // rational arithmetic):
+    //   λ  = 1.0507009873554804934193349852946
+    //      = 1.0507009873554805 (0x3FF0CFABD6A91132) + 3.9874847667154144e-17 (0x3C86FC7D272F2695) + 9.6e-34·λ
+    //   λα = 1.0507009873554804934193349852946 × 1.6732632423543772848170429916717
+    //      = 1.75809934084737685994021752081231934206024580891220830977098282 (exactly, 63 digits)
+    //      = 1.7580993408473768 (0x3FFC212CC640F031) + 1.41535193800845e-17 (0x3C705161B045A1FE) − 6.7e-34·λα
+    // λα as a double is one ulp above Scale * Alpha (1.7580993408473766), the product of the doubles.
+    private const double ScaleLo = 3.9874847667154144e-17;
+    private const double ScaledAlphaHi = 1.7580993408473768;
+    private const double ScaledAlphaLo = 1.41535193800845e-17;
 
-    /// <summary><c>λx</c> if x &gt; 0, else <c>λα(eˣ − 1)</c> with the exact product λα.</summary>
+    private static readonly ExpFactor ScaledAlpha = ExpFactor.Of(ScaledAlphaHi, ScaledAlphaLo);
+
+    /// <summary><c>λx</c> if x &gt; 0, else <c>λα(eˣ − 1)</c>.</summary>
     /// <param name="x">The input.</param>
     /// <returns>The value at x.</returns>
-    public override double Fn(double x) => SpanDriver.Invoke(new EluFn(Scale, ScaledAlphaHi, ScaledAlphaLo), x);
+    public override double Fn(double x) => SpanDriver.Invoke(new SeluFn(Scale, ScaleLo, ScaledAlpha), x);
 
-    /// <summary><c>λx</c> if x &gt; 0, else <c>λα(eˣ − 1)</c> with the exact product λα, for each element.</summary>
+    /// <summary><c>λx</c> if x &gt; 0, else <c>λα(eˣ − 1)</c>, for each element.</summary>
     /// <param name="x">The inputs.</param>
     /// <param name="destination">Receives the results; may be the same memory as x.</param>
     /// <exception cref="ArgumentException">destination is shorter than x, or overlaps it other than exactly; nothing is written.</exception>
-    public override void Fn(ReadOnlySpan<double> x, Span<double> destination) => SpanDriver.Run(new EluFn(Scale, ScaledAlphaHi, ScaledAlphaLo), x, destination);
+    public override void Fn(ReadOnlySpan<double> x, Span<double> destination) => SpanDriver.Run(new SeluFn(Scale, ScaleLo, ScaledAlpha), x, destination);
 
     /// <summary><c>λ</c> if x &gt; 0, else <c>λα·eˣ</c>.</summary>
     /// <param name="x">The input.</param>
     /// <returns>The value at x.</returns>
-    public override double Grad(double x) => SpanDriver.Invoke(new EluGrad(Scale, ScaledAlphaHi, ScaledAlphaLo), x);
+    public override double Grad(double x) => SpanDriver.Invoke(new EluGrad(Scale, ScaledAlpha), x);
 
     /// <summary><c>λ</c> if x &gt; 0, else <c>λα·eˣ</c>, for each element.</summary>
     /// <param name="x">The inputs.</param>
     /// <param name="destination">Receives the results; may be the same memory as x.</param>
     /// <exception cref="ArgumentException">destination is shorter than x, or overlaps it other than exactly; nothing is written.</exception>
-    public override void Grad(ReadOnlySpan<double> x, Span<double> destination) => SpanDriver.Run(new EluGrad(Scale, ScaledAlphaHi, ScaledAlphaLo), x, destination);
+    public override void Grad(ReadOnlySpan<double> x, Span<double> destination) => SpanDriver.Run(new EluGrad(Scale, ScaledAlpha), x, destination);
 
     /// <summary><c>0</c> if x &gt; 0, else <c>λα·eˣ</c>.</summary>
     /// <param name="x">The input.</param>
     /// <returns>The value at x.</returns>
-    public override double Grad2(double x) => SpanDriver.Invoke(new EluGrad(0.0, ScaledAlphaHi, ScaledAlphaLo), x);
+    public override double Grad2(double x) => SpanDriver.Invoke(new EluGrad(0.0, ScaledAlpha), x);
 
     /// <summary><c>0</c> if x &gt; 0, else <c>λα·eˣ</c>, for each element.</summary>
     /// <param name="x">The inputs.</param>
     /// <param name="destination">Receives the results; may be the same memory as x.</param>
     /// <exception cref="ArgumentException">destination is shorter than x, or overlaps it other than exactly; nothing is written.</exception>
-    public override void Grad2(ReadOnlySpan<double> x, Span<double> destination) => SpanDriver.Run(new EluGrad(0.0, ScaledAlphaHi, ScaledAlphaLo), x, destination);
+    public override void Grad2(ReadOnlySpan<double> x, Span<double> destination) => SpanDriver.Run(new EluGrad(0.0, ScaledAlpha), x, destination);
 
     /// <inheritdoc/>
     public override string ToString() => "SELU";

@@ -6,7 +6,8 @@ namespace Activations.Tests;
 
 /// <summary>
 /// The catalogue every shared suite runs over: each activation with its defaults, plus parameter
-/// variants that reach different branches (a zero slope, a zero alpha, a negative slope). A new
+/// variants that reach different branches (a zero slope, a zero alpha, a negative slope, ELU's
+/// huge and tiny alphas, which the kernels prepare differently). A new
 /// activation joins every shared suite by adding one line to <see cref="Instances"/>.
 /// Theories receive the activation's canonical name (a string, so that xunit can list every case
 /// as its own test) and look the instance up with <see cref="Get"/>.
@@ -23,6 +24,10 @@ public static class AllActivations
         new ELU(),
         new ELU(0.5),
         new ELU(2),
+        new ELU(double.MaxValue),
+        new ELU(-1.5e308),
+        new ELU(1e200),
+        new ELU(1e-300),
         new Exponential(),
         new HardSigmoid(),
         new Identity(),

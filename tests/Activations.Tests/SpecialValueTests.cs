@@ -27,15 +27,15 @@ public sealed class SpecialValueTests
         BitConverter.Int64BitsToDouble(unchecked((long)0xFFF4_0000_0000_0042)),
     ];
 
-    private static readonly double LambdaAlpha = SELU.Scale * SELU.Alpha;
+    /// <summary>SELU's λα, the product of the two decimal constants, rounded to the nearest double.</summary>
+    private const double LambdaAlpha = 1.7580993408473768;
 
     /// <summary>
     /// The limits as x → −∞ and x → +∞ of (f, f′, f″), worked out from each formula:
     /// an exponential tends to 0 at −∞, so ELU(−∞) = α(0 − 1) = −α and its derivatives tend to 0;
     /// σ tends to 0 and 1 and its derivatives to 0; softplus(x) − x → 0 so softplus(∞) = ∞ with
     /// slope σ(∞) = 1; a linear map with slope 0 is its intercept everywhere; LeakyReLU(0) is 0 on
-    /// the whole negative side. SELU's λα is the product of the two double constants, exactly as the
-    /// formula states, rounded once.
+    /// the whole negative side. SELU's λα is the exact product of the two decimal constants, rounded once.
     /// </summary>
     private static readonly Dictionary<string, (double Fn, double Grad, double Grad2)[]> Limits = new()
     {
@@ -46,6 +46,10 @@ public sealed class SpecialValueTests
         ["ELU(alpha=1)"] = [(-1, 0, 0), (double.PositiveInfinity, 1, 0)],
         ["ELU(alpha=0.5)"] = [(-0.5, 0, 0), (double.PositiveInfinity, 1, 0)],
         ["ELU(alpha=2)"] = [(-2, 0, 0), (double.PositiveInfinity, 1, 0)],
+        ["ELU(alpha=1.7976931348623157E+308)"] = [(-double.MaxValue, 0, 0), (double.PositiveInfinity, 1, 0)],
+        ["ELU(alpha=-1.5E+308)"] = [(1.5e308, 0, 0), (double.PositiveInfinity, 1, 0)],
+        ["ELU(alpha=1E+200)"] = [(-1e200, 0, 0), (double.PositiveInfinity, 1, 0)],
+        ["ELU(alpha=1E-300)"] = [(-1e-300, 0, 0), (double.PositiveInfinity, 1, 0)],
         ["Exponential"] = [(0, 0, 0), (double.PositiveInfinity, double.PositiveInfinity, double.PositiveInfinity)],
         ["HardSigmoid"] = [(0, 0, 0), (1, 0, 0)],
         ["Identity"] = [(double.NegativeInfinity, 1, 0), (double.PositiveInfinity, 1, 0)],
@@ -73,6 +77,10 @@ public sealed class SpecialValueTests
         ["ELU(alpha=1)"] = (0, 1, 1),
         ["ELU(alpha=0.5)"] = (0, 0.5, 0.5),
         ["ELU(alpha=2)"] = (0, 2, 2),
+        ["ELU(alpha=1.7976931348623157E+308)"] = (0, double.MaxValue, double.MaxValue),
+        ["ELU(alpha=-1.5E+308)"] = (0, -1.5e308, -1.5e308),
+        ["ELU(alpha=1E+200)"] = (0, 1e200, 1e200),
+        ["ELU(alpha=1E-300)"] = (0, 1e-300, 1e-300),
         ["Exponential"] = (1, 1, 1),
         ["HardSigmoid"] = (0.5, 0.2, 0),
         ["Identity"] = (0, 1, 0),

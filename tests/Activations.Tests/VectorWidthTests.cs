@@ -63,7 +63,7 @@ public sealed class VectorWidthTests
 
     private static IEnumerable<ActivationFunction> Catalogue() =>
     [
-        new Affine(2, -1), new ELU(0.5), new Exponential(), new HardSigmoid(), new Identity(),
+        new Affine(2, -1), new ELU(0.5), new ELU(double.MaxValue), new ELU(1e-300), new Exponential(), new HardSigmoid(), new Identity(),
         new LeakyReLU(0.01), new ReLU(), new SELU(), new Sigmoid(), new SoftPlus(), new Tanh(),
     ];
 
@@ -81,7 +81,7 @@ public sealed class VectorWidthTests
         {
             double.NaN, double.PositiveInfinity, double.NegativeInfinity, 0.0, -0.0, double.Epsilon, -double.Epsilon,
             double.MaxValue, double.MinValue, 1e-310, -1e-310, 2.5, -2.5, 709.782712893384, -745.1332191019412,
-            -708.3964185322641, 40, -40, 50, -50, 100, -100, 1000, -1000, 1e-20, -1e-20,
+            -708.3964185322641, 40, -40, 50, -50, 100, -100, 1000, -1000, 1e-20, -1e-20, -700, -700.5, -710, -1100, -1418, -1455,
         };
         var random = new Random(20261129);
         for (int i = 0; i < 400; i++)

@@ -1,16 +1,19 @@
 using System;
+using Activations.Tests.Reference;
 using FluentAssertions;
 
 namespace Activations.Tests.Activations;
 
 /// <summary>
-/// SELU: λx if x &gt; 0 else λα(eˣ − 1), with the self-normalising constants λ and α as doubles;
-/// f′ = λ if x &gt; 0 else λα·eˣ; f″ = 0 if x &gt; 0 else λα·eˣ. λα means the exact product of the
-/// two double constants, which C#'s <c>Scale * Alpha</c> rounds once.
+/// SELU: λx if x &gt; 0 else λα(eˣ − 1), with the self-normalising constants λ and α as the paper's
+/// 32-digit decimals (not their doubles); f′ = λ if x &gt; 0 else λα·eˣ; f″ = 0 if x &gt; 0 else λα·eˣ.
+/// λα is the exact product of the two decimals. Expected values come from the arbitrary-precision
+/// reference (<see cref="ExactActivations.SELU"/>), which holds the decimals as exact rationals.
 /// </summary>
 public sealed class SELUTests
 {
-    private static readonly double LambdaAlpha = SELU.Scale * SELU.Alpha;
+    /// <summary>λα rounded to the nearest double: one ulp above the product of the doubles, Scale * Alpha.</summary>
+    private static readonly double LambdaAlpha = ExactActivations.SeluLambdaAlpha.ToDouble();
 
     [Fact]
     public void ConstantsAreTheDecimalLiteralsAsDoubles()
@@ -22,17 +25,60 @@ public sealed class SELUTests
     }
 
     [Fact]
-    public void PositiveInputsAreScaledByLambdaWithOneRounding()
+    public void PositiveInputsAreScaledByTheDecimalLambdaWithOneRounding()
     {
         var f = new SELU();
-        foreach (double x in new[] { double.Epsilon, 1e-300, 0.1, 0.7, 1, 2, 3.75, 1e10, 1e300 })
+        foreach (double x in new[] { double.Epsilon, 1e-310, 1e-300, 0.1, 0.7, 1, 2, 3.75, 1e10, 1e300 })
         {
-            f.Fn(x).Should().Be(SELU.Scale * x, because: $"SELU({x:R}) = λx, the exact product rounded once");
-            f.Grad(x).Should().Be(SELU.Scale, because: $"SELU′({x:R}) = λ for x > 0");
+            f.Fn(x).Should().Be(ExactActivations.SELU(x, 0).ToDouble(), because: $"SELU({x:R}) = λx, the exact product rounded once");
+            f.Grad(x).Should().Be(SELU.Scale, because: $"SELU′({x:R}) = λ for x > 0, rounded to the nearest double");
             f.Grad2(x).Should().Be(0, because: $"SELU″({x:R}) = 0 for x > 0");
         }
+    }
 
+    [Theory]
+    [InlineData(2.5)]
+    [InlineData(5)]
+    [InlineData(10)]
+    [InlineData(13)]
+    [InlineData(1e10)]
+    public void PositiveInputsUseLambdaBeyondItsDouble(double x)
+    {
+        // Here the decimal λ times x rounds to the double above Scale * x: λ exceeds its double by
+        // 3.99e−17, and that carries λx past a rounding midpoint.
+        double expected = ExactActivations.SELU(x, 0).ToDouble();
+        expected.Should().Be(Math.BitIncrement(SELU.Scale * x), because: "the reference separates the decimal λ from its double at these points");
+        new SELU().Fn(x).Should().Be(expected, because: $"SELU({x:R}) = λx with the decimal λ, rounded once");
+    }
+
+    [Fact]
+    public void LambdaXOverflowsExactlyWhenItRoundsToInfinity()
+    {
+        // λx rounds to ∞ from (2¹⁰²⁴ − 2⁹⁷⁰)/λ ≈ 1.710946460026602903e308 on: the double above it
+        // overflows, the double below it gives MaxValue.
+        var f = new SELU();
+        ExactActivations.SELU(1.710946460026603e308, 0).ToDouble().Should().Be(double.PositiveInfinity);
+        f.Fn(1.710946460026603e308).Should().Be(double.PositiveInfinity, because: "λ·1.710946460026603e308 rounds to ∞");
+        ExactActivations.SELU(1.7109464600266028e308, 0).ToDouble().Should().Be(double.MaxValue);
+        f.Fn(1.7109464600266028e308).Should().Be(double.MaxValue, because: "λ·1.7109464600266028e308 rounds to MaxValue");
         f.Fn(double.MaxValue).Should().Be(double.PositiveInfinity, because: "λ > 1, so λ·MaxValue overflows");
+    }
+
+    [Theory]
+    [InlineData(-2.2250738585072004e-308, 0)]
+    [InlineData(-2.2250738585072014e-308, 0)]
+    [InlineData(-19.9199999, 0)]
+    [InlineData(-24.2, 0)]
+    [InlineData(-262.5880238891524, 1)]
+    [InlineData(-262.5880238891524, 2)]
+    public void ValuesWhereTheDoubleConstantsWereOffByMoreThanAnUlpAreWithinOne(double x, int order)
+    {
+        // With λ and α as doubles, λα is 1.0e−16 relative below the decimal product, which with the
+        // final rounding made 1.3 to 1.55 ulps at these points.
+        var f = new SELU();
+        double actual = order switch { 0 => f.Fn(x), 1 => f.Grad(x), _ => f.Grad2(x) };
+        Ulp.Error(actual, ExactActivations.SELU(x, order)).Should().BeLessThanOrEqualTo(1.0,
+            because: $"SELU derivative {order} at {x:R} = {actual:R}, exact ≈ {ExactActivations.SELU(x, order).ToDouble():R}");
     }
 
     [Fact]
@@ -50,8 +96,8 @@ public sealed class SELUTests
     [Fact]
     public void LargeNegativeInputsSaturateAtMinusLambdaAlpha()
     {
-        // λα(eˣ − 1) = −λα(1 − eˣ): for x ≤ −40, 1 − eˣ differs from 1 by under 4.3e−18, and the
-        // exact product λα lies 0.26 ulp above its double, so the result rounds to −(λα as a double).
+        // λα(eˣ − 1) = −λα(1 − eˣ): for x ≤ −40, λα·eˣ is under 0.034 ulp of λα, and the exact
+        // product λα lies 0.064 ulp above its nearest double, so the result rounds to −(that double).
         var f = new SELU();
         foreach (double x in new[] { -40, -100, -745.2, -1e300, double.MinValue })
         {
@@ -63,7 +109,7 @@ public sealed class SELUTests
     public void StandardNormalInputGivesZeroMeanAndUnitVariance()
     {
         // The defining property of the constants: for z ~ N(0, 1), E[SELU(z)] = 0 and
-        // E[SELU(z)²] = 1 (to 1e−16 with the double constants). Composite Simpson's rule on each
+        // E[SELU(z)²] = 1 (to 1e−16 with the 32-digit constants). Composite Simpson's rule on each
         // side of the kink at 0, over [−12, 12] (the tails beyond hold under 1e−30), with 4000
         // steps per side has an error far below the 1e−9 tolerance.
         var f = new SELU();

@@ -1,4 +1,6 @@
 using System;
+using System.Globalization;
+using System.Numerics;
 
 namespace Activations.Tests.Reference;
 
@@ -20,13 +22,25 @@ internal static class ExactActivations
 {
     private const int Bits = BigFloat.DefaultPrecision;
 
-    /// <summary>SELU α and λ rounded to the nearest double, as the library uses them.</summary>
-    public const double SeluAlpha = 1.6732632423543772848170429916717;
+    /// <summary>
+    /// SELU's λ = 1.0507009873554804934193349852946 and α = 1.6732632423543772848170429916717, the decimal
+    /// constants themselves (not their doubles): integers over 10^31, divided out to <see cref="Bits"/> + 64 bits.
+    /// </summary>
+    public static readonly BigFloat SeluLambda = Decimal("10507009873554804934193349852946", 31);
 
-    public const double SeluLambda = 1.0507009873554804934193349852946;
+    public static readonly BigFloat SeluAlpha = Decimal("16732632423543772848170429916717", 31);
 
-    /// <summary>λ·α: the EXACT product of the two doubles.</summary>
-    private static readonly BigFloat SeluLambdaAlpha = BigFloat.FromDouble(SeluLambda) * BigFloat.FromDouble(SeluAlpha);
+    /// <summary>λ·α: the exact product of the two decimals (an integer over 10^62), divided out in one rounding.</summary>
+    public static readonly BigFloat SeluLambdaAlpha = BigFloat.Divide(
+        BigFloat.FromInteger(BigInteger.Parse("10507009873554804934193349852946", CultureInfo.InvariantCulture)
+            * BigInteger.Parse("16732632423543772848170429916717", CultureInfo.InvariantCulture)),
+        BigFloat.FromInteger(BigInteger.Pow(10, 62)),
+        Bits + BigFloat.GuardBits);
+
+    private static BigFloat Decimal(string digits, int decimals) => BigFloat.Divide(
+        BigFloat.FromInteger(BigInteger.Parse(digits, CultureInfo.InvariantCulture)),
+        BigFloat.FromInteger(BigInteger.Pow(10, decimals)),
+        Bits + BigFloat.GuardBits);
 
     private static BigFloat D(double x) => BigFloat.FromDouble(x);
 
@@ -75,8 +89,8 @@ internal static class ExactActivations
     /// <summary>x&gt;0 ? x : α·expm1(x) ; x&gt;0 ? 1 : α·e^x ; x&gt;0 ? 0 : α·e^x.</summary>
     public static BigFloat ELU(double alpha, double x, int order) => ScaledElu(BigFloat.One, D(alpha), x, order);
 
-    /// <summary>λ·ELU_α with the double constants <see cref="SeluLambda"/>, <see cref="SeluAlpha"/> and their exact product.</summary>
-    public static BigFloat SELU(double x, int order) => ScaledElu(D(SeluLambda), SeluLambdaAlpha, x, order);
+    /// <summary>λ·ELU_α with the decimal constants <see cref="SeluLambda"/>, <see cref="SeluAlpha"/> and their exact product.</summary>
+    public static BigFloat SELU(double x, int order) => ScaledElu(SeluLambda, SeluLambdaAlpha, x, order);
 
     // scale·x for x > 0, scaledAlpha·expm1(x) otherwise (expm1 avoids the cancellation of e^x − 1 near 0).
     private static BigFloat ScaledElu(BigFloat scale, BigFloat scaledAlpha, double x, int order)

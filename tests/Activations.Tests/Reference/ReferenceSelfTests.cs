@@ -70,6 +70,22 @@ public class ReferenceSelfTests
         ShouldMatchDecimal(-ExactActivations.Tanh(-1.0, 0), Tanh1Digits);
     }
 
+    [Fact]
+    public void Selu_constants_are_the_decimals_and_their_exact_product()
+    {
+        // λ and α written out with 30 more zero digits (they are exact 31-decimal numbers), and λα, the product of
+        // the two decimals multiplied out by hand-checkable long multiplication: 62 decimals, exactly.
+        ShouldMatchDecimal(ExactActivations.SeluLambda, "1.0507009873554804934193349852946" + new string('0', 30));
+        ShouldMatchDecimal(ExactActivations.SeluAlpha, "1.6732632423543772848170429916717" + new string('0', 30));
+        ShouldMatchDecimal(ExactActivations.SeluLambdaAlpha, "1.75809934084737685994021752081231934206024580891220830977098282");
+        ShouldBeRelativelyClose(ExactActivations.SeluLambda * ExactActivations.SeluAlpha, ExactActivations.SeluLambdaAlpha, 300, "λ·α");
+        // Their nearest doubles: C#'s correctly rounded literals for λ and α, and λα one ulp above the product of those.
+        ExactActivations.SeluLambda.ToDouble().Should().Be(1.0507009873554804934193349852946);
+        ExactActivations.SeluAlpha.ToDouble().Should().Be(1.6732632423543772848170429916717);
+        ExactActivations.SeluLambdaAlpha.ToDouble().Should().Be(1.7580993408473768)
+            .And.Be(Math.BitIncrement(1.0507009873554804934193349852946 * 1.6732632423543772848170429916717));
+    }
+
     // ------------------------------------------------------------------ agreement with libm
 
     [Fact]
@@ -266,11 +282,12 @@ public class ReferenceSelfTests
         ExactActivations.ELU(1.5, -0.0, 2).Should().Be(D(1.5));
         ExactActivations.ELU(1.5, 0, 0).IsZero.Should().BeTrue();
         ExactActivations.ELU(1.5, 2, 1).Should().Be(BigFloat.One);
-        ExactActivations.SELU(0, 1).Should().Be(D(ExactActivations.SeluLambda) * D(ExactActivations.SeluAlpha));
-        ExactActivations.SELU(3, 0).Should().Be(D(3) * D(ExactActivations.SeluLambda));
-        // λα·expm1(x) = λα·x·(1 + x/2 + …): for x = −1e-300 it rounds like the exact triple product λ·α·x.
+        ExactActivations.SELU(0, 1).Should().Be(ExactActivations.SeluLambdaAlpha);
+        ExactActivations.SELU(3, 0).Should().Be(D(3) * ExactActivations.SeluLambda);
+        ExactActivations.SELU(3, 1).Should().Be(ExactActivations.SeluLambda);
+        // λα·expm1(x) = λα·x·(1 + x/2 + …): for x = −1e-300 it rounds like the triple product λ·α·x.
         ExactActivations.SELU(-1e-300, 0).ToDouble().Should()
-            .Be((D(-1e-300) * D(ExactActivations.SeluLambda) * D(ExactActivations.SeluAlpha)).ToDouble());
+            .Be((D(-1e-300) * ExactActivations.SeluLambda * ExactActivations.SeluAlpha).ToDouble());
         ExactActivations.ELU(2.0, -1e-300, 0).ToDouble().Should().Be(-2e-300);
         ExactActivations.LeakyReLU(0.01, -3, 0).Should().Be(D(0.01) * D(-3));
         ExactActivations.LeakyReLU(0.01, 0, 1).Should().Be(D(0.01));
@@ -328,7 +345,7 @@ public class ReferenceSelfTests
         ExactActivations.Tanh(5e-324, 0).ToDouble().Should().Be(5e-324);
         ExactActivations.ELU(1.0, -1e308, 0).ToDouble().Should().Be(-1.0);
         ExactActivations.ELU(double.MaxValue, -1e-300, 1).ToDouble().Should().Be(double.MaxValue);
-        ExactActivations.SELU(-1e308, 0).ToDouble().Should().Be(-ExactActivations.SeluLambda * ExactActivations.SeluAlpha);
+        ExactActivations.SELU(-1e308, 0).ToDouble().Should().Be(-1.7580993408473768);
         ExactActivations.Affine(double.MaxValue, double.MaxValue, 1, 0).ToDouble().Should().Be(double.PositiveInfinity);
     }
 
