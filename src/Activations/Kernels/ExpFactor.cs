@@ -10,12 +10,13 @@ namespace Activations.Kernels;
 /// rounds a·eˣ once for moderate a; three ranges of a need help, and each gets it from a uniform
 /// parameter, never from a per-element branch:
 /// <list type="bullet">
-/// <item>|a| ≥ 2^1022: the core's intermediate a·(1 + p), with a mantissa 1 + p up to √2,
-/// overflows once |a| &gt; MaxValue/√2 ≈ 1.27e308 (from 2^1022 on, any mantissa below 2 could).
-/// The core gets a·2⁻², and its rounded result is multiplied by 2². For the results that use it
+/// <item>|a| ≥ 2^990: the core's intermediate a·(1 + p), with a mantissa 1 + p up to √2,
+/// overflows once |a| &gt; MaxValue/√2 ≈ 1.27e308, and without a hardware fused multiply-add the
+/// exact error of a product is found by splitting each factor, which overflows above 2^996.
+/// The core gets a·2⁻³², and its rounded result is multiplied by 2³². For the results that use it
 /// (a·eˣ with −700 ≤ x ≤ 0, a(eˣ − 1) with x ≤ 0) the core's result is 0 or a normal number:
-/// |a|·2⁻²·eˣ ≥ 2^1020·e⁻⁷⁰⁰ ≈ 2¹⁰, and |a|·2⁻²·|eˣ − 1| ≥ 2^1020·2⁻¹⁰⁷⁴ for x ≠ 0. So the
-/// product with 2² is exact, adds no rounding and does not overflow (|a·eˣ| and |a(eˣ − 1)| are
+/// |a|·2⁻³²·eˣ ≥ 2^958·e⁻⁷⁰⁰ ≈ 2⁻⁵², and |a|·2⁻³²·|eˣ − 1| ≥ 2^958·2⁻¹⁰⁷⁴ for x ≠ 0. So the
+/// product with 2³² is exact, adds no rounding and does not overflow (|a·eˣ| and |a(eˣ − 1)| are
 /// at most |a| there).</item>
 /// <item>|a| ≥ 2^367: the core clamps its argument (below −1000; a clamp must lie below
 /// −745.13, ln of half the smallest subnormal, for a = 1 to underflow correctly), and a·e^clamp
@@ -86,7 +87,7 @@ internal readonly struct ExpFactor
             farLo = Math.FusedMultiplyAdd(h, ScaledExpMinusShiftLo, Math.FusedMultiplyAdd(l, ScaledExpMinusShiftHi, error));
         }
 
-        int scale = magnitude >= Math.ScaleB(1.0, 1022) ? -2 : magnitude < Math.ScaleB(1.0, -512) ? 512 : 0;
+        int scale = magnitude >= Math.ScaleB(1.0, 990) ? -32 : magnitude < Math.ScaleB(1.0, -512) ? 512 : 0;
         return new ExpFactor(Math.ScaleB(hi, scale), Math.ScaleB(lo, scale), Math.ScaleB(1.0, -scale), farHi, farLo, hasFarRange);
     }
 
