@@ -4,7 +4,7 @@ namespace Activations;
 
 /// <summary>
 /// A neural-network activation function f with its first and second derivatives, evaluated
-/// element-wise. Every value is within 2 ulps of the exact result; the scalar and span overloads
+/// element-wise. Every value is within 1 ulp of the exact result; the scalar and span overloads
 /// give identical bits on every processor. NaN in gives NaN out; ±∞ gives the limit.
 /// Instances are immutable, thread-safe, and equal when they are the same activation with the
 /// same parameters.

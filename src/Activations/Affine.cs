@@ -6,7 +6,7 @@ namespace Activations;
 /// <summary>
 /// The affine map f(x) = s·x + b (numpy-ml's <c>Affine</c>), rounded once.
 /// f(x) = <c>s·x + b</c> (fused, one rounding); a zero slope gives b also at x = ±∞; f′(x) = <c>s</c>; f″(x) = <c>0</c>.
-/// Within 2 ulps of the exact value for every finite input; NaN in gives NaN out.
+/// Within 1 ulp of the exact value for every finite input; NaN in gives NaN out.
 /// </summary>
 public sealed class Affine : ActivationFunction
 {

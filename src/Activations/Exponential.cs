@@ -6,7 +6,7 @@ namespace Activations;
 /// <summary>
 /// The exponential function (numpy-ml's <c>Exponential</c>).
 /// f(x) = <c>eˣ</c>; overflows to +∞ above ln(double.MaxValue) ≈ 709.78; f′(x) = <c>eˣ</c>; f″(x) = <c>eˣ</c>.
-/// Within 2 ulps of the exact value for every finite input; NaN in gives NaN out.
+/// Within 1 ulp of the exact value for every finite input; NaN in gives NaN out.
 /// </summary>
 public sealed class Exponential : ActivationFunction
 {

@@ -6,7 +6,7 @@ namespace Activations;
 /// <summary>
 /// The identity function (numpy-ml's <c>Identity</c>).
 /// f(x) = <c>x</c>; f′(x) = <c>1</c>; f″(x) = <c>0</c>.
-/// Within 2 ulps of the exact value for every finite input; NaN in gives NaN out.
+/// Within 1 ulp of the exact value for every finite input; NaN in gives NaN out.
 /// </summary>
 public sealed class Identity : ActivationFunction
 {

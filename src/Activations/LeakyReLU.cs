@@ -6,7 +6,7 @@ namespace Activations;
 /// <summary>
 /// The leaky rectified linear unit (numpy-ml's <c>LeakyReLU</c>).
 /// f(x) = <c>x</c> if x &gt; 0, else <c>α·x</c> (0 for α = 0, also at x = −∞); f′(x) = <c>1</c> if x &gt; 0, else <c>α</c> (α at x = 0); f″(x) = <c>0</c>.
-/// Within 2 ulps of the exact value for every finite input; NaN in gives NaN out.
+/// Within 1 ulp of the exact value for every finite input; NaN in gives NaN out.
 /// </summary>
 public sealed class LeakyReLU : ActivationFunction
 {

@@ -6,7 +6,7 @@ namespace Activations;
 /// <summary>
 /// The rectified linear unit (numpy-ml's <c>ReLU</c>).
 /// f(x) = <c>x</c> if x &gt; 0, else <c>0</c>; f′(x) = <c>1</c> if x &gt; 0, else <c>0</c> (0 at x = 0); f″(x) = <c>0</c>.
-/// Within 2 ulps of the exact value for every finite input; NaN in gives NaN out.
+/// Within 1 ulp of the exact value for every finite input; NaN in gives NaN out.
 /// </summary>
 public sealed class ReLU : ActivationFunction
 {

@@ -6,7 +6,7 @@ namespace Activations;
 /// <summary>
 /// The logistic sigmoid σ (numpy-ml's <c>Sigmoid</c>).
 /// f(x) = <c>σ(x) = 1/(1 + e⁻ˣ)</c>; σ(−∞) = 0, σ(∞) = 1; f′(x) = <c>σ(x)(1 − σ(x))</c>; f″(x) = <c>σ(x)(1 − σ(x))(1 − 2σ(x))</c>.
-/// Within 2 ulps of the exact value for every finite input; NaN in gives NaN out.
+/// Within 1 ulp of the exact value for every finite input; NaN in gives NaN out.
 /// </summary>
 public sealed class Sigmoid : ActivationFunction
 {

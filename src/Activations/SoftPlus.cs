@@ -6,7 +6,7 @@ namespace Activations;
 /// <summary>
 /// The softplus function, a smooth ReLU (numpy-ml's <c>SoftPlus</c>).
 /// f(x) = <c>ln(1 + eˣ)</c>; equals x to the last bit for x &gt; 40 and eˣ for x &lt; −40; f′(x) = <c>eˣ/(1 + eˣ)</c> (the logistic sigmoid); f″(x) = <c>eˣ/(1 + eˣ)²</c>.
-/// Within 2 ulps of the exact value for every finite input; NaN in gives NaN out.
+/// Within 1 ulp of the exact value for every finite input; NaN in gives NaN out.
 /// </summary>
 public sealed class SoftPlus : ActivationFunction
 {

@@ -6,7 +6,7 @@ namespace Activations;
 /// <summary>
 /// The hyperbolic tangent (numpy-ml's <c>Tanh</c>).
 /// f(x) = <c>tanh x</c>; tanh(±0) = ±0, tanh(±∞) = ±1; f′(x) = <c>1 − tanh²x</c>; f″(x) = <c>−2 tanh x (1 − tanh²x)</c>.
-/// Within 2 ulps of the exact value for every finite input; NaN in gives NaN out.
+/// Within 1 ulp of the exact value for every finite input; NaN in gives NaN out.
 /// </summary>
 public sealed class Tanh : ActivationFunction
 {
