@@ -1,3 +1,4 @@
+using System;
 using System.Runtime.CompilerServices;
 
 namespace Activations.Numerics;
@@ -78,6 +79,80 @@ internal static partial class Core<T, TMask, TOps>
         // e^(h + rLo) − 1 ≈ (e^h − 1) + rLo(1 + h): the rLo·h term matters at 2^−53·h².
         T lo = TOps.Add(aLo, TOps.Add(TOps.Multiply(TOps.Create(0.5), sLo), TOps.Add(MulAdd(h, rLo, rLo), cubic)));
         return FastTwoSum(aHi, lo, out pLo);
+    }
+
+    // The table-driven reduction: y = (16k + j)·ln 2/16 + r with |r| ≤ ln 2/32 + 2^−40.
+    private const double SixteenOverLn2 = 23.083120654223414;  // 16/ln 2 rounded; only picks n = 16k + j
+
+    // ln 2/16 = Ln2Over16Hi + Ln2Over16Lo + O(2^−102). Ln2Over16Hi has 37 significant bits, so
+    // n·Ln2Over16Hi is exact for |n| < 2^16 (|y| ≤ 1000 gives |n| ≤ 23,084).
+    private const double Ln2Over16Hi = 0.04332169878489367;
+    private const double Ln2Over16Lo = 1.0291218489310676e-13;
+
+    // Chebyshev fit (near-minimax) of q(r) = (e^r − 1 − r − r²/2)/r³ on |r| ≤ ln 2/32·(1 + 2^−20),
+    // fitted in 300-bit arithmetic and rounded to doubles: |r³(q − fit)| < 2^−63.5.
+    private const double E3 = 0.16666666666666666;
+    private const double E4 = 0.041666666664960446;
+    private const double E5 = 0.008333333333143754;
+    private const double E6 = 0.0013889034348876907;
+    private const double E7 = 0.00019841431463325554;
+
+    /// <summary>2^(j/16) rounded to a double, j = 0 … 15.</summary>
+    private static ReadOnlySpan<double> Exp2Sixteenths =>
+    [
+        1.0, 1.0442737824274138, 1.0905077326652577, 1.1387886347566916,
+        1.189207115002721, 1.241857812073484, 1.2968395546510096, 1.3542555469368927,
+        1.4142135623730951, 1.4768261459394993, 1.5422108254079407, 1.6104903319492543,
+        1.681792830507429, 1.7562521603732995, 1.8340080864093424, 1.9152065613971474,
+    ];
+
+    /// <summary>The relative tail (2^(j/16) − <see cref="Exp2Sixteenths"/>[j])/<see cref="Exp2Sixteenths"/>[j], rounded (below 2^−53.4).</summary>
+    private static ReadOnlySpan<double> Exp2SixteenthsTail =>
+    [
+        0.0, 8.189317638195515e-17, -2.7939114859515733e-17, 7.826573258636076e-17,
+        3.3484623336251524e-17, 3.750854201303127e-17, 1.9572585293112036e-17, 5.68648095791174e-17,
+        -6.835808657661922e-17, -2.3591094770850053e-17, 5.1548301170786783e-17, 1.5341410053603723e-17,
+        4.875160526227062e-17, 1.685487290628973e-17, 1.790126907604513e-17, -5.545065618639427e-17,
+    ];
+
+    /// <summary>
+    /// e^y = 2^k (eHi + eLo) for y in [−1000, 1000], with eHi ∈ [1, 2.05) and the pair accurate to
+    /// about 2^−62 relative. n = round(16y/ln 2) = 16k + j picks m = 2^(j/16) from a table (its
+    /// rounding error is the tabulated relative tail), and r = y − n ln 2/16 is h + rLo: y − n·Hi is
+    /// exact (Sterbenz), h rounds the second step, and rLo recovers that rounding to 2^−80 (r1 − h
+    /// is exact; n·Lo, below 2^−26, rounds by at most 2^−80). Then
+    /// e^y/2^k = m(1 + tail)(1 + h + s(h) + rLo) with s = e^h − 1 − h = h²(1/2 + h·q(h)) below
+    /// 2.4·10^−4: m·h is split exactly into its rounded value and error, m + m·h is summed exactly,
+    /// and everything else (m·(s + rLo + tail + tail·h), below 2^−11) is rounded once into the low
+    /// part, where its error is about 2^−64; a last exact sum normalises the pair (|eLo| ≤ ulp(eHi)/2),
+    /// as the double-double steps that use it assume. Only multiplies and adds, so every path agrees.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static T ExpTable(T y, out T k, out T eLo)
+    {
+        T z = TOps.Add(TOps.Multiply(y, TOps.Create(SixteenOverLn2)), TOps.Create(RoundingShifter));
+        T n = TOps.Subtract(z, TOps.Create(RoundingShifter));
+
+        // k = ⌊n/16⌋: n/16 − 15/32 lies within 15/32 of k, and every step is exact.
+        k = RoundToInteger(TOps.Subtract(TOps.Multiply(n, TOps.Create(0.0625)), TOps.Create(0.46875)));
+
+        T r1 = TOps.Subtract(y, TOps.Multiply(n, TOps.Create(Ln2Over16Hi)));
+        T nLo = TOps.Multiply(n, TOps.Create(Ln2Over16Lo));
+        T h = TOps.Subtract(r1, nLo);
+        T rLo = TOps.Subtract(TOps.Subtract(r1, h), nLo);
+
+        T h2 = TOps.Multiply(h, h);
+        T q = TOps.Add(MulAdd(h, E4, E3), TOps.Multiply(h2, TOps.Add(MulAdd(h, E6, E5), TOps.Multiply(h2, TOps.Create(E7)))));
+        T s = TOps.Multiply(h2, MulAdd(h, q, 0.5));
+
+        // z's low four bits are j (the shifter is a multiple of 16 in the last place).
+        T m = TOps.Lookup16(Exp2Sixteenths, z);
+        T tail = TOps.Lookup16(Exp2SixteenthsTail, z);
+        T small = TOps.Add(s, TOps.Add(rLo, MulAdd(tail, h, tail)));
+
+        T mh = TOps.Multiply(m, h);
+        T sum = FastTwoSum(m, mh, out T e);
+        return FastTwoSum(sum, TOps.Add(e, MulAdd(m, small, MultiplyError(m, h, mh))), out eLo);
     }
 
     /// <summary>
@@ -162,9 +237,7 @@ internal static partial class Core<T, TMask, TOps>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static T ScaledExp(T x, T aHi, T aLo)
     {
-        T pHi = ReduceExp(Clamp(x, ExpArgumentLimit), out T k, out T pLo);
-        T mHi = FastTwoSum(TOps.Create(1.0), pHi, out T e);
-        T mLo = TOps.Add(e, pLo);
+        T mHi = ExpTable(Clamp(x, ExpArgumentLimit), out T k, out T mLo);
         return ScaleB(MultiplyRounded(aHi, aLo, mHi, mLo), k);
     }
 

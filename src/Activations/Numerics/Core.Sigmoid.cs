@@ -17,7 +17,7 @@ internal static partial class Core<T, TMask, TOps>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static T ClampNonPositive(T y) => TOps.Select(TOps.LessThan(y, TOps.Create(-ExpArgumentLimit)), TOps.Create(-ExpArgumentLimit), y);
 
-    /// <summary>e^y = 2^k (eHi + eLo) for y ≤ 0, eHi ∈ [0.7, 1.42].</summary>
+    /// <summary>e^y = 2^k (eHi + eLo) for y ≤ 0, eHi ∈ [0.7, 1.42], with e^y − 1 from the same reduction (for σ″).</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static T ExpMantissa(T y, out T k, out T pHi, out T pLo, out T eLo)
     {
@@ -40,35 +40,74 @@ internal static partial class Core<T, TMask, TOps>
     }
 
     /// <summary>
+    /// |x| up to which σ and σ′ take the direct path: t = e^−|x| ≥ e^−700 is then a normal number
+    /// far above the subnormals (its low part too, to 2^−11 of itself), so 2^k·(eHi + eLo) is applied
+    /// to the mantissa at once and every later step is plain double-double arithmetic.
+    /// </summary>
+    private const double DirectLimit = 700.0;
+
+    /// <summary>
+    /// t = e^y = tHi + tLo for −700 ≤ y ≤ 0 (y is clamped there, and the caller replaces the lanes
+    /// beyond), to about 2^−62 relative.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static T ExpDirect(T y, out T tLo)
+    {
+        T eHi = ExpTable(TOps.Select(TOps.LessThan(y, TOps.Create(-DirectLimit)), TOps.Create(-DirectLimit), y), out T k, out T eLo);
+        T twoK = Pow2(k);
+        tLo = TOps.Multiply(eLo, twoK);
+        return TOps.Multiply(eHi, twoK);
+    }
+
+    /// <summary>
     /// σ(x) = 1/(1 + e^−x), within about half an ulp for normal results (the accuracy suite's
-    /// worst is 0.75 ulp, on a subnormal result, which is rounded twice); σ(−∞) = 0, σ(∞) = 1.
+    /// worst is 0.75 ulp, on a subnormal result); σ(−∞) = 0, σ(∞) = 1. With t = e^−|x| in
+    /// double-double, σ is 1/(1 + t) for x ≥ 0 and t/(1 + t) below, one division with an exact
+    /// residual correction. Past |x| = 700, t &lt; 2^−1009: σ(x) = 1 for x &gt; 0 (exactly, after
+    /// rounding), and σ(x) = e^x(1 − e^x + …) rounds as e^x does, so it is <see cref="Exp"/>(x), which
+    /// rounds once into the subnormals. Those lanes are selected per lane (the branch only skips
+    /// the work when no lane needs it), so a value never depends on its neighbours.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static T Sigmoid(T x)
     {
+        T a = TOps.Abs(x);
         TMask negative = TOps.LessThan(x, TOps.Create(0.0));
-        T eHi = ExpMantissa(TOps.Negate(TOps.Abs(x)), out T k, out _, out _, out T eLo);
-        T first = ScaleFactors(k, out T second);
-        T dHi = OnePlus(eHi, eLo, first, second, out T dLo);
-        T qHi = DivideDD(TOps.Select(negative, eHi, TOps.Create(1.0)), TOps.Select(negative, eLo, TOps.Create(0.0)), dHi, dLo, out T qLo);
+        T tHi = ExpDirect(TOps.Negate(a), out T tLo);
+        T dHi = FastTwoSum(TOps.Create(1.0), tHi, out T d);
+        T qHi = DivideDD(TOps.Select(negative, tHi, TOps.Create(1.0)), TOps.Select(negative, tLo, TOps.Create(0.0)), dHi, TOps.Add(d, tLo), out T qLo);
         T v = TOps.Add(qHi, qLo);
-        return TOps.Select(negative, Scale(v, first, second), v);
+        TMask far = TOps.GreaterThan(a, TOps.Create(DirectLimit));
+        if (TOps.Any(far))
+        {
+            v = TOps.Select(far, TOps.Select(negative, Exp(x), TOps.Create(1.0)), v);
+        }
+
+        return v;
     }
 
     /// <summary>
-    /// c·σ′(y) = c·t/(1 + t)² with t = e^y for y ≤ 0 (σ′ is even) and c a power of two. c scales
-    /// the numerator, which is exact, and the 2^k of t is applied last, so a subnormal result is
-    /// rounded once and a tiny |y| never produces a subnormal intermediate.
+    /// c·σ′(y) = c·t/(1 + t)² with t = e^y for y ≤ 0 (σ′ is even) and c a power of two, in
+    /// double-double with one division. Below y = −700, σ′ = t(1 − 2t + …) rounds as t does, so it
+    /// is c·e^y rounded once (<see cref="ScaledExp"/>), into the subnormals too; those lanes are
+    /// selected per lane, as in <see cref="Sigmoid"/>.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static T SigmoidGradNonPositive(T y, double c)
     {
-        T eHi = ExpMantissa(y, out T k, out _, out _, out T eLo);
-        T first = ScaleFactors(k, out T second);
-        T dHi = OnePlus(eHi, eLo, first, second, out T dLo);
+        T tHi = ExpDirect(y, out T tLo);
+        T dHi = FastTwoSum(TOps.Create(1.0), tHi, out T d);
+        T dLo = TOps.Add(d, tLo);
         T d2Hi = MultiplyDD(dHi, dLo, dHi, dLo, out T d2Lo);
-        T qHi = DivideDD(TOps.Multiply(TOps.Create(c), eHi), TOps.Multiply(TOps.Create(c), eLo), d2Hi, d2Lo, out T qLo);
-        return Scale(TOps.Add(qHi, qLo), first, second);
+        T qHi = DivideDD(TOps.Multiply(TOps.Create(c), tHi), TOps.Multiply(TOps.Create(c), tLo), d2Hi, d2Lo, out T qLo);
+        T v = TOps.Add(qHi, qLo);
+        TMask far = TOps.LessThan(y, TOps.Create(-DirectLimit));
+        if (TOps.Any(far))
+        {
+            v = TOps.Select(far, ScaledExp(y, TOps.Create(c), TOps.Create(0.0)), v);
+        }
+
+        return v;
     }
 
     /// <summary>

@@ -70,7 +70,7 @@ internal static partial class Core<T, TMask, TOps>
     {
         T a = TOps.Abs(x);
         TMask positive = TOps.GreaterThan(x, TOps.Create(0.0));
-        T eHi = ExpMantissa(TOps.Negate(a), out T k, out _, out _, out T eLo);
+        T eHi = ExpTable(ClampNonPositive(TOps.Negate(a)), out T k, out T eLo);
         T first = ScaleFactors(k, out T second);
         T lHi = Log1PUnit(Scale(eHi, first, second), Scale(eLo, first, second), out T lLo);
         T sHi = TwoSum(TOps.Select(positive, x, TOps.Create(0.0)), lHi, out T s);

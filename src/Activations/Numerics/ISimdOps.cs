@@ -1,3 +1,5 @@
+using System;
+
 namespace Activations.Numerics;
 
 /// <summary>
@@ -75,4 +77,11 @@ internal interface ISimdOps<T, TMask>
     /// shift moves it into the exponent field.
     /// </summary>
     static abstract T ShiftIntoExponent(T biasedInLowBits);
+
+    /// <summary>
+    /// table[i &amp; 15] in each lane, where i is the lane's bit pattern read as an integer: a lookup
+    /// in a 16-entry table (by index arithmetic, a gather or a permute across registers — each
+    /// width reads the same entries, so the results are the same bits).
+    /// </summary>
+    static abstract T Lookup16(ReadOnlySpan<double> table, T index);
 }

@@ -1,5 +1,6 @@
 using System;
 using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics.X86;
 
 namespace Activations.Numerics;
@@ -82,4 +83,8 @@ internal readonly struct ScalarOps : ISimdOps<double, bool>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static double ShiftIntoExponent(double biasedInLowBits) =>
         BitConverter.Int64BitsToDouble(BitConverter.DoubleToInt64Bits(biasedInLowBits) << 52);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static double Lookup16(ReadOnlySpan<double> table, double index) =>
+        Unsafe.Add(ref MemoryMarshal.GetReference(table), (nint)(BitConverter.DoubleToInt64Bits(index) & 15));
 }

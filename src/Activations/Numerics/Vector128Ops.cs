@@ -1,4 +1,6 @@
+using System;
 using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
 using System.Runtime.Intrinsics.X86;
 using Vec = System.Runtime.Intrinsics.Vector128<double>;
@@ -88,4 +90,12 @@ internal readonly struct Vector128Ops : ISimdOps<Vec, Vec>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vec ShiftIntoExponent(Vec biasedInLowBits) =>
         Vector128.ShiftLeft(biasedInLowBits.AsInt64(), 52).AsDouble();
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vec Lookup16(ReadOnlySpan<double> table, Vec index)
+    {
+        ref double t = ref MemoryMarshal.GetReference(table);
+        Vector128<long> i = index.AsInt64() & Vector128.Create(15L);
+        return Vector128.Create(Unsafe.Add(ref t, (nint)i.ToScalar()), Unsafe.Add(ref t, (nint)i.GetElement(1)));
+    }
 }

@@ -1,4 +1,6 @@
+using System;
 using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
 using System.Runtime.Intrinsics.X86;
 using Vec = System.Runtime.Intrinsics.Vector256<double>;
@@ -88,4 +90,22 @@ internal readonly struct Vector256Ops : ISimdOps<Vec, Vec>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vec ShiftIntoExponent(Vec biasedInLowBits) =>
         Vector256.ShiftLeft(biasedInLowBits.AsInt64(), 52).AsDouble();
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static unsafe Vec Lookup16(ReadOnlySpan<double> table, Vec index)
+    {
+        // The table is static data outside the garbage-collected heap, so its address is fixed.
+        ref double t = ref MemoryMarshal.GetReference(table);
+        Vector256<long> i = index.AsInt64() & Vector256.Create(15L);
+        if (Avx2.IsSupported)
+        {
+            return Avx2.GatherVector256((double*)Unsafe.AsPointer(ref t), i, 8);
+        }
+
+        return Vector256.Create(
+            Unsafe.Add(ref t, (nint)i.GetElement(0)),
+            Unsafe.Add(ref t, (nint)i.GetElement(1)),
+            Unsafe.Add(ref t, (nint)i.GetElement(2)),
+            Unsafe.Add(ref t, (nint)i.GetElement(3)));
+    }
 }

@@ -1,4 +1,6 @@
+using System;
 using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
 using System.Runtime.Intrinsics.X86;
 using Vec = System.Runtime.Intrinsics.Vector512<double>;
@@ -88,4 +90,29 @@ internal readonly struct Vector512Ops : ISimdOps<Vec, Vec>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vec ShiftIntoExponent(Vec biasedInLowBits) =>
         Vector512.ShiftLeft(biasedInLowBits.AsInt64(), 52).AsDouble();
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vec Lookup16(ReadOnlySpan<double> table, Vec index)
+    {
+        ref double t = ref MemoryMarshal.GetReference(table);
+        if (Avx512F.IsSupported)
+        {
+            // vpermi2pd: the low four bits of each index select one of the sixteen entries held
+            // in two registers.
+            return Avx512F.PermuteVar8x64x2(Vector512.LoadUnsafe(ref t), index.AsInt64(), Vector512.LoadUnsafe(ref t, 8));
+        }
+
+        Vector512<long> i = index.AsInt64() & Vector512.Create(15L);
+        return Vector512.Create(
+            Vector256.Create(
+                Unsafe.Add(ref t, (nint)i.GetElement(0)),
+                Unsafe.Add(ref t, (nint)i.GetElement(1)),
+                Unsafe.Add(ref t, (nint)i.GetElement(2)),
+                Unsafe.Add(ref t, (nint)i.GetElement(3))),
+            Vector256.Create(
+                Unsafe.Add(ref t, (nint)i.GetElement(4)),
+                Unsafe.Add(ref t, (nint)i.GetElement(5)),
+                Unsafe.Add(ref t, (nint)i.GetElement(6)),
+                Unsafe.Add(ref t, (nint)i.GetElement(7))));
+    }
 }
