@@ -18,41 +18,41 @@ internal static class SuiteConfig
     /// <returns>The configuration.</returns>
     public static IConfig Smoke() =>
         Common()
-            .AddJob(Job.Dry.WithId("Smoke"))
+            .AddJob(Counted(Job.Dry.WithId("Smoke")))
             .WithOptions(ConfigOptions.StopOnFirstError)
             .AddFilter(new SimpleFilter(b => b.Parameters["N"] is OperationBenchmark.SmallestSize));
 
     /// <summary>
-    /// Short but real measurements (528 cases): 3 warm-up and 10 measured iterations of at least
-    /// 100 ms in one process per case. Memory randomization reallocates the arrays and shifts the
-    /// stack by a random amount before every iteration, so an operation whose speed depends on
-    /// alignment (TensorPrimitives.Exp on AVX-512 depends on the 16-byte phase of the stack) shows
-    /// both speeds in one run; the report gives medians and the min–max spread. The overhead of the
-    /// empty call (about a nanosecond) is not subtracted: the shortest case takes about a microsecond.
-    /// Tiered compilation is off, so every method is fully optimised at its first call. With the
-    /// default tiering, System.Numerics.Tensors (which ships without precompiled code) was measured
-    /// at N = 16,384 in its unoptimised form during the pilot stage, which then chose 20 calls per
-    /// iteration, and every measured iteration stayed 10–20× slower than at N = 1,024. In a plain
-    /// loop the library's and TensorPrimitives' span calls reach, after about half a second of
-    /// default tiering, the speed they have with tiering off: this is the steady state of a long
-    /// training loop, reached at once.
+    /// Short but real measurements (528 cases), in the runtime's default configuration (tiered
+    /// compilation and dynamic PGO on): after the <see cref="TieringWarmUp"/>, which calls the
+    /// operation until the JIT is quiet, 3 warm-up and 10 measured iterations of at least 100 ms in
+    /// one process per case. Memory randomization reallocates the arrays and shifts the stack by a
+    /// random amount before every iteration, so an operation whose speed depends on alignment
+    /// (TensorPrimitives.Exp on AVX-512 depends on the 16-byte phase of the stack) shows both speeds
+    /// in one run; the report gives medians and the min–max spread. The overhead of the empty call
+    /// (about a nanosecond) is not subtracted: the shortest case takes about a microsecond.
     /// </summary>
     /// <returns>The configuration.</returns>
     public static IConfig Full() =>
         Common()
-            .AddJob(Job.Default
+            .AddJob(Counted(Job.Default
                 .WithId("Full")
                 .WithLaunchCount(1)
                 .WithWarmupCount(3)
                 .WithIterationCount(10)
                 .WithIterationTime(TimeInterval.FromMilliseconds(100))
                 .WithEvaluateOverhead(false)
-                .WithMemoryRandomization(true)
-                .WithEnvironmentVariable("DOTNET_TieredCompilation", "0"));
+                .WithMemoryRandomization(true)));
+
+    private static Job Counted(Job job)
+    {
+        job.Infrastructure.EngineFactory = new JitCountingEngineFactory();
+        return job;
+    }
 
     private static ManualConfig Common() =>
         ManualConfig.Create(DefaultConfig.Instance)
             .AddDiagnoser(MemoryDiagnoser.Default)
             .AddValidator(VariantAgreementValidator.Instance)
-            .AddColumn(StatisticColumn.Median, StatisticColumn.Min, StatisticColumn.Max, NsPerElementColumn.Instance);
+            .AddColumn(StatisticColumn.Median, StatisticColumn.Min, StatisticColumn.Max, NsPerElementColumn.Instance, JitColumn.Instance);
 }
