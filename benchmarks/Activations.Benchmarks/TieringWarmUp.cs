@@ -17,7 +17,9 @@ namespace Activations.Benchmarks;
 /// and 60 calls is longer than that whatever a call takes (60 calls ≥ 30 calls + 250 ms when 30
 /// calls take more than 250 ms, and 500 ms ≥ 250 ms + 30 calls otherwise), so it cannot fall
 /// between two steps. With <c>DOTNET_TieredCompilation=0</c> the count settles after the first
-/// call, and the same procedure just costs the quiet window.
+/// call, and the same procedure just costs the quiet window. Without this warm-up,
+/// BenchmarkDotNet's pilot stage timed System.Numerics.Tensors (which ships without precompiled
+/// code) at tier 0, 10–20 times slower, and chose far too few calls per iteration.
 /// </summary>
 internal static class TieringWarmUp
 {
