@@ -1,4 +1,6 @@
 using System;
+using System.Collections.Generic;
+using System.Runtime.CompilerServices;
 using BenchmarkDotNet.Attributes;
 
 namespace Activations.Benchmarks;
@@ -26,9 +28,13 @@ public abstract class OperationBenchmark
     private double[] _x = [];
     private double[] _destination = [];
     private double[] _scratch = [];
+    private bool _warmedUp;
+
+    /// <summary>The sizes of the suite, the values of <see cref="N"/>.</summary>
+    public static IReadOnlyList<int> Sizes { get; } = [SmallestSize, 16_384, 1_048_576, 16_777_216];
 
     /// <summary>The number of doubles per call: from L1-resident (8 KiB) to 128 MiB per array.</summary>
-    [Params(SmallestSize, 16_384, 1_048_576, 16_777_216)]
+    [ParamsSource(nameof(Sizes))]
     public int N { get; set; }
 
     /// <summary>The overload measured.</summary>
@@ -44,29 +50,66 @@ public abstract class OperationBenchmark
     /// <summary>Fills the output with NaN, so that the agreement check notices a variant that leaves elements unwritten.</summary>
     internal void PoisonDestination() => _destination.AsSpan().Fill(double.NaN);
 
-    /// <summary>Allocates the input and output arrays (again before every iteration under memory randomization).</summary>
-    [GlobalSetup(Targets = new[] { nameof(Library), nameof(CopyTo), nameof(ScalarLoop) })]
-    public void Setup()
-    {
-        _x = BenchmarkInputs.Create(N);
-        _destination = GC.AllocateUninitializedArray<double>(N);
-    }
+    // The setup and cleanup run before every iteration under memory randomization: they are
+    // compiled optimised at once, so that they are not recompiled while the measured iterations run.
 
-    /// <summary>As <see cref="Setup"/>, plus the scratch array some TensorPrimitives compositions need.</summary>
+    /// <summary>Sets up <see cref="Library"/>: the arrays, after the tiering warm-up in a measuring process.</summary>
+    [GlobalSetup(Target = nameof(Library))]
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public void SetupLibrary() => Setup(Library, withScratch: false);
+
+    /// <summary>Sets up <see cref="TensorPrimitives"/>, with the scratch array some compositions need.</summary>
     [GlobalSetup(Target = nameof(TensorPrimitives))]
-    public void SetupWithScratch()
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public void SetupTensorPrimitives() => Setup(TensorPrimitives, withScratch: true);
+
+    /// <summary>Sets up <see cref="CopyTo"/>.</summary>
+    [GlobalSetup(Target = nameof(CopyTo))]
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public void SetupCopyTo() => Setup(CopyTo, withScratch: false);
+
+    /// <summary>Sets up <see cref="ScalarLoop"/>.</summary>
+    [GlobalSetup(Target = nameof(ScalarLoop))]
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public void SetupScalarLoop() => Setup(ScalarLoop, withScratch: false);
+
+    /// <summary>Allocates the input, output and scratch arrays with <paramref name="length"/> elements.</summary>
+    /// <param name="length">The number of elements.</param>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    internal void Allocate(int length)
     {
-        Setup();
-        _scratch = GC.AllocateUninitializedArray<double>(N);
+        _x = BenchmarkInputs.Create(length);
+        _destination = GC.AllocateUninitializedArray<double>(length);
+        _scratch = GC.AllocateUninitializedArray<double>(length);
     }
 
     /// <summary>Drops the arrays so that the next setup allocates new ones at other addresses.</summary>
     [GlobalCleanup]
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Cleanup()
     {
         _x = [];
         _destination = [];
         _scratch = [];
+    }
+
+    // The first setup of a measuring process warms the variant up on arrays of at most
+    // TieringWarmUp.MaxLength elements; every setup then allocates the arrays of N elements (again
+    // before every iteration under memory randomization, at other addresses).
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private void Setup(Action variant, bool withScratch)
+    {
+        if (TieringWarmUp.IsEnabled && !_warmedUp)
+        {
+            _warmedUp = true;
+            Allocate(Math.Min(N, TieringWarmUp.MaxLength));
+            TieringWarmUp.Run(variant);
+            Cleanup();
+        }
+
+        _x = BenchmarkInputs.Create(N);
+        _destination = GC.AllocateUninitializedArray<double>(N);
+        _scratch = withScratch ? GC.AllocateUninitializedArray<double>(N) : [];
     }
 
     /// <summary>The System.Numerics.Tensors equivalent: the comparison that matters.</summary>

@@ -20,4 +20,9 @@ internal static class ResultsFormat
     /// <param name="fraction">The fraction (0.12 for 12 %).</param>
     /// <returns>The text.</returns>
     public static string Percent(double fraction) => (100 * fraction).ToString("F0", CultureInfo.InvariantCulture) + " %";
+
+    /// <summary>A count of compiles, with "?" for an unknown one (negative).</summary>
+    /// <param name="count">The count.</param>
+    /// <returns>The text.</returns>
+    public static string Compiles(long count) => count < 0 ? "?" : count.ToString(CultureInfo.InvariantCulture);
 }

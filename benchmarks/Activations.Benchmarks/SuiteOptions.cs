@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Globalization;
 using System.IO;
 using System.Linq;
 
@@ -11,41 +12,67 @@ internal enum RunMode
     /// <summary>One cold call of every benchmark at the smallest size, for CI.</summary>
     Smoke,
 
-    /// <summary>Real measurements at every size; writes RESULTS.md.</summary>
+    /// <summary>Real measurements at every size; writes the results file.</summary>
     Full,
 }
 
 /// <summary>
-/// The suite's own options (<c>--smoke</c>, <c>--full</c>, <c>--results PATH</c>); every other
-/// argument goes to BenchmarkDotNet unchanged (<c>--filter</c>, <c>--list flat</c>, <c>--help</c>, …).
+/// The suite's own options (<c>--smoke</c>, <c>--full</c>, <c>--no-avx512</c>, <c>--sizes</c>,
+/// <c>--results PATH</c>); every other argument goes to BenchmarkDotNet unchanged (<c>--filter</c>,
+/// <c>--list flat</c>, <c>--help</c>, …).
 /// </summary>
 /// <param name="Mode">The configuration; full when neither is given.</param>
-/// <param name="ResultsPath">Where the full run writes its markdown table.</param>
-/// <param name="Selection">The filter arguments as given, or null when the whole suite runs.</param>
+/// <param name="NoAvx512">
+/// Whether both jobs run with <c>DOTNET_EnableAVX512=0</c>: given as <c>--no-avx512</c>, or set to 0
+/// in the runner's own environment.
+/// </param>
+/// <param name="Sizes">The values of N to run, or null for all of them.</param>
+/// <param name="ResultsPath">Where the full run writes its markdown table; its data file is beside it (<c>.json</c>).</param>
+/// <param name="Selection">The filter and size arguments as given, or null when the whole suite runs.</param>
 /// <param name="BenchmarkArguments">The arguments for BenchmarkDotNet, with <c>--filter *</c> added when none was given.</param>
 /// <param name="IsInformational">True for BenchmarkDotNet's listing and help options, which run nothing.</param>
-internal sealed record SuiteOptions(RunMode Mode, string ResultsPath, string? Selection, string[] BenchmarkArguments, bool IsInformational)
+internal sealed record SuiteOptions(
+    RunMode Mode,
+    bool NoAvx512,
+    IReadOnlySet<int>? Sizes,
+    string ResultsPath,
+    string? Selection,
+    string[] BenchmarkArguments,
+    bool IsInformational)
 {
     /// <summary>The usage text printed for a malformed command line.</summary>
     public const string Usage =
         """
-        Usage: dotnet run -c Release --project benchmarks/Activations.Benchmarks -- (--smoke | --full) [--results PATH] [BenchmarkDotNet options]
+        Usage: dotnet run -c Release --project benchmarks/Activations.Benchmarks -- (--smoke | --full) [--no-avx512] [--sizes N,N,…] [--results PATH] [BenchmarkDotNet options]
           --smoke         one cold call of every benchmark at N = 1,024 (for CI); exits 1 if any fails
-          --full          3 warm-up + 10 measured iterations at every N, memory randomization; writes RESULTS.md
-          --results PATH  where --full writes its table (default: benchmarks/RESULTS.md of the repository)
+          --full          the default job and the DOTNET_TieredCompilation=0 job, each warmed up until the JIT is
+                          quiet, then 3 warm-up + 10 measured iterations at every N with memory randomization;
+                          writes the results file and exits 1 if the library's medians differ by more than 15 %
+                          between the two jobs
+          --no-avx512     both jobs with DOTNET_EnableAVX512=0 (also when the variable is 0 for the runner);
+                          the default results file is then benchmarks/RESULTS-AVX2.md
+          --sizes LIST    only these N (comma-separated, from 1024, 16384, 1048576, 16777216)
+          --results PATH  where --full writes its table (default: benchmarks/RESULTS.md or RESULTS-AVX2.md);
+                          a run of part of the suite merges its cases into the existing file
         BenchmarkDotNet options pass through, e.g. --filter *SigmoidBenchmark*, --list flat, --help.
         """;
 
     private static readonly string[] InformationalOptions = ["--list", "--help", "-h", "-?", "--info", "--version"];
 
+    /// <summary>Whether the run covers part of the suite only (a filter or a subset of sizes).</summary>
+    public bool IsPartial => Selection is not null;
+
     /// <summary>Reads the command line.</summary>
     /// <param name="args">The arguments after <c>--</c>.</param>
+    /// <param name="environmentAvx512">The runner's <c>DOTNET_EnableAVX512</c>, if set.</param>
     /// <returns>The options.</returns>
     /// <exception cref="ArgumentException">The arguments are contradictory or incomplete.</exception>
-    public static SuiteOptions Parse(string[] args)
+    public static SuiteOptions Parse(string[] args, string? environmentAvx512)
     {
         RunMode? mode = null;
         string? resultsPath = null;
+        bool noAvx512 = environmentAvx512 == "0";
+        HashSet<int>? sizes = null;
         var rest = new List<string>();
         for (int i = 0; i < args.Length; i++)
         {
@@ -63,6 +90,12 @@ internal sealed record SuiteOptions(RunMode Mode, string ResultsPath, string? Se
                 case "--results":
                     resultsPath = i + 1 < args.Length ? args[++i] : throw new ArgumentException("--results needs a path.");
                     break;
+                case "--no-avx512":
+                    noAvx512 = true;
+                    break;
+                case "--sizes":
+                    sizes = ParseSizes(i + 1 < args.Length ? args[++i] : throw new ArgumentException("--sizes needs a list of N."));
+                    break;
                 default:
                     rest.Add(args[i]);
                     break;
@@ -71,7 +104,17 @@ internal sealed record SuiteOptions(RunMode Mode, string ResultsPath, string? Se
 
         int filter = rest.FindIndex(a => a is "--filter" or "-f");
         string[] patterns = filter < 0 ? [] : [.. rest.Skip(filter + 1).TakeWhile(a => !a.StartsWith('-'))];
-        string? selection = patterns.All(p => p == "*") ? null : $"--filter {string.Join(' ', patterns)}";
+        var selection = new List<string>();
+        if (!patterns.All(p => p == "*"))
+        {
+            selection.Add($"--filter {string.Join(' ', patterns)}");
+        }
+
+        if (sizes is not null && !OperationBenchmark.Sizes.All(sizes.Contains))
+        {
+            selection.Add($"--sizes {string.Join(',', sizes.Order())}");
+        }
+
         if (filter < 0)
         {
             // Without a filter BenchmarkDotNet asks interactively which class to run.
@@ -80,27 +123,48 @@ internal sealed record SuiteOptions(RunMode Mode, string ResultsPath, string? Se
 
         return new SuiteOptions(
             mode ?? RunMode.Full,
-            resultsPath ?? DefaultResultsPath(),
-            selection,
+            noAvx512,
+            sizes,
+            resultsPath ?? DefaultResultsPath(noAvx512),
+            selection.Count > 0 ? string.Join(' ', selection) : null,
             [.. rest],
             rest.Any(a => InformationalOptions.Contains(a, StringComparer.OrdinalIgnoreCase)));
     }
 
-    // benchmarks/RESULTS.md beside this project, found from the working directory (the repository
-    // root in the documented command) or from the build output; else the working directory.
-    private static string DefaultResultsPath()
+    private static HashSet<int> ParseSizes(string list)
     {
+        var sizes = new HashSet<int>();
+        foreach (string item in list.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+        {
+            if (!int.TryParse(item.Replace("_", string.Empty, StringComparison.Ordinal), NumberStyles.None, CultureInfo.InvariantCulture, out int n)
+                || !OperationBenchmark.Sizes.Contains(n))
+            {
+                throw new ArgumentException($"--sizes: '{item}' is not one of {string.Join(", ", OperationBenchmark.Sizes)}.");
+            }
+
+            sizes.Add(n);
+        }
+
+        return sizes.Count > 0 ? sizes : throw new ArgumentException("--sizes needs at least one N.");
+    }
+
+    // benchmarks/RESULTS.md (or RESULTS-AVX2.md) beside this project, found from the working
+    // directory (the repository root in the documented command) or from the build output; else
+    // the working directory.
+    private static string DefaultResultsPath(bool noAvx512)
+    {
+        string name = noAvx512 ? "RESULTS-AVX2.md" : "RESULTS.md";
         foreach (string start in new[] { Directory.GetCurrentDirectory(), AppContext.BaseDirectory })
         {
             for (DirectoryInfo? directory = new(start); directory is not null; directory = directory.Parent)
             {
                 if (File.Exists(Path.Combine(directory.FullName, "Activations.sln")))
                 {
-                    return Path.Combine(directory.FullName, "benchmarks", "RESULTS.md");
+                    return Path.Combine(directory.FullName, "benchmarks", name);
                 }
             }
         }
 
-        return Path.Combine(Directory.GetCurrentDirectory(), "RESULTS.md");
+        return Path.Combine(Directory.GetCurrentDirectory(), name);
     }
 }

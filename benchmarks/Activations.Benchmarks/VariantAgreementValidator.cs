@@ -55,7 +55,7 @@ internal sealed class VariantAgreementValidator : IValidator
         benchmark.Operation = operation;
         try
         {
-            benchmark.SetupWithScratch();
+            benchmark.Allocate(OperationBenchmark.SmallestSize);
             benchmark.PoisonDestination();
             benchmark.Library();
             double[] expected = benchmark.Destination.ToArray();

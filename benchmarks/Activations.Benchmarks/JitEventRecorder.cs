@@ -1,0 +1,135 @@
+using System;
+using System.Collections.Generic;
+using System.Diagnostics;
+using System.Diagnostics.Tracing;
+using System.Globalization;
+using System.Linq;
+using System.Reflection.Emit;
+using System.Threading;
+
+namespace Activations.Benchmarks;
+
+/// <summary>
+/// Records, in the benchmark process, every method the JIT compiles (the runtime's
+/// MethodLoadVerbose events, JIT keyword), so that a compile can be attributed to the measured
+/// stage and to the code it belongs to. The runtime delivers the events in the order they
+/// happened, on a thread of its own and a little later; a <see cref="Mark"/> compiles a tiny
+/// marker method, whose event fixes a point in that order, so that the compiles between two marks
+/// are exactly those that happened between them. While nothing is compiled the recorder does
+/// nothing, so it costs the measured iterations nothing.
+/// </summary>
+internal sealed class JitEventRecorder : EventListener
+{
+    private const string RuntimeProvider = "Microsoft-Windows-DotNETRuntime";
+    private const long JitKeyword = 0x10;
+    private const int MethodLoadVerboseEventId = 143;
+    private const string MarkerPrefix = "ActivationsBenchmarksJitMarker";
+
+    private readonly List<JitEvent> _events = [];
+    private readonly Dictionary<int, int> _markPositions = [];
+    private int _marks;
+
+    /// <summary>One compile: which method.</summary>
+    /// <param name="Type">The method's type, with its namespace.</param>
+    /// <param name="Name">The method's name.</param>
+    internal readonly record struct JitEvent(string Type, string Name);
+
+    /// <summary>Compiles a marker method: a point in the order of compiles.</summary>
+    /// <returns>The mark, for <see cref="Between"/>.</returns>
+    public int Mark()
+    {
+        int mark = Interlocked.Increment(ref _marks);
+        var marker = new DynamicMethod(MarkerPrefix + mark.ToString(CultureInfo.InvariantCulture), typeof(int), Type.EmptyTypes);
+        ILGenerator il = marker.GetILGenerator();
+        il.Emit(OpCodes.Ldc_I4, mark);
+        il.Emit(OpCodes.Ret);
+        _ = ((Func<int>)marker.CreateDelegate(typeof(Func<int>)))();
+        return mark;
+    }
+
+    /// <summary>
+    /// The compiles between two marks, once the second one's event has arrived (waiting for it up
+    /// to <paramref name="timeout"/>); null if it did not.
+    /// </summary>
+    /// <param name="from">The first mark.</param>
+    /// <param name="to">The second mark.</param>
+    /// <param name="timeout">The longest wait.</param>
+    /// <returns>The compiles, in order, or null.</returns>
+    public List<JitEvent>? Between(int from, int to, TimeSpan timeout)
+    {
+        long start = Stopwatch.GetTimestamp();
+        while (true)
+        {
+            lock (_events)
+            {
+                if (_markPositions.TryGetValue(from, out int first) && _markPositions.TryGetValue(to, out int last))
+                {
+                    return _events[first..last];
+                }
+            }
+
+            if (Stopwatch.GetElapsedTime(start) > timeout)
+            {
+                return null;
+            }
+
+            Thread.Sleep(1);
+        }
+    }
+
+    /// <inheritdoc/>
+    protected override void OnEventSourceCreated(EventSource eventSource)
+    {
+        if (eventSource.Name == RuntimeProvider)
+        {
+            EnableEvents(eventSource, EventLevel.Verbose, (EventKeywords)JitKeyword);
+        }
+    }
+
+    /// <inheritdoc/>
+    protected override void OnEventWritten(EventWrittenEventArgs eventData)
+    {
+        if (eventData.EventId != MethodLoadVerboseEventId || eventData.PayloadNames is not { } names || eventData.Payload is not { } payload)
+        {
+            return;
+        }
+
+        string type = payload[names.IndexOf("MethodNamespace")] as string ?? "?";
+        string name = payload[names.IndexOf("MethodName")] as string ?? "?";
+        lock (_events)
+        {
+            if (name.StartsWith(MarkerPrefix, StringComparison.Ordinal)
+                && int.TryParse(name.AsSpan(MarkerPrefix.Length), NumberStyles.None, CultureInfo.InvariantCulture, out int mark))
+            {
+                _markPositions[mark] = _events.Count;
+            }
+            else
+            {
+                _events.Add(new JitEvent(type, name));
+            }
+        }
+    }
+}
+
+/// <summary>Which compiles are of the measured code.</summary>
+internal static class MeasuredCode
+{
+    // The code a measured call runs, apart from the framework methods it calls: the library, the
+    // benchmarks (scalar loops and TensorPrimitives compositions), TensorPrimitives, and
+    // BenchmarkDotNet's generated loop around the call. The framework's own methods (such as
+    // Buffer.Memmove under Span.CopyTo) cannot be told apart from the harness's uses of them.
+    private static readonly string[] Namespaces = ["Activations.", "System.Numerics.Tensors.", "BenchmarkDotNet.Autogenerated."];
+
+    // The suite's own machinery, which runs between iterations and at the stage's end.
+    private static readonly string[] Harness =
+        [typeof(JitCountingEngineFactory).FullName!, typeof(JitEventRecorder).FullName!, typeof(ProcessReport).FullName!, typeof(MeasuredCode).FullName!, typeof(TieringWarmUp).FullName!];
+
+    /// <summary>The compiles of measured code among <paramref name="events"/>.</summary>
+    /// <param name="events">Compiles, from <see cref="JitEventRecorder.Between"/>.</param>
+    /// <returns>The methods (<c>Type:Method</c>), in the order compiled.</returns>
+    public static List<string> Of(List<JitEventRecorder.JitEvent> events) =>
+        [.. events
+            .Where(e => Namespaces.Any(n => e.Type.StartsWith(n, StringComparison.Ordinal))
+                && !Harness.Any(h => e.Type.StartsWith(h, StringComparison.Ordinal)))
+            .Select(e => $"{e.Type}:{e.Name}")];
+}
