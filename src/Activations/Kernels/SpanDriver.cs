@@ -107,9 +107,10 @@ internal static class SpanDriver
 
     /// <summary>
     /// length ≥ TOps.Count. One method per kernel and width, never inlined into its caller and
-    /// compiled straight to optimised code (no tiering, no profile-guided re-layout), so the hot
-    /// loop is the same machine code under every JIT configuration, with the kernel inlined within
-    /// a fresh inlining budget. The kernel has a single call site: kernels are long after inlining,
+    /// compiled once, straight to optimised code (no tiering, no instrumented or on-stack-replaced
+    /// versions), so the kernel is inlined into it within a fresh inlining budget whatever the
+    /// caller and the JIT's configuration (.ci/jit-check.sh checks that no loop contains a call;
+    /// with dynamic PGO on, only the block layout may differ). The kernel has a single call site: kernels are long after inlining,
     /// and the JIT stops inlining once a method has 512 locals (a second copy of a heavy kernel
     /// would leave calls in the loop). The vector at 0 is stored last and the final vector, which
     /// overlaps the previous ones, is loaded before the loop, so an in-place call reads only
@@ -132,8 +133,11 @@ internal static class SpanDriver
             if (TOps.CanStoreNonTemporal && length * sizeof(double) >= NonTemporalBytes)
             {
                 nuint misalignment = (nuint)d % (n * sizeof(double));
-                nonTemporal = misalignment % sizeof(double) == 0;
-                second = n - (misalignment / sizeof(double));
+                if (misalignment % sizeof(double) == 0)
+                {
+                    nonTemporal = true;
+                    second = n - (misalignment / sizeof(double));
+                }
             }
 
             nuint i = 0;
