@@ -8,8 +8,9 @@ namespace Activations.Numerics;
 /// σ(y) = 1/(1 + t) for y ≥ 0 and t/(1 + t) below; σ′(y) = t/(1 + t)²; σ″(y) = ±t·m/(1 + t)³
 /// with m = t − 1 = e^−|y| − 1 from the expm1 path (exact near y = 0, where 1 − 2σ cancels).
 /// tanh is −m/(2 + m) with m = e^−2|x| − 1, and its derivatives are 4σ′(2x) and 8σ″(2x).
-/// t is kept as 2^k·(eHi + eLo) and the numerator's 2^k is applied last, so subnormal results
-/// are rounded once.
+/// σ and σ′ apply 2^k to t at once up to |y| = 700 (t stays far above the subnormals) and switch
+/// to a rounded-once e^y beyond; σ″ keeps t as 2^k·(eHi + eLo) and applies the numerator's 2^k
+/// last, so subnormal results are rounded once.
 /// </summary>
 internal static partial class Core<T, TMask, TOps>
 {
