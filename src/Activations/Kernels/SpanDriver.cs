@@ -2,6 +2,7 @@ using System;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
+using System.Runtime.Intrinsics.X86;
 using Activations.Numerics;
 
 namespace Activations.Kernels;
@@ -168,9 +169,10 @@ internal static class SpanDriver
                 i = i == 0 ? second : i + n;
             }
 
-            if (nonTemporal)
+            if (nonTemporal && Sse.IsSupported)
             {
-                TOps.StoreFence();
+                // Orders the non-temporal stores before whatever the caller writes next.
+                Sse.StoreFence();
             }
 
             TOps.Store(head, ref dRef, 0);

@@ -28,9 +28,6 @@ internal interface ISimdOps<T, TMask>
     /// <summary>Stores <see cref="Count"/> doubles at an address aligned to their size, bypassing the caches.</summary>
     static abstract void StoreAlignedNonTemporal(T value, ref double destination, nuint index);
 
-    /// <summary>Orders the non-temporal stores before every later store.</summary>
-    static abstract void StoreFence();
-
     static abstract T Create(double value);
 
     static abstract T Add(T x, T y);

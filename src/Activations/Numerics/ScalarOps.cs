@@ -22,11 +22,6 @@ internal readonly struct ScalarOps : ISimdOps<double, bool>
     public static void StoreAlignedNonTemporal(double value, ref double destination, nuint index) => Unsafe.Add(ref destination, index) = value;
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static void StoreFence()
-    {
-    }
-
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static double Create(double value) => value;
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]

@@ -25,15 +25,6 @@ internal readonly struct Vector128Ops : ISimdOps<Vec, Vec>
         value.StoreAlignedNonTemporal((double*)Unsafe.AsPointer(ref Unsafe.Add(ref destination, index)));
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static void StoreFence()
-    {
-        if (Sse.IsSupported)
-        {
-            Sse.StoreFence();
-        }
-    }
-
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vec Create(double value) => Vector128.Create(value);
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
