@@ -47,8 +47,6 @@ internal interface ISimdOps<T, TMask>
     /// <summary>Clears the sign bit.</summary>
     static abstract T Abs(T x);
 
-    static abstract T Floor(T x);
-
     static abstract TMask GreaterThan(T x, T y);
 
     static abstract TMask GreaterThanOrEqual(T x, T y);

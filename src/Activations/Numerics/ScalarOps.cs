@@ -46,9 +46,6 @@ internal readonly struct ScalarOps : ISimdOps<double, bool>
     public static double Abs(double x) => Math.Abs(x);
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static double Floor(double x) => Math.Floor(x);
-
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static bool GreaterThan(double x, double y) => x > y;
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]

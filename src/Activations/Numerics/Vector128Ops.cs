@@ -49,9 +49,6 @@ internal readonly struct Vector128Ops : ISimdOps<Vec, Vec>
     public static Vec Abs(Vec x) => Vector128.AndNot(x, Vector128.Create(-0.0));
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Vec Floor(Vec x) => Vector128.Floor(x);
-
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vec GreaterThan(Vec x, Vec y) => Vector128.GreaterThan(x, y);
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]

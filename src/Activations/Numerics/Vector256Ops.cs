@@ -49,9 +49,6 @@ internal readonly struct Vector256Ops : ISimdOps<Vec, Vec>
     public static Vec Abs(Vec x) => Vector256.AndNot(x, Vector256.Create(-0.0));
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Vec Floor(Vec x) => Vector256.Floor(x);
-
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vec GreaterThan(Vec x, Vec y) => Vector256.GreaterThan(x, y);
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]

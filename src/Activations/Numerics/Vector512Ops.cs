@@ -49,9 +49,6 @@ internal readonly struct Vector512Ops : ISimdOps<Vec, Vec>
     public static Vec Abs(Vec x) => Vector512.AndNot(x, Vector512.Create(-0.0));
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Vec Floor(Vec x) => Vector512.Floor(x);
-
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vec GreaterThan(Vec x, Vec y) => Vector512.GreaterThan(x, y);
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
