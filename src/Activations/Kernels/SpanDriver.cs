@@ -85,9 +85,9 @@ internal static class SpanDriver
     }
 
     /// <summary>
-    /// Destinations of at least this many bytes are written with non-temporal stores (as
-    /// <c>Span.CopyTo</c> does for large copies): far beyond the caches, a normal store first reads
-    /// the line it writes, so it moves a third more bytes than the copy bound.
+    /// Destinations of at least this many bytes (this machine class's L2 per core) are written with
+    /// non-temporal stores: far beyond the caches, a normal store first reads the line it writes,
+    /// a third stream of memory traffic beside the input and the output.
     /// </summary>
     internal const nuint NonTemporalBytes = 4 * 1024 * 1024;
 

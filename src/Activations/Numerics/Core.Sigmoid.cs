@@ -65,8 +65,8 @@ internal static partial class Core<T, TMask, TOps>
     /// worst is 0.75 ulp, on a subnormal result); σ(−∞) = 0, σ(∞) = 1. With t = e^−|x| in
     /// double-double, σ is 1/(1 + t) for x ≥ 0 and t/(1 + t) below, one division with an exact
     /// residual correction. Past |x| = 700, t &lt; 2^−1009: σ(x) = 1 for x &gt; 0 (exactly, after
-    /// rounding), and σ(x) = e^x(1 − e^x + …) rounds as e^x does, so it is <see cref="Exp"/>(x), which
-    /// rounds once into the subnormals. Those lanes are selected per lane (the branch only skips
+    /// rounding), and σ(x) = e^x(1 − e^x + …) rounds as e^x does, so it is <see cref="Exp"/>(x) (a
+    /// second rounding only for subnormal results, where the suite's worst is the 0.75 ulp above). Those lanes are selected per lane (the branch only skips
     /// the work when no lane needs it), so a value never depends on its neighbours.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
@@ -90,8 +90,8 @@ internal static partial class Core<T, TMask, TOps>
     /// <summary>
     /// c·σ′(y) = c·t/(1 + t)² with t = e^y for y ≤ 0 (σ′ is even) and c a power of two, in
     /// double-double with one division. Below y = −700, σ′ = t(1 − 2t + …) rounds as t does, so it
-    /// is c·e^y rounded once (<see cref="ScaledExp"/>), into the subnormals too; those lanes are
-    /// selected per lane, as in <see cref="Sigmoid"/>.
+    /// is c·e^y from <see cref="ScaledExp"/> (rounded once, plus a second rounding only for
+    /// subnormal results); those lanes are selected per lane, as in <see cref="Sigmoid"/>.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static T SigmoidGradNonPositive(T y, double c)
