@@ -40,7 +40,17 @@ if (options.IsInformational)
     return 0;
 }
 
-List<string> problems = RunChecks.Problems(summaries, checkAllocations: smoke);
+List<string> problems = RunChecks.Problems(summaries);
+List<string> allocating = RunChecks.AllocatingLibraryCalls(summaries);
+if (allocating.Count > 0)
+{
+    // Reported only: the diagnoser counts every thread (see RunChecks); AllocationTests is the check.
+    Console.WriteLine($"The memory diagnoser saw {allocating.Count} library case(s) allocate (all threads counted; the unit test AllocationTests checks the calling thread exactly):");
+    foreach (string line in allocating)
+    {
+        Console.WriteLine($"  {line}");
+    }
+}
 if (summaries.Any(s => s.Reports.Any(r => r.ResultStatistics is not null)))
 {
     // The smoke run writes its (meaningless) table where BenchmarkDotNet keeps its own reports, so

@@ -1,0 +1,79 @@
+using System;
+using FluentAssertions;
+
+namespace Activations.Tests;
+
+/// <summary>
+/// The span overloads and the scalar overloads allocate nothing: after a warm-up (the first calls
+/// may run static constructors and the JIT), repeated calls leave the current thread's allocation
+/// counter unchanged. Sizes reach every path of the span driver: below one vector, the unrolled
+/// loops, and above the non-temporal threshold.
+/// </summary>
+public sealed class AllocationTests
+{
+    /// <summary>Lengths: a remainder only, one round of the unrolled loop with a remainder, and 4 MiB of doubles plus one.</summary>
+    private static readonly int[] Lengths = [3, 67, (1 << 19) + 1];
+
+    /// <summary>Calls per measurement, after the warm-up.</summary>
+    private const int Repetitions = 20;
+
+    /// <summary>No span call allocates, in place or not.</summary>
+    /// <param name="name">The activation's canonical name.</param>
+    /// <param name="op">The function.</param>
+    [Theory]
+    [MemberData(nameof(AllActivations.NamesAndOperations), MemberType = typeof(AllActivations))]
+    public void SpanOverloadsAllocateNothing(string name, Operation op)
+    {
+        ActivationFunction f = AllActivations.Get(name);
+        foreach (int length in Lengths)
+        {
+            double[] x = new double[length];
+            for (int i = 0; i < length; i++)
+            {
+                x[i] = ((i % 97) - 48) * 0.37;
+            }
+
+            double[] destination = new double[length];
+            f.Span(op, x, destination);
+            f.Span(op, destination, destination);
+
+            long before = GC.GetAllocatedBytesForCurrentThread();
+            for (int r = 0; r < Repetitions; r++)
+            {
+                f.Span(op, x, destination);
+                f.Span(op, destination, destination);
+            }
+
+            long allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+            allocated.Should().Be(0, $"{name}.{op} over {length} elements must not allocate");
+        }
+    }
+
+    /// <summary>No scalar call allocates.</summary>
+    /// <param name="name">The activation's canonical name.</param>
+    /// <param name="op">The function.</param>
+    [Theory]
+    [MemberData(nameof(AllActivations.NamesAndOperations), MemberType = typeof(AllActivations))]
+    public void ScalarOverloadAllocatesNothing(string name, Operation op)
+    {
+        ActivationFunction f = AllActivations.Get(name);
+        double[] inputs = [-1000, -3.5, -0.25, -0.0, 0.0, 1e-300, 0.75, 4, 800, double.NaN, double.PositiveInfinity];
+        double sum = 0;
+        foreach (double x in inputs)
+        {
+            sum += f.Scalar(op, x);
+        }
+
+        long before = GC.GetAllocatedBytesForCurrentThread();
+        for (int r = 0; r < Repetitions; r++)
+        {
+            foreach (double x in inputs)
+            {
+                sum += f.Scalar(op, x);
+            }
+        }
+
+        long allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+        allocated.Should().Be(0, $"{name}.{op} (scalar) must not allocate (sum {sum})");
+    }
+}
