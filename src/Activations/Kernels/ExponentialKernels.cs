@@ -13,7 +13,7 @@ internal readonly struct ExpKernel : IUnaryKernel
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public T Invoke<T, TMask, TOps>(T x)
         where TOps : ISimdOps<T, TMask> =>
-        Core<T, TMask, TOps>.PropagateNaN(x, Core<T, TMask, TOps>.Exp(x));
+        Core<T, TMask, TOps>.Exp(x);
 }
 
 /// <summary>x if x &gt; 0 else α(eˣ − 1): ELU.</summary>

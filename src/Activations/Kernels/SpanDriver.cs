@@ -111,13 +111,15 @@ internal static class SpanDriver
     /// compiled once, straight to optimised code (no tiering, no instrumented or on-stack-replaced
     /// versions), so the kernel is inlined into it within a fresh inlining budget whatever the
     /// caller and the JIT's configuration (.ci/jit-check.sh checks that no loop contains a call;
-    /// with dynamic PGO on, only the block layout may differ). The kernel has a single call site: kernels are long after inlining,
-    /// and the JIT stops inlining once a method has 512 locals (a second copy of a heavy kernel
-    /// would leave calls in the loop). The vector at 0 is stored last and the final vector, which
-    /// overlaps the previous ones, is loaded before the loop, so an in-place call reads only
-    /// original inputs, and elements computed twice get the same bits. Above
-    /// <see cref="NonTemporalBytes"/> the vectors after the first start at an aligned destination
-    /// address and bypass the caches.
+    /// with dynamic PGO on, only the block layout may differ). The loop has a single kernel call
+    /// site: kernels are long after inlining, and the JIT stops inlining once a method has 512
+    /// locals (a second copy of a heavy kernel would leave calls in the loop). The first and the
+    /// final vector are loaded before the loop and computed after it by <see cref="InvokeOnce"/>,
+    /// a call outside the loop, so that the loop itself is a load, the kernel, a store and the
+    /// index step; the final vector overlaps the previous ones, and the first one overlaps the
+    /// aligned second one, so an in-place call reads only original inputs, and elements computed
+    /// twice get the same bits. Above <see cref="NonTemporalBytes"/> the vectors after the first
+    /// start at an aligned destination address and bypass the caches.
     /// </summary>
     [MethodImpl(MethodImplOptions.NoInlining | MethodImplOptions.AggressiveOptimization)]
     private static unsafe void Loop<TKernel, T, TMask, TOps>(TKernel kernel, ref double xRef, ref double dRef, nuint length)
@@ -126,10 +128,11 @@ internal static class SpanDriver
     {
         nuint n = (nuint)TOps.Count;
         nuint lastIndex = length - n;
+        T first = TOps.Load(ref xRef, 0);
         T last = TOps.Load(ref xRef, lastIndex);
         fixed (double* d = &dRef)
         {
-            nuint second = n;
+            nuint i = n;
             bool nonTemporal = false;
             if (TOps.CanStoreNonTemporal && length * sizeof(double) >= NonTemporalBytes)
             {
@@ -137,36 +140,21 @@ internal static class SpanDriver
                 if (misalignment % sizeof(double) == 0)
                 {
                     nonTemporal = true;
-                    second = n - (misalignment / sizeof(double));
+                    i = n - (misalignment / sizeof(double));
                 }
             }
 
-            nuint i = 0;
-            T head = default!;
-            for (; ; )
+            for (; i < lastIndex; i += n)
             {
-                bool final = i >= lastIndex;
-                nuint at = final ? lastIndex : i;
-                T result = kernel.Invoke<T, TMask, TOps>(final ? last : TOps.Load(ref xRef, at));
-                if (i == 0)
+                T result = kernel.Invoke<T, TMask, TOps>(TOps.Load(ref xRef, i));
+                if (nonTemporal)
                 {
-                    head = result;
-                }
-                else if (nonTemporal && !final)
-                {
-                    TOps.StoreAlignedNonTemporal(result, ref dRef, at);
+                    TOps.StoreAlignedNonTemporal(result, ref dRef, i);
                 }
                 else
                 {
-                    TOps.Store(result, ref dRef, at);
+                    TOps.Store(result, ref dRef, i);
                 }
-
-                if (final)
-                {
-                    break;
-                }
-
-                i = i == 0 ? second : i + n;
             }
 
             if (nonTemporal && Sse.IsSupported)
@@ -175,9 +163,17 @@ internal static class SpanDriver
                 Sse.StoreFence();
             }
 
-            TOps.Store(head, ref dRef, 0);
+            TOps.Store(InvokeOnce<TKernel, T, TMask, TOps>(kernel, last), ref dRef, lastIndex);
+            TOps.Store(InvokeOnce<TKernel, T, TMask, TOps>(kernel, first), ref dRef, 0);
         }
     }
+
+    /// <summary>One vector, for the two ends of <see cref="Loop{TKernel, T, TMask, TOps}(TKernel, ref double, ref double, nuint)"/>: its own method, so that the loop's method holds only the loop's copy of the kernel.</summary>
+    [MethodImpl(MethodImplOptions.NoInlining | MethodImplOptions.AggressiveOptimization)]
+    private static T InvokeOnce<TKernel, T, TMask, TOps>(TKernel kernel, T x)
+        where TKernel : struct, IUnaryKernel
+        where TOps : ISimdOps<T, TMask> =>
+        kernel.Invoke<T, TMask, TOps>(x);
 
     /// <summary>
     /// The loop of light kernels (length ≥ TOps.Count): four vectors per iteration, since loop

@@ -242,33 +242,78 @@ internal static partial class Core<T, TMask, TOps>
     }
 
     /// <summary>
-    /// e^x within 0.9 ulp, in plain double arithmetic (no double-double: nothing is multiplied
-    /// into it afterwards). r = x − k ln 2 loses at most 2^−55 absolute in its second step (the
-    /// product k·Ln2Lo, below 2^−21, adds at most 2^−75), which
-    /// moves the result by 2^−55 relative (≤ 0.25 ulp); e^r − 1 = r + r²(1/2 + r/6 + …) has its
-    /// rounding errors confined to the r² term (≤ 0.06 relative), and 1 + (e^r − 1) rounds once
-    /// (0.5 ulp). e^x overflows to ∞ above 709.78 = ln(MaxValue) and reaches the subnormals below
-    /// −708.4, both through the split scaling.
+    /// The bits of 2^(j/16) rounded (<see cref="Exp2Sixteenths"/>) minus j·2^48, as doubles: adding
+    /// the bits of <c>0x1.8p52 + n</c> shifted 48 places left gives the bits of 2^(j/16)·2^⌊n/16⌋
+    /// (see <see cref="ISimdOps{T, TMask}.AddShiftedBits"/>).
+    /// </summary>
+    private static ReadOnlySpan<double> Exp2SixteenthsLessIndex =>
+    [
+        1.0, 0.9908868912137069, 0.9827538663326288, 0.9756443173783458,
+        0.9696035575013605, 0.964678906036742, 0.9609197773255048, 0.9583777734684463,
+        0.9571067811865476, 0.9571630729697497, 0.9586054127039704, 0.9614951659746271,
+        0.9658964152537145, 0.9718760801866497, 0.9795040432046712, 0.9888532806985737,
+    ];
+
+    /// <summary>Up to this |x| the fast path's s = 2^k·m is a normal number and s + s·t neither overflows nor underflows.</summary>
+    private const double ExpFastLimit = 704.0;
+
+    /// <summary>
+    /// e^x within 0.55 ulp, in plain double arithmetic (nothing is multiplied into it afterwards).
+    /// n = round(16x/ln 2) = 16k + j; r = x − n ln 2/16 is x − n·Hi (exact) minus n·Lo, rounded once
+    /// (|r| ≤ 0.0217, so at most 2^−59 absolute, plus 2^−80 from n·Lo). Then
+    /// e^x = 2^k·m·(1 + tail)·e^r ≈ s + s·t with s = 2^k·m, m = 2^(j/16) rounded, tail its relative
+    /// rounding error, t = r + (p(r) + tail) and p = e^r − 1 − r the degree-7 fit of
+    /// <see cref="ExpTable"/> (error below 2^−63.5). The sum t rounds by at most 2^−59 relative to
+    /// the result, s·t by 2^−58.5, and s + s·t once more by half an ulp: under 0.55 ulp in all.
+    /// While |x| ≤ 704, k ∈ [−1016, 1016] and s is built exactly from the table's bits and n's; a
+    /// vector with any lane beyond that, or NaN, takes <see cref="ExpWide"/>, which gives the same
+    /// bits on every lane that the fast path could have computed.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static T Exp(T x)
     {
+        if (TOps.AnyMagnitudeAbove(x, ExpFastLimit))
+        {
+            return ExpWide(x);
+        }
+
+        T z = TOps.Add(TOps.Multiply(x, TOps.Create(SixteenOverLn2)), TOps.Create(RoundingShifter));
+        T t = ExpSixteenthsT(x, z);
+        T scale = TOps.AddShiftedBits(TOps.Lookup16(Exp2SixteenthsLessIndex, z), z);
+        return TOps.Add(scale, TOps.Multiply(scale, t));
+    }
+
+    /// <summary>
+    /// <see cref="Exp"/> for any x: within ±704, the fast path's formula lane by lane; beyond it x
+    /// is clamped to ±1000 (e^±1000 is far outside the double range) and (m + m·t)·2^k is formed by
+    /// <see cref="ScaleB"/>, which rounds once into the subnormals or to ∞; NaN passes through.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static T ExpWide(T x)
+    {
         T xc = Clamp(x, ExpArgumentLimit);
-        T k = RoundToInteger(TOps.Multiply(xc, TOps.Create(InvLn2)));
-        T r = TOps.Subtract(TOps.Subtract(xc, TOps.Multiply(k, TOps.Create(Ln2Hi))), TOps.Multiply(k, TOps.Create(Ln2Lo)));
+        T z = TOps.Add(TOps.Multiply(xc, TOps.Create(SixteenOverLn2)), TOps.Create(RoundingShifter));
+        T t = ExpSixteenthsT(xc, z);
+        T scale = TOps.AddShiftedBits(TOps.Lookup16(Exp2SixteenthsLessIndex, z), z);
+        T near = TOps.Add(scale, TOps.Multiply(scale, t));
+
+        T n = TOps.Subtract(z, TOps.Create(RoundingShifter));
+        T k = RoundToInteger(TOps.Subtract(TOps.Multiply(n, TOps.Create(0.0625)), TOps.Create(0.46875)));
+        T m = TOps.Lookup16(Exp2Sixteenths, z);
+        T far = ScaleB(TOps.Add(m, TOps.Multiply(m, t)), k);
+        return PropagateNaN(x, TOps.Select(TOps.LessThanOrEqual(TOps.Abs(x), TOps.Create(ExpFastLimit)), near, far));
+    }
+
+    /// <summary>t = r + (p(r) + tail) for z = x·16/ln 2 + <see cref="RoundingShifter"/>, so that e^x ≈ 2^k·m·(1 + t) (see <see cref="Exp"/>).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static T ExpSixteenthsT(T x, T z)
+    {
+        T n = TOps.Subtract(z, TOps.Create(RoundingShifter));
+        T r = TOps.Subtract(TOps.Subtract(x, TOps.Multiply(n, TOps.Create(Ln2Over16Hi))), TOps.Multiply(n, TOps.Create(Ln2Over16Lo)));
         T r2 = TOps.Multiply(r, r);
-        T r4 = TOps.Multiply(r2, r2);
-        T q23 = MulAdd(r, C3, 0.5);
-        T q45 = MulAdd(r, C5, C4);
-        T q67 = MulAdd(r, C7, C6);
-        T q89 = MulAdd(r, C9, C8);
-        T q1011 = MulAdd(r, C11, C10);
-        T q1213 = MulAdd(r, C13, C12);
-        T q25 = MulAdd(r2, q45, q23);
-        T q69 = MulAdd(r2, q89, q67);
-        T q1013 = MulAdd(r2, q1213, q1011);
-        T q = MulAdd(r4, MulAdd(r4, q1013, q69), q25);
-        return ScaleB(TOps.Add(TOps.Create(1.0), MulAdd(r2, q, r)), k);
+        T q = TOps.Add(MulAdd(r, E4, E3), TOps.Multiply(r2, TOps.Add(MulAdd(r, E6, E5), TOps.Multiply(r2, TOps.Create(E7)))));
+        T p = TOps.Multiply(r2, MulAdd(r, q, 0.5));
+        return TOps.Add(r, TOps.Add(p, TOps.Lookup16(Exp2SixteenthsTail, z)));
     }
 
     /// <summary>

@@ -74,6 +74,17 @@ internal interface ISimdOps<T, TMask>
     static abstract T ShiftIntoExponent(T biasedInLowBits);
 
     /// <summary>
+    /// The double whose bit pattern is entry's plus shifted's moved 48 places left (as 64-bit
+    /// integers, modulo 2^64). With shifted = <c>0x1.8p52 + n</c> for an integer n = 16k + j, the
+    /// addend is k·2^52 + j·2^48: added to a table entry that holds the bits of m minus j·2^48, it
+    /// gives m·2^k while that is a normal number.
+    /// </summary>
+    static abstract T AddShiftedBits(T entry, T shifted);
+
+    /// <summary>Whether any lane has |x| &gt; limit or is NaN (limit ≥ 0; compared as bit patterns).</summary>
+    static abstract bool AnyMagnitudeAbove(T x, double limit);
+
+    /// <summary>
     /// table[i &amp; 15] in each lane, where i is the lane's bit pattern read as an integer: a lookup
     /// in a 16-entry table (by index arithmetic, a gather or a permute across registers — each
     /// width reads the same entries, so the results are the same bits).

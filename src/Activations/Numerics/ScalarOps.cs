@@ -73,6 +73,14 @@ internal readonly struct ScalarOps : ISimdOps<double, bool>
     public static bool Any(bool mask) => mask;
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static double AddShiftedBits(double entry, double shifted) =>
+        BitConverter.Int64BitsToDouble(BitConverter.DoubleToInt64Bits(entry) + (BitConverter.DoubleToInt64Bits(shifted) << 48));
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static bool AnyMagnitudeAbove(double x, double limit) =>
+        (BitConverter.DoubleToInt64Bits(x) & long.MaxValue) > BitConverter.DoubleToInt64Bits(limit);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static double ShiftIntoExponent(double biasedInLowBits) =>
         BitConverter.Int64BitsToDouble(BitConverter.DoubleToInt64Bits(biasedInLowBits) << 52);
 

@@ -76,6 +76,14 @@ internal readonly struct Vector128Ops : ISimdOps<Vec, Vec>
     public static bool Any(Vec mask) => mask.AsUInt64() != Vector128<ulong>.Zero;
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vec AddShiftedBits(Vec entry, Vec shifted) =>
+        (entry.AsInt64() + Vector128.ShiftLeft(shifted.AsInt64(), 48)).AsDouble();
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static bool AnyMagnitudeAbove(Vec x, double limit) =>
+        Vector128.GreaterThanAny((Vector128.Abs(x)).AsInt64(), Vector128.Create(BitConverter.DoubleToInt64Bits(limit)));
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vec ShiftIntoExponent(Vec biasedInLowBits) =>
         Vector128.ShiftLeft(biasedInLowBits.AsInt64(), 52).AsDouble();
 

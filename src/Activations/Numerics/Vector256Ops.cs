@@ -76,6 +76,14 @@ internal readonly struct Vector256Ops : ISimdOps<Vec, Vec>
     public static bool Any(Vec mask) => mask.AsUInt64() != Vector256<ulong>.Zero;
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vec AddShiftedBits(Vec entry, Vec shifted) =>
+        (entry.AsInt64() + Vector256.ShiftLeft(shifted.AsInt64(), 48)).AsDouble();
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static bool AnyMagnitudeAbove(Vec x, double limit) =>
+        Vector256.GreaterThanAny((Vector256.Abs(x)).AsInt64(), Vector256.Create(BitConverter.DoubleToInt64Bits(limit)));
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vec ShiftIntoExponent(Vec biasedInLowBits) =>
         Vector256.ShiftLeft(biasedInLowBits.AsInt64(), 52).AsDouble();
 
