@@ -49,16 +49,11 @@ internal static partial class Core<T, TMask, TOps>
 
     /// <summary>
     /// t = e^y = tHi + tLo for −700 ≤ y ≤ 0 (y is clamped there, and the caller replaces the lanes
-    /// beyond), to about 2^−62 relative.
+    /// beyond), to about 2^−57 relative (<see cref="ExpPair"/>).
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static T ExpDirect(T y, out T tLo)
-    {
-        T eHi = ExpTable(TOps.Select(TOps.LessThan(y, TOps.Create(-DirectLimit)), TOps.Create(-DirectLimit), y), out T k, out T eLo);
-        T twoK = Pow2(k);
-        tLo = TOps.Multiply(eLo, twoK);
-        return TOps.Multiply(eHi, twoK);
-    }
+    private static T ExpDirect(T y, out T tLo) =>
+        ExpPair(TOps.Select(TOps.LessThan(y, TOps.Create(-DirectLimit)), TOps.Create(-DirectLimit), y), out tLo);
 
     /// <summary>
     /// σ(x) = 1/(1 + e^−x), within about half an ulp for normal results (the accuracy suite's
