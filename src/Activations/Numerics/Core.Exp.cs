@@ -331,15 +331,44 @@ internal static partial class Core<T, TMask, TOps>
         return TOps.Add(r, TOps.Add(p, TOps.Lookup16(Exp2SixteenthsTail, z)));
     }
 
+    /// <summary>Below −this, e^x − 1 comes from the table's e^x (see <see cref="ExpM1NonPositive"/>).</summary>
+    private const double ExpM1TableLimit = 0.35;
+
     /// <summary>
-    /// e^x − 1 = hi + lo for x ≤ 0 to about 2^−57 relative. Below −100 it is −1 + e^−100 ≈ −1 to
-    /// 2^−144, so x is clamped there, which keeps k in [−145, 0] and 2^k exact.
+    /// e^x − 1 = hi + lo for x ≤ 0 (for x &gt; 0, that of −1). Above −0.35 (e^x − 1 within a factor 2.4 of e^x or closer to
+    /// 0), from the reduction of <see cref="ReduceExp"/>, to about 2^−57 relative also for tiny x.
+    /// From −0.35 down, e^x = eHi + eLo from <see cref="ExpPair"/> (2^−57 of e^x) and eHi − 1 is
+    /// split exactly: relative to e^x − 1 the error grows by e^x/|e^x − 1| ≤ 2.39, to 2^−55.7 at
+    /// most. Each lane takes its own range (a vector runs both only if it holds both), so a value
+    /// never depends on its neighbours. Below −100, e^x − 1 = −1 + e^−100 ≈ −1 to 2^−144, so x is
+    /// clamped there, which keeps k in [−145, 0] and 2^k exact.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static T ExpM1NonPositive(T x, out T lo)
     {
-        T pHi = ReduceExp(TOps.Select(TOps.LessThan(x, TOps.Create(-100.0)), TOps.Create(-100.0), x), out T k, out T pLo);
-        return ExpM1FromReduction(Pow2(k), pHi, pLo, out lo);
+        // Lanes with x > 0 (ELU's positive branch, whose value the caller discards) are computed
+        // at −1, on the table path, so that they never send a vector through both paths.
+        T y = TOps.Select(TOps.LessThan(x, TOps.Create(-100.0)), TOps.Create(-100.0), x);
+        y = TOps.Select(TOps.GreaterThan(x, TOps.Create(0.0)), TOps.Create(-1.0), y);
+        TMask near = TOps.GreaterThan(y, TOps.Create(-ExpM1TableLimit));
+        T hi = TOps.Create(0.0);
+        lo = hi;
+        if (TOps.Any(near))
+        {
+            T pHi = ReduceExp(y, out T k, out T pLo);
+            hi = ExpM1FromReduction(Pow2(k), pHi, pLo, out lo);
+        }
+
+        TMask far = TOps.LessThanOrEqual(y, TOps.Create(-ExpM1TableLimit));
+        if (TOps.Any(far))
+        {
+            T eHi = ExpPair(y, out T eLo);
+            T mHi = FastTwoSum(TOps.Create(-1.0), eHi, out T mLo);
+            hi = TOps.Select(far, mHi, hi);
+            lo = TOps.Select(far, TOps.Add(mLo, eLo), lo);
+        }
+
+        return hi;
     }
 
     /// <summary>
