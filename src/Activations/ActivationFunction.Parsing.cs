@@ -28,7 +28,9 @@ public abstract partial class ActivationFunction
     /// The text is not a valid activation: empty, an unknown name, a parameter the activation does
     /// not take or given twice, a value that is missing, not a number or not finite, unbalanced
     /// parentheses, or anything after them. The message quotes the text (its first 64 characters)
-    /// and says what is wrong and where.
+    /// and says what is wrong and where. It quotes the characters as they are, a surrogate pair
+    /// whole, but a surrogate without its pair as <c>\uXXXX</c> in ASCII, so that the message is
+    /// valid Unicode whatever the text.
     /// </exception>
     public static ActivationFunction Parse(string s)
     {

@@ -360,19 +360,55 @@ internal static class ActivationParser
     private static string Unclosed(ReadOnlySpan<char> text) =>
         string.Create(CultureInfo.InvariantCulture, $"the parameter list is not closed: expected ')' at index {text.Length}, but the text ends");
 
-    private static string Describe(ReadOnlySpan<char> text, int pos) =>
-        pos == text.Length ? "the end of the text" : $"'{text[pos]}'";
+    /// <summary>The character at <paramref name="pos"/> in single quotes (both halves of a surrogate pair), or the end of the text.</summary>
+    private static string Describe(ReadOnlySpan<char> text, int pos)
+    {
+        if (pos == text.Length)
+        {
+            return "the end of the text";
+        }
+
+        int length = pos + 1 < text.Length && char.IsSurrogatePair(text[pos], text[pos + 1]) ? 2 : 1;
+        return $"'{EscapeUnpairedSurrogates(text.Slice(pos, length))}'";
+    }
 
     /// <summary>The text in double quotes, cut to <see cref="MaxQuotedLength"/> characters and an ellipsis.</summary>
     private static string Quote(ReadOnlySpan<char> text)
     {
         if (text.Length <= MaxQuotedLength)
         {
-            return $"\"{text}\"";
+            return $"\"{EscapeUnpairedSurrogates(text)}\"";
         }
 
         // Do not split a surrogate pair.
         int cut = char.IsHighSurrogate(text[MaxQuotedLength - 1]) ? MaxQuotedLength - 1 : MaxQuotedLength;
-        return $"\"{text[..cut]}…\"";
+        return $"\"{EscapeUnpairedSurrogates(text[..cut])}…\"";
+    }
+
+    /// <summary>
+    /// The text as it is, but for each surrogate that is not half of a pair, written as
+    /// <c>\uXXXX</c> in six ASCII characters: a message quotes the characters of any text, and
+    /// must still be valid Unicode, which a strict UTF-8 encoder accepts.
+    /// </summary>
+    private static string EscapeUnpairedSurrogates(ReadOnlySpan<char> text)
+    {
+        var builder = new StringBuilder(text.Length);
+        for (int i = 0; i < text.Length; i++)
+        {
+            if (i + 1 < text.Length && char.IsSurrogatePair(text[i], text[i + 1]))
+            {
+                builder.Append(text.Slice(i++, 2));
+            }
+            else if (char.IsSurrogate(text[i]))
+            {
+                builder.Append(CultureInfo.InvariantCulture, $"\\u{(int)text[i]:X4}");
+            }
+            else
+            {
+                builder.Append(text[i]);
+            }
+        }
+
+        return builder.ToString();
     }
 }

@@ -103,6 +103,27 @@ public class ParsingTests
         { "Infinity1", "Infinity1" },
     };
 
+    /// <summary>
+    /// Text with a character outside the Basic Multilingual Plane (a surrogate pair) or a surrogate
+    /// without its pair, and the message: a pair is quoted whole, an unpaired surrogate as
+    /// <c>\uXXXX</c> in ASCII, so that the message is valid Unicode.
+    /// </summary>
+    public static TheoryData<string, string> Surrogates => new()
+    {
+        { "elu(alpha=1)😀", "\"elu(alpha=1)😀\" is not an activation: expected the end of the text at index 12, but found '😀'." },
+        { "😀", "\"😀\" is not an activation: expected an activation name at index 0, but found '😀'." },
+        { "ReLU(😀)", "\"ReLU(😀)\" is not an activation: ReLU takes no parameters, but found '😀' at index 5." },
+        { "ELU(😀=1)", "\"ELU(😀=1)\" is not an activation: expected a parameter name (alpha) followed by '=' at index 4, but found '😀'." },
+        { "ELU(alpha=1😀)", "\"ELU(alpha=1😀)\" is not an activation: the value \"1😀\" of 'alpha' is not a number." },
+        { "elu(alpha=1)\uD83D", "\"elu(alpha=1)\\uD83D\" is not an activation: expected the end of the text at index 12, but found '\\uD83D'." },
+        { "elu(alpha=1)\uDE00", "\"elu(alpha=1)\\uDE00\" is not an activation: expected the end of the text at index 12, but found '\\uDE00'." },
+        { "elu\uDE00\uD83D", "\"elu\\uDE00\\uD83D\" is not an activation: expected '(' or the end of the text at index 3, but found '\\uDE00'." },
+        { "\uD83D", "\"\\uD83D\" is not an activation: expected an activation name at index 0, but found '\\uD83D'." },
+        { "\uD83D\uD83D\uDE00", "\"\\uD83D😀\" is not an activation: expected an activation name at index 0, but found '\\uD83D'." },
+        { "ELU(alpha=1\uD83D)", "\"ELU(alpha=1\\uD83D)\" is not an activation: the value \"1\\uD83D\" of 'alpha' is not a number." },
+        { "ELU(alpha=\uDE001)", "\"ELU(alpha=\\uDE001)\" is not an activation: the value \"\\uDE001\" of 'alpha' is not a number." },
+    };
+
     /// <summary>The words that name a non-finite double, as the invariant culture writes them, in other cases and with a sign.</summary>
     public static TheoryData<string> NonFiniteWords =>
     [
@@ -287,6 +308,31 @@ public class ParsingTests
         AssertValueRefused($"LeakyReLU(alpha= {value} )", $"the value \"{value}\" of 'alpha' is not a finite number");
     }
 
+    [Theory]
+    [MemberData(nameof(Surrogates), DisableDiscoveryEnumeration = true)] // serialising a case would turn an unpaired surrogate into U+FFFD
+    public void Message_quotes_a_surrogate_pair_whole_and_an_unpaired_surrogate_escaped(string text, string message)
+    {
+        Action parse = () => ActivationFunction.Parse(text);
+
+        string actual = parse.Should().ThrowExactly<FormatException>().Which.Message;
+        actual.Should().Be(message);
+        ParsingProperties.AssertValidUnicode(actual);
+        ActivationFunction.TryParse(text, out _).Should().BeFalse();
+    }
+
+    [Fact]
+    public void Quote_cut_at_64_characters_keeps_a_surrogate_pair_whole_and_escapes_an_unpaired_one()
+    {
+        string prefix = new('a', 63);
+
+        string pair = ActivationMessage(prefix + "😀" + "bc");
+        string unpaired = ActivationMessage(prefix + "b\uDE00c");
+
+        pair.Should().StartWith($"\"{prefix}…\" is not an activation", because: "the pair at 63 and 64 does not fit whole");
+        unpaired.Should().StartWith($"\"{prefix}b…\" is not an activation");
+        ActivationMessage(prefix[1..] + "b\uDE00c").Should().StartWith($"\"{prefix[1..]}b\\uDE00…\"", because: "an unpaired surrogate counts as one character");
+    }
+
     [Fact]
     public void Null_is_an_ArgumentNullException_for_Parse_and_false_for_TryParse()
     {
@@ -330,6 +376,15 @@ public class ParsingTests
         message.Should().Contain("\"" + text[..64] + "…\"", because: "the message quotes the start of the text").And.Contain(reason);
         message.Length.Should().BeLessThan(1000, because: "a huge input must not make a huge message");
         ActivationFunction.TryParse(text, out _).Should().BeFalse();
+    }
+
+    private static string ActivationMessage(string text)
+    {
+        Action parse = () => ActivationFunction.Parse(text);
+
+        string message = parse.Should().ThrowExactly<FormatException>().Which.Message;
+        ParsingProperties.AssertValidUnicode(message);
+        return message;
     }
 
     private static void AssertValueRefused(string text, string problem)
