@@ -10,10 +10,16 @@ public abstract partial class ActivationFunction
     /// The name is matched ignoring case and any ' ', '_' or '-' inside it (<c>Leaky ReLU</c>,
     /// <c>leaky_relu</c> and <c>LeakyReLU</c> are the same); it may be followed by parentheses
     /// holding <c>name=value</c> parameters separated by commas, in any order, each at most once,
-    /// with case-insensitive names. A parameter left out takes the constructor's default. Values are
-    /// read in the invariant culture (<c>1.5</c>, <c>-2e-3</c>) and must be finite. White space
-    /// may surround every token. <c>Parse(f.ToString())</c> equals <c>f</c> for every activation.
-    /// Takes time linear in the length of the text.
+    /// with case-insensitive names. A parameter left out takes the constructor's default. A value is
+    /// a decimal number: an optional sign ('+' or '-'), ASCII digits with at most one '.' and at
+    /// least one digit, and optionally an exponent, 'e' or 'E' with an optional sign and digits
+    /// (<c>1.5</c>, <c>-2e-3</c>, <c>.5</c>, <c>7.</c>, <c>+1E+10</c>). It is rounded to the
+    /// nearest double, which must be finite (<c>1e999</c> is refused; <c>1e-400</c> reads as 0).
+    /// Nothing else is a number, whatever the current culture: no white space or NUL inside it, no
+    /// thousands separator, hexadecimal, other digits or minus signs, NaN or infinity. White space
+    /// (<see cref="char.IsWhiteSpace(char)"/>) may surround every token.
+    /// <c>Parse(f.ToString())</c> equals <c>f</c> for every activation. Takes time linear in the
+    /// length of the text.
     /// </summary>
     /// <param name="s">The text, e.g. <c>ELU(alpha=1)</c>, <c>leaky_relu(alpha=0.1)</c>, <c>Hard Sigmoid</c>.</param>
     /// <returns>The activation.</returns>
@@ -22,7 +28,9 @@ public abstract partial class ActivationFunction
     /// The text is not a valid activation: empty, an unknown name, a parameter the activation does
     /// not take or given twice, a value that is missing, not a number or not finite, unbalanced
     /// parentheses, or anything after them. The message quotes the text (its first 64 characters)
-    /// and says what is wrong and where.
+    /// and says what is wrong and where. It quotes the characters as they are, a surrogate pair
+    /// whole, but a surrogate without its pair as <c>\uXXXX</c> in ASCII, so that the message is
+    /// valid Unicode whatever the text.
     /// </exception>
     public static ActivationFunction Parse(string s)
     {

@@ -7,7 +7,7 @@ namespace Activations;
 /// element-wise. Every value is within 1 ulp of the exact result; the scalar and span overloads
 /// give identical bits on every processor. NaN in gives NaN out; ±∞ gives the limit.
 /// Instances are immutable, thread-safe, and equal when they are the same activation with the
-/// same parameters.
+/// same parameters: <see cref="Equals(ActivationFunction?)"/>, <c>==</c> and <c>!=</c> agree.
 /// </summary>
 public abstract partial class ActivationFunction : IEquatable<ActivationFunction>
 {
@@ -102,6 +102,22 @@ public abstract partial class ActivationFunction : IEquatable<ActivationFunction
     /// <inheritdoc/>
     public override int GetHashCode() =>
         HashCode.Combine(GetType(), BitConverter.DoubleToInt64Bits(Parameters.First), BitConverter.DoubleToInt64Bits(Parameters.Second));
+
+    /// <summary>
+    /// Value equality, as <see cref="Equals(ActivationFunction?)"/>: true when both are the same
+    /// activation with bit-identical parameters, or both are null; false when only one is null.
+    /// </summary>
+    /// <param name="left">The first activation, or null.</param>
+    /// <param name="right">The second activation, or null.</param>
+    /// <returns>Whether the two are equal.</returns>
+    public static bool operator ==(ActivationFunction? left, ActivationFunction? right) =>
+        left is null ? right is null : left.Equals(right);
+
+    /// <summary>The negation of <see cref="op_Equality(ActivationFunction?, ActivationFunction?)"/>.</summary>
+    /// <param name="left">The first activation, or null.</param>
+    /// <param name="right">The second activation, or null.</param>
+    /// <returns>Whether the two are not equal.</returns>
+    public static bool operator !=(ActivationFunction? left, ActivationFunction? right) => !(left == right);
 
     /// <summary>
     /// The canonical form, which <see cref="Parse(string)"/> reads back to an equal instance:

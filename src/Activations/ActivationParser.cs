@@ -1,14 +1,19 @@
 using System;
 using System.Diagnostics.CodeAnalysis;
 using System.Globalization;
+using System.Text;
 
 namespace Activations;
 
 /// <summary>
 /// Reads the text form of an activation in one left-to-right pass:
-/// <c>name [ "(" [ key "=" number { "," key "=" number } ] ")" ]</c>, white space allowed
-/// around every token. No step looks back more than one run of name separators, so the time is
-/// linear in the length of the text, whatever the text.
+/// <c>name [ "(" [ key "=" number { "," key "=" number } ] ")" ]</c>, white space
+/// (<see cref="char.IsWhiteSpace(char)"/>) allowed around every token, where
+/// <c>number = [sign] (digits ["." [digits]] | "." digits) [("e" | "E") [sign] digits]</c>,
+/// <c>sign = "+" | "-"</c> and <c>digits</c> is a run of ASCII digits. The grammar, not
+/// <see cref="double.TryParse(string?, out double)"/>, decides what a number is: .NET's parsing
+/// also takes trailing NULs, for one. No step looks back more than one run of name separators,
+/// so the time is linear in the length of the text, whatever the text.
 /// </summary>
 internal static class ActivationParser
 {
@@ -20,6 +25,9 @@ internal static class ActivationParser
 
     // How much of the text an error message quotes, so that a huge input gives a short message.
     private const int MaxQuotedLength = 64;
+
+    // What the grammar's number is, in .NET's terms: no white space, thousands, hexadecimal or currency.
+    private const NumberStyles DecimalStyles = NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint | NumberStyles.AllowExponent;
 
     private delegate ActivationFunction Factory(ReadOnlySpan<double> values);
 
@@ -210,13 +218,66 @@ internal static class ActivationParser
             return $"the parameter '{parameter}' has no value at index {start}";
         }
 
-        if (!double.TryParse(number, NumberStyles.Float, CultureInfo.InvariantCulture, out value))
+        if (IsDecimal(number))
         {
-            return $"the value {Quote(number)} of '{parameter}' is not a number";
+            // Every decimal of the grammar is in what these styles accept, so this parse succeeds;
+            // it rounds to nearest, and an overflow such as 1e999 gives ∞.
+            value = double.Parse(number, DecimalStyles, CultureInfo.InvariantCulture);
+            return double.IsFinite(value) ? null : $"the value {Quote(number)} of '{parameter}' is not a finite number";
         }
 
-        // NaN and ±Infinity parse, and so does an overflow such as 1e999 (to ∞); no activation takes them.
-        return double.IsFinite(value) ? null : $"the value {Quote(number)} of '{parameter}' is not a finite number";
+        // No activation takes NaN or ±∞; when the text names one, say so rather than "not a number".
+        return IsNonFiniteWord(number)
+            ? $"the value {Quote(number)} of '{parameter}' is not a finite number"
+            : $"the value {Quote(number)} of '{parameter}' is not a number";
+    }
+
+    /// <summary>
+    /// Whether <paramref name="text"/> is all one <c>number</c> of the grammar: an optional sign,
+    /// ASCII digits with at most one '.' and at least one digit, then optionally 'e' or 'E', an
+    /// optional sign and at least one digit.
+    /// </summary>
+    private static bool IsDecimal(ReadOnlySpan<char> text)
+    {
+        int integerStart = SkipSign(text, 0);
+        int integerEnd = SkipDigits(text, integerStart);
+        int mantissaEnd = integerEnd < text.Length && text[integerEnd] == '.' ? SkipDigits(text, integerEnd + 1) : integerEnd;
+        if (integerEnd == integerStart && mantissaEnd <= integerEnd + 1)
+        {
+            return false; // no digit before or after the point
+        }
+
+        int pos = mantissaEnd;
+        if (pos < text.Length && text[pos] is 'e' or 'E')
+        {
+            int exponentStart = SkipSign(text, pos + 1);
+            pos = SkipDigits(text, exponentStart);
+            if (pos == exponentStart)
+            {
+                return false;
+            }
+        }
+
+        return pos == text.Length;
+    }
+
+    /// <summary>Whether <paramref name="text"/> is NaN or Infinity as the invariant culture writes them, in any case, after an optional sign.</summary>
+    private static bool IsNonFiniteWord(ReadOnlySpan<char> text)
+    {
+        ReadOnlySpan<char> word = text[SkipSign(text, 0)..];
+        return Ascii.EqualsIgnoreCase(word, "NaN") || Ascii.EqualsIgnoreCase(word, "Infinity");
+    }
+
+    private static int SkipSign(ReadOnlySpan<char> text, int pos) => pos < text.Length && text[pos] is '+' or '-' ? pos + 1 : pos;
+
+    private static int SkipDigits(ReadOnlySpan<char> text, int pos)
+    {
+        while (pos < text.Length && char.IsAsciiDigit(text[pos]))
+        {
+            pos++;
+        }
+
+        return pos;
     }
 
     /// <summary>
@@ -299,19 +360,55 @@ internal static class ActivationParser
     private static string Unclosed(ReadOnlySpan<char> text) =>
         string.Create(CultureInfo.InvariantCulture, $"the parameter list is not closed: expected ')' at index {text.Length}, but the text ends");
 
-    private static string Describe(ReadOnlySpan<char> text, int pos) =>
-        pos == text.Length ? "the end of the text" : $"'{text[pos]}'";
+    /// <summary>The character at <paramref name="pos"/> in single quotes (both halves of a surrogate pair), or the end of the text.</summary>
+    private static string Describe(ReadOnlySpan<char> text, int pos)
+    {
+        if (pos == text.Length)
+        {
+            return "the end of the text";
+        }
+
+        int length = pos + 1 < text.Length && char.IsSurrogatePair(text[pos], text[pos + 1]) ? 2 : 1;
+        return $"'{EscapeUnpairedSurrogates(text.Slice(pos, length))}'";
+    }
 
     /// <summary>The text in double quotes, cut to <see cref="MaxQuotedLength"/> characters and an ellipsis.</summary>
     private static string Quote(ReadOnlySpan<char> text)
     {
         if (text.Length <= MaxQuotedLength)
         {
-            return $"\"{text}\"";
+            return $"\"{EscapeUnpairedSurrogates(text)}\"";
         }
 
         // Do not split a surrogate pair.
         int cut = char.IsHighSurrogate(text[MaxQuotedLength - 1]) ? MaxQuotedLength - 1 : MaxQuotedLength;
-        return $"\"{text[..cut]}…\"";
+        return $"\"{EscapeUnpairedSurrogates(text[..cut])}…\"";
+    }
+
+    /// <summary>
+    /// The text as it is, but for each surrogate that is not half of a pair, written as
+    /// <c>\uXXXX</c> in six ASCII characters: a message quotes the characters of any text, and
+    /// must still be valid Unicode, which a strict UTF-8 encoder accepts.
+    /// </summary>
+    private static string EscapeUnpairedSurrogates(ReadOnlySpan<char> text)
+    {
+        var builder = new StringBuilder(text.Length);
+        for (int i = 0; i < text.Length; i++)
+        {
+            if (i + 1 < text.Length && char.IsSurrogatePair(text[i], text[i + 1]))
+            {
+                builder.Append(text.Slice(i++, 2));
+            }
+            else if (char.IsSurrogate(text[i]))
+            {
+                builder.Append(CultureInfo.InvariantCulture, $"\\u{(int)text[i]:X4}");
+            }
+            else
+            {
+                builder.Append(text[i]);
+            }
+        }
+
+        return builder.ToString();
     }
 }

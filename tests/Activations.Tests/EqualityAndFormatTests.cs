@@ -121,6 +121,55 @@ public class EqualityAndFormatTests
     }
 
     [Theory]
+    [MemberData(nameof(AllActivations.Names), MemberType = typeof(AllActivations))]
+    public void Equality_operators_agree_with_Equals_for_every_catalogue_pair(string name)
+    {
+        ActivationFunction left = AllActivations.Get(name);
+        foreach (ActivationFunction entry in AllActivations.Instances)
+        {
+            // A new instance, so that == cannot agree with Equals by comparing references.
+            ActivationFunction right = ActivationFunction.Parse(entry.ToString());
+            bool equal = left.Equals(right);
+
+            equal.Should().Be(entry.ToString() == name, because: $"{left} and {right} are {(equal ? "equal" : "unequal")}");
+            (left == right).Should().Be(equal, because: $"{left} == {right} must agree with Equals");
+            (right == left).Should().Be(equal, because: $"{right} == {left} must agree with Equals");
+            (left != right).Should().Be(!equal, because: $"{left} != {right} must agree with Equals");
+            (right != left).Should().Be(!equal, because: $"{right} != {left} must agree with Equals");
+        }
+    }
+
+    [Fact]
+    public void Equality_operators_compare_values_whatever_the_static_types()
+    {
+        ELU first = new();
+        ELU second = new(1.0);
+        ActivationFunction asBase = new ELU();
+
+        (first == second).Should().BeTrue(because: "both are ELU(alpha=1)");
+        (first != second).Should().BeFalse(because: "both are ELU(alpha=1)");
+        (asBase == first).Should().BeTrue(because: "both are ELU(alpha=1)");
+        (first != asBase).Should().BeFalse(because: "both are ELU(alpha=1)");
+        (first == new ELU(2)).Should().BeFalse();
+        (first != new ELU(2)).Should().BeTrue();
+    }
+
+    [Fact]
+    public void Equality_operators_take_null_as_equal_to_null_only()
+    {
+        ActivationFunction f = new ReLU();
+        ActivationFunction? none = null;
+        ActivationFunction? alsoNone = null;
+
+        (f == none).Should().BeFalse();
+        (none == f).Should().BeFalse();
+        (f != none).Should().BeTrue();
+        (none != f).Should().BeTrue();
+        (none == alsoNone).Should().BeTrue();
+        (none != alsoNone).Should().BeFalse();
+    }
+
+    [Theory]
     [InlineData(double.NaN)]
     [InlineData(double.PositiveInfinity)]
     [InlineData(double.NegativeInfinity)]

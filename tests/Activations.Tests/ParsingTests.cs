@@ -54,7 +54,81 @@ public class ParsingTests
         { "Affine(SLOPE=3)", "Affine(slope=3, intercept=0)" },
         { "Affine(Intercept=0.25)", "Affine(slope=1, intercept=0.25)" },
         { "Affine", "Affine(slope=1, intercept=0)" },
+        { "ELU(alpha=5.)", "ELU(alpha=5)" },
+        { "ELU(alpha=.5e1)", "ELU(alpha=5)" },
+        { "ELU(alpha=0005E-0)", "ELU(alpha=5)" },
+        { "ELU(alpha=-0.0e0)", "ELU(alpha=-0)" },
+        { "ELU(alpha=1e-400)", "ELU(alpha=0)" }, // underflows to 0, which is finite
+        { "ELU(alpha=\u00A00.5\u2003)", "ELU(alpha=0.5)" }, // any Unicode white space may surround a token
     };
+
+    /// <summary>
+    /// Values that .NET's number parsing might read but the grammar's decimal numbers exclude, each
+    /// with the text the message quotes: a trailing NUL (which <c>double.TryParse</c> ignores),
+    /// white space or a stray character inside the number, a sign or exponent without digits,
+    /// non-ASCII digits and minus signs, other notations and other spellings of infinity.
+    /// </summary>
+    public static TheoryData<string, string> NotNumbers => new()
+    {
+        { "0.5\0", "0.5\0" },
+        { "0.5\0\0", "0.5\0\0" },
+        { "0.5 \0", "0.5 \0" },
+        { "0.5\0 ", "0.5\0" },
+        { "\00.5", "\00.5" },
+        { "1\u200B", "1\u200B" }, // a zero-width space is not white space
+        { "1\u00A02", "1\u00A02" },
+        { "- 1", "- 1" },
+        { "\u22121", "\u22121" },
+        { "--1", "--1" },
+        { "+", "+" },
+        { ".", "." },
+        { "-.", "-." },
+        { "e5", "e5" },
+        { "1e", "1e" },
+        { "1e+", "1e+" },
+        { "1e1.5", "1e1.5" },
+        { "1.5.", "1.5." },
+        { "\u0661", "\u0661" }, // Arabic-Indic digit one
+        { "\uFF15", "\uFF15" }, // fullwidth digit five
+        { "0x1p3", "0x1p3" },
+        { "&H10", "&H10" },
+        { "1_000", "1_000" },
+        { "1d", "1d" },
+        { "1f", "1f" },
+        { "$1", "$1" },
+        { "(1", "(1" },
+        { "\u221E", "\u221E" },
+        { "-\u221E", "-\u221E" },
+        { "inf", "inf" },
+        { "Infinity1", "Infinity1" },
+    };
+
+    /// <summary>
+    /// Text with a character outside the Basic Multilingual Plane (a surrogate pair) or a surrogate
+    /// without its pair, and the message: a pair is quoted whole, an unpaired surrogate as
+    /// <c>\uXXXX</c> in ASCII, so that the message is valid Unicode.
+    /// </summary>
+    public static TheoryData<string, string> Surrogates => new()
+    {
+        { "elu(alpha=1)😀", "\"elu(alpha=1)😀\" is not an activation: expected the end of the text at index 12, but found '😀'." },
+        { "😀", "\"😀\" is not an activation: expected an activation name at index 0, but found '😀'." },
+        { "ReLU(😀)", "\"ReLU(😀)\" is not an activation: ReLU takes no parameters, but found '😀' at index 5." },
+        { "ELU(😀=1)", "\"ELU(😀=1)\" is not an activation: expected a parameter name (alpha) followed by '=' at index 4, but found '😀'." },
+        { "ELU(alpha=1😀)", "\"ELU(alpha=1😀)\" is not an activation: the value \"1😀\" of 'alpha' is not a number." },
+        { "elu(alpha=1)\uD83D", "\"elu(alpha=1)\\uD83D\" is not an activation: expected the end of the text at index 12, but found '\\uD83D'." },
+        { "elu(alpha=1)\uDE00", "\"elu(alpha=1)\\uDE00\" is not an activation: expected the end of the text at index 12, but found '\\uDE00'." },
+        { "elu\uDE00\uD83D", "\"elu\\uDE00\\uD83D\" is not an activation: expected '(' or the end of the text at index 3, but found '\\uDE00'." },
+        { "\uD83D", "\"\\uD83D\" is not an activation: expected an activation name at index 0, but found '\\uD83D'." },
+        { "\uD83D\uD83D\uDE00", "\"\\uD83D😀\" is not an activation: expected an activation name at index 0, but found '\\uD83D'." },
+        { "ELU(alpha=1\uD83D)", "\"ELU(alpha=1\\uD83D)\" is not an activation: the value \"1\\uD83D\" of 'alpha' is not a number." },
+        { "ELU(alpha=\uDE001)", "\"ELU(alpha=\\uDE001)\" is not an activation: the value \"\\uDE001\" of 'alpha' is not a number." },
+    };
+
+    /// <summary>The words that name a non-finite double, as the invariant culture writes them, in other cases and with a sign.</summary>
+    public static TheoryData<string> NonFiniteWords =>
+    [
+        "NaN", "nan", "-NaN", "+nan", "Infinity", "INFINITY", "+infinity", "-Infinity", "-iNfInItY",
+    ];
 
     /// <summary>Malformed text, and a word the message must use to say what is wrong.</summary>
     public static TheoryData<string, string> Malformed => new()
@@ -72,6 +146,7 @@ public class ParsingTests
         { "ELU(alpha=1.0.0)", "not a number" },
         { "ELU(alpha=0x10)", "not a number" },
         { "ELU(alpha=1;)", "not a number" },
+        { "elu(alpha=0.5\0)", "not a number" },
         { "ELU(alpha=)", "no value" },
         { "ELU(alpha= ,)", "no value" },
         { "ELU(alpha)", "'='" },
@@ -216,6 +291,48 @@ public class ParsingTests
         result.Should().BeNull();
     }
 
+    [Theory]
+    [MemberData(nameof(NotNumbers))]
+    public void Value_outside_the_number_grammar_is_not_a_number(string value, string quoted)
+    {
+        AssertValueRefused($"ELU(alpha={value})", $"the value \"{quoted}\" of 'alpha' is not a number");
+        AssertValueRefused($"Affine(slope=1, intercept={value})", $"the value \"{quoted}\" of 'intercept' is not a number");
+        AssertValueRefused($"Affine(intercept={value}, slope=1)", $"the value \"{quoted}\" of 'intercept' is not a number");
+    }
+
+    [Theory]
+    [MemberData(nameof(NonFiniteWords))]
+    public void Word_for_a_non_finite_double_is_not_a_finite_number(string value)
+    {
+        AssertValueRefused($"ELU(alpha={value})", $"the value \"{value}\" of 'alpha' is not a finite number");
+        AssertValueRefused($"LeakyReLU(alpha= {value} )", $"the value \"{value}\" of 'alpha' is not a finite number");
+    }
+
+    [Theory]
+    [MemberData(nameof(Surrogates), DisableDiscoveryEnumeration = true)] // serialising a case would turn an unpaired surrogate into U+FFFD
+    public void Message_quotes_a_surrogate_pair_whole_and_an_unpaired_surrogate_escaped(string text, string message)
+    {
+        Action parse = () => ActivationFunction.Parse(text);
+
+        string actual = parse.Should().ThrowExactly<FormatException>().Which.Message;
+        actual.Should().Be(message);
+        ParsingProperties.AssertValidUnicode(actual);
+        ActivationFunction.TryParse(text, out _).Should().BeFalse();
+    }
+
+    [Fact]
+    public void Quote_cut_at_64_characters_keeps_a_surrogate_pair_whole_and_escapes_an_unpaired_one()
+    {
+        string prefix = new('a', 63);
+
+        string pair = ActivationMessage(prefix + "😀" + "bc");
+        string unpaired = ActivationMessage(prefix + "b\uDE00c");
+
+        pair.Should().StartWith($"\"{prefix}…\" is not an activation", because: "the pair at 63 and 64 does not fit whole");
+        unpaired.Should().StartWith($"\"{prefix}b…\" is not an activation");
+        ActivationMessage(prefix[1..] + "b\uDE00c").Should().StartWith($"\"{prefix[1..]}b\\uDE00…\"", because: "an unpaired surrogate counts as one character");
+    }
+
     [Fact]
     public void Null_is_an_ArgumentNullException_for_Parse_and_false_for_TryParse()
     {
@@ -259,6 +376,25 @@ public class ParsingTests
         message.Should().Contain("\"" + text[..64] + "…\"", because: "the message quotes the start of the text").And.Contain(reason);
         message.Length.Should().BeLessThan(1000, because: "a huge input must not make a huge message");
         ActivationFunction.TryParse(text, out _).Should().BeFalse();
+    }
+
+    private static string ActivationMessage(string text)
+    {
+        Action parse = () => ActivationFunction.Parse(text);
+
+        string message = parse.Should().ThrowExactly<FormatException>().Which.Message;
+        ParsingProperties.AssertValidUnicode(message);
+        return message;
+    }
+
+    private static void AssertValueRefused(string text, string problem)
+    {
+        Action parse = () => ActivationFunction.Parse(text);
+
+        parse.Should().ThrowExactly<FormatException>(because: $"the text was \"{text}\"")
+            .Which.Message.Should().Be($"\"{text}\" is not an activation: {problem}.");
+        ActivationFunction.TryParse(text, out ActivationFunction? result).Should().BeFalse(because: $"the text was \"{text}\"");
+        result.Should().BeNull();
     }
 
     private static void AssertRoundTrips(ActivationFunction original)

@@ -63,7 +63,7 @@ public sealed class SpanConsistencyTests
     public void RandomSpansMatchTheScalarOverloadBitForBit(string name)
     {
         ActivationFunction f = AllActivations.Get(name);
-        SampleDeterministically(Case, c => CheckEveryOperation(f, c.Values, c.InputOffset, c.DestinationOffset), Print);
+        DeterministicSample.Run(Case, CasesPerActivation, c => CheckEveryOperation(f, c.Values, c.InputOffset, c.DestinationOffset), Print);
     }
 
     [Theory]
@@ -111,29 +111,6 @@ public sealed class SpanConsistencyTests
                     $"{f}.{op} span ({mode}) differs from the scalar overload at element {i} of {x.Length}: " +
                     $"x = {x[i]:R} (0x{BitConverter.DoubleToInt64Bits(x[i]):X16}), scalar {expected:R} (0x{BitConverter.DoubleToInt64Bits(expected):X16}), " +
                     $"span {actual[i]:R} (0x{BitConverter.DoubleToInt64Bits(actual[i]):X16})"));
-            }
-        }
-    }
-
-    /// <summary>
-    /// Runs <paramref name="assert"/> on the cases of a fixed list of seeds, so every run tests
-    /// the same inputs. On a failure, CsCheck searches on from the failing seed for a smaller input
-    /// and throws with the seed that reproduces it and the shrunk input.
-    /// </summary>
-    private static void SampleDeterministically<T>(Gen<T> gen, Action<T> assert, Func<T, string> print)
-    {
-        var seeds = new PCG(stream: 1, seed: 20261129);
-        for (int i = 0; i < CasesPerActivation; i++)
-        {
-            string seed = new PCG(stream: 1, seed: seeds.Next64()).ToString();
-            try
-            {
-                gen.Sample(assert, seed: seed, iter: 1, threads: 1, print: print);
-            }
-            catch (CsCheckException)
-            {
-                gen.Sample(assert, seed: seed, iter: 3000, threads: 1, print: print);
-                throw;
             }
         }
     }
