@@ -60,22 +60,31 @@ internal static partial class Core<T, TMask, TOps>
         return FastTwoSum(sHi, TOps.Add(s, TOps.Add(lLo, TOps.Select(big, TOps.Create(Ln2Lo53), TOps.Create(0.0)))), out lo);
     }
 
+    /// <summary>|x| beyond which ln(1 + e^−|x|) = e^−|x| to 2^−58 relative (t &lt; 2^−57).</summary>
+    private const double SoftPlusFarLimit = 40.0;
+
     /// <summary>
-    /// ln(1 + e^x) within about half an ulp (0.75 ulp worst measured, on a subnormal result). Past |x| = 40, t = e^−|x| &lt; 2^−57 and ln(1 + t) = t to
-    /// 2^−58 relative, so the result is x (for x &gt; 0) or t rounded once (for x &lt; 0, where it
-    /// reaches the subnormals near x = −708).
+    /// ln(1 + e^x) within about half an ulp (0.75 ulp worst measured, on a subnormal result). Up to
+    /// |x| = 40, t = e^−|x| is a pair from <see cref="ExpPair"/> (2^−57) and the result is
+    /// max(x, 0) + ln(1 + t). Past |x| = 40, t &lt; 2^−57 and ln(1 + t) = t to 2^−58 relative, so
+    /// the result is x (for x &gt; 0) or e^x rounded once by <see cref="Exp"/> (for x &lt; 0, where
+    /// it reaches the subnormals near x = −708), selected per lane.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static T SoftPlus(T x)
     {
         T a = TOps.Abs(x);
         TMask positive = TOps.GreaterThan(x, TOps.Create(0.0));
-        T eHi = ExpTable(ClampNonPositive(TOps.Negate(a)), out T k, out T eLo);
-        T first = ScaleFactors(k, out T second);
-        T lHi = Log1PUnit(Scale(eHi, first, second), Scale(eLo, first, second), out T lLo);
+        TMask far = TOps.GreaterThan(a, TOps.Create(SoftPlusFarLimit));
+        T tHi = ExpPair(TOps.Negate(TOps.Select(far, TOps.Create(SoftPlusFarLimit), a)), out T tLo);
+        T lHi = Log1PUnit(tHi, tLo, out T lLo);
         T sHi = TwoSum(TOps.Select(positive, x, TOps.Create(0.0)), lHi, out T s);
-        T near = TOps.Add(sHi, TOps.Add(s, lLo));
-        T far = TOps.Select(positive, x, Scale(TOps.Add(eHi, eLo), first, second));
-        return TOps.Select(TOps.GreaterThan(a, TOps.Create(40.0)), far, near);
+        T v = TOps.Add(sHi, TOps.Add(s, lLo));
+        if (TOps.Any(far))
+        {
+            v = TOps.Select(far, TOps.Select(positive, x, Exp(x)), v);
+        }
+
+        return v;
     }
 }
