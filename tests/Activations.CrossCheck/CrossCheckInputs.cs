@@ -18,7 +18,9 @@ internal static class CrossCheckInputs
     /// ln(MaxValue) = 709.78, −ln(smallest normal) = 708.40, −ln(Epsilon) = 744.44 and the last
     /// input with a nonzero eˣ, 745.13; HardSigmoid's corners ±2.5; the logistic and tanh tails
     /// (18.7, 19.06, 36.04, 36.74, 40, 50), ln 2 and its half (exp's reduction), small magnitudes
-    /// where eˣ − 1 and ln(1 + x) switch to series, and large ones. Each is taken with both signs
+    /// where eˣ − 1 and ln(1 + x) switch to series, the switches of eˣ − 1 to the table (0.35,
+    /// and 0.175 for tanh), of σ and σ′ to their tails (600, and 300 for tanh′) and of eˣ off its
+    /// fast path (704), and large ones. Each is taken with both signs
     /// and its three neighbours on either side.
     /// </summary>
     private static readonly double[] Thresholds =
@@ -27,6 +29,7 @@ internal static class CrossCheckInputs
         745.1332191019412, 745.1, 2.5, 18.7, 19.06, 20.0, 36.04365338911715, 36.7368005696771,
         37.0, 40.0, 50.0, 1000.0, 0.6931471805599453, 0.34657359027997264, 1.0, 0.5, 0.25,
         1.0 / 1024, 1.0 / (1L << 28), 1.0 / (1L << 54), 1e-8, 1e-300, 1e10, 1e300,
+        0.35, 0.175, 300.0, 600.0, 704.0,
     ];
 
     /// <summary>NaN bit patterns: quiet and signalling, both signs, various payloads.</summary>

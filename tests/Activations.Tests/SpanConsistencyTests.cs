@@ -25,7 +25,7 @@ public sealed class SpanConsistencyTests
     /// <summary>Points where a formula changes branch, saturates, overflows or underflows.</summary>
     private static readonly double[] Thresholds =
     [
-        0, 0.41421356237309503, 1, 2.5, 19.06, 36.7, 40, 50, 100, 700, 708.3964185322641, 709.0895657128241,
+        0, 0.41421356237309503, 1, 2.5, 19.06, 36.7, 40, 50, 100, 300, 600, 700, 704, 0.35, 0.175, 708.3964185322641, 709.0895657128241,
         709.782712893384, 710, 744.4400719213812, 745.1332191019412, 1000, 1418, 1455, 1e-300, 1e300,
     ];
 

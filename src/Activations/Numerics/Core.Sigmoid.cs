@@ -8,7 +8,8 @@ namespace Activations.Numerics;
 /// σ(y) = 1/(1 + t) for y ≥ 0 and t/(1 + t) below; σ′(y) = t/(1 + t)²; σ″(y) = ±t·m/(1 + t)³
 /// with m = t − 1 = e^−|y| − 1 from the expm1 path (exact near y = 0, where 1 − 2σ cancels).
 /// tanh is −m/(2 + m) with m = e^−2|x| − 1, and its derivatives are 4σ′(2x) and 8σ″(2x).
-/// σ and σ′ apply 2^k to t at once up to |y| = 700 (t stays far above the subnormals) and switch
+/// σ and σ′ apply 2^k to t at once up to |y| = 600 (every product stays above 2^−914, where
+/// product errors are exact on every path) and switch
 /// to a rounded-once e^y beyond; σ″ keeps t as 2^k·(eHi + eLo) and applies the numerator's 2^k
 /// last, so subnormal results are rounded once.
 /// </summary>
@@ -41,14 +42,15 @@ internal static partial class Core<T, TMask, TOps>
     }
 
     /// <summary>
-    /// |x| up to which σ and σ′ take the direct path: t = e^−|x| ≥ e^−700 is then a normal number
-    /// far above the subnormals (its low part too, to 2^−11 of itself), so 2^k·(eHi + eLo) is applied
-    /// to the mantissa at once and every later step is plain double-double arithmetic.
+    /// |x| up to which σ and σ′ take the direct path: t = e^−|x| ≥ e^−600 &gt; 2^−866, so every
+    /// product of the double-double steps (t, c·t, and their quotients, all within a factor 8 of
+    /// c·t) stays above 2^−914, where <see cref="MultiplyError"/> is exact with and without a fused
+    /// multiply-add, and the low parts stay normal numbers.
     /// </summary>
-    private const double DirectLimit = 700.0;
+    private const double DirectLimit = 600.0;
 
     /// <summary>
-    /// t = e^y = tHi + tLo for −700 ≤ y ≤ 0 (y is clamped there, and the caller replaces the lanes
+    /// t = e^y = tHi + tLo for −600 ≤ y ≤ 0 (y is clamped there, and the caller replaces the lanes
     /// beyond), to about 2^−57 relative (<see cref="ExpPair"/>).
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
@@ -59,7 +61,7 @@ internal static partial class Core<T, TMask, TOps>
     /// σ(x) = 1/(1 + e^−x), within about half an ulp for normal results (the accuracy suite's
     /// worst is 0.75 ulp, on a subnormal result); σ(−∞) = 0, σ(∞) = 1. With t = e^−|x| in
     /// double-double, σ is 1/(1 + t) for x ≥ 0 and t/(1 + t) below, one division with an exact
-    /// residual correction. Past |x| = 700, t &lt; 2^−1009: σ(x) = 1 for x &gt; 0 (exactly, after
+    /// residual correction. Past |x| = 600, t &lt; 2^−865: σ(x) = 1 for x &gt; 0 (exactly, after
     /// rounding), and σ(x) = e^x(1 − e^x + …) rounds as e^x does, so it is <see cref="Exp"/>(x) (a
     /// second rounding only for subnormal results, where the suite's worst is the 0.75 ulp above). Those lanes are selected per lane (the branch only skips
     /// the work when no lane needs it), so a value never depends on its neighbours.
@@ -84,7 +86,7 @@ internal static partial class Core<T, TMask, TOps>
 
     /// <summary>
     /// c·σ′(y) = c·t/(1 + t)² with t = e^y for y ≤ 0 (σ′ is even) and c a power of two, in
-    /// double-double with one division. Below y = −700, σ′ = t(1 − 2t + …) rounds as t does, so it
+    /// double-double with one division. Below y = −600, σ′ = t(1 − 2t + …) rounds as t does, so it
     /// is c·e^y from <see cref="ScaledExp"/> (rounded once, plus a second rounding only for
     /// subnormal results); those lanes are selected per lane, as in <see cref="Sigmoid"/>.
     /// </summary>

@@ -17,8 +17,9 @@ internal static class AccuracyPoints
     /// thresholds of e^x (709.78 = ln MaxValue, −708.40 = ln of the smallest normal, −745.13 = ln
     /// of half the smallest subnormal), the exp reduction's half-step ±ln2/2, where SoftPlus's
     /// logarithm switches form (|x| = asinh 1 ≈ 0.8814, e^−|x| = √2 − 1), where σ and tanh
-    /// saturate (±18.7, ±36.7, ±37.4), the internal clamps (±40, ±50, ±100, ±354.9, ±1000), and
-    /// the half-thresholds that Tanh's derivatives see through 2x.
+    /// saturate (±18.7, ±36.7, ±37.4), the internal clamps (±40, ±50, ±100, ±354.9, ±1000), where
+    /// eˣ − 1 switches to the table (−0.35), where σ and σ′ switch to their tails (±600), where
+    /// eˣ leaves its fast path (±704), and the half-thresholds that Tanh sees through 2x.
     /// </summary>
     public static readonly double[] Thresholds =
     [
@@ -27,6 +28,7 @@ internal static class AccuracyPoints
         18.714973875118524, -18.714973875118524, 36.7368005696771, -36.7368005696771, 37.42994775023705, -37.42994775023705,
         40.0, -40.0, 50.0, -50.0, 100.0, -100.0, 354.89135644669199, -354.89135644669199, 372.5666095509906, -372.5666095509906,
         1000.0, -1000.0, 1.0, -1.0, 0.5, -0.5, 1e-8, -1e-8,
+        0.35, -0.35, 0.175, -0.175, 300.0, -300.0, 600.0, -600.0, 704.0, -704.0,
     ];
 
     /// <summary>All points, plus the extra crossings of one activation (e.g. an Affine's root −b/s).</summary>
