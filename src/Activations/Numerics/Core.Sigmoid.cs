@@ -10,37 +10,10 @@ namespace Activations.Numerics;
 /// tanh is −m/(2 + m) with m = e^−2|x| − 1, and its derivatives are 4σ′(2x) and 8σ″(2x).
 /// σ and σ′ apply 2^k to t at once up to |y| = 600 (every product stays above 2^−914, where
 /// product errors are exact on every path) and switch
-/// to a rounded-once e^y beyond; σ″ keeps t as 2^k·(eHi + eLo) and applies the numerator's 2^k
-/// last, so subnormal results are rounded once.
+/// to a rounded-once e^y beyond; σ″ does the same, and is y/8 for |y| below 2^−30.
 /// </summary>
 internal static partial class Core<T, TMask, TOps>
 {
-    /// <summary>y ≤ 0 clamped to [−1000, 0]: e^−1000 is far below the subnormals.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static T ClampNonPositive(T y) => TOps.Select(TOps.LessThan(y, TOps.Create(-ExpArgumentLimit)), TOps.Create(-ExpArgumentLimit), y);
-
-    /// <summary>e^y = 2^k (eHi + eLo) for y ≤ 0, eHi ∈ [0.7, 1.42], with e^y − 1 from the same reduction (for σ″).</summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static T ExpMantissa(T y, out T k, out T pHi, out T pLo, out T eLo)
-    {
-        pHi = ReduceExp(ClampNonPositive(y), out k, out pLo);
-        T eHi = FastTwoSum(TOps.Create(1.0), pHi, out T e);
-        eLo = TOps.Add(e, pLo);
-        return eHi;
-    }
-
-    /// <summary>
-    /// 1 + t = dHi + dLo exactly (t ≤ 1, so the fast two-sum applies), with t = 2^k(eHi + eLo)
-    /// scaled by the factors of <see cref="ScaleFactors"/>.
-    /// </summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static T OnePlus(T eHi, T eLo, T first, T second, out T dLo)
-    {
-        T dHi = FastTwoSum(TOps.Create(1.0), Scale(eHi, first, second), out T d);
-        dLo = TOps.Add(d, Scale(eLo, first, second));
-        return dHi;
-    }
-
     /// <summary>
     /// |x| up to which σ and σ′ take the direct path: t = e^−|x| ≥ e^−600 &gt; 2^−866, so every
     /// product of the double-double steps (t, c·t, and their quotients, all within a factor 8 of
@@ -108,22 +81,48 @@ internal static partial class Core<T, TMask, TOps>
         return v;
     }
 
+    /// <summary>Below this |y|, σ″(y) = y/8 to 2^−61 relative (the next term is y³/16).</summary>
+    private const double Grad2SeriesLimit = 9.313225746154785e-10;  // 2^−30
+
     /// <summary>
     /// c·σ″(y) for y = −|x|, signed as σ″(x) is (odd, negative for x &gt; 0): c·t·m/(1 + t)³
-    /// with t = e^y, m = t − 1 from the expm1 path, and c a power of two applied to the numerator.
+    /// with t = e^y from <see cref="ExpPair"/> and m = t − 1: split exactly from t for y ≤ −0.35,
+    /// from the expm1 reduction above (as in <see cref="ExpM1NonPositive"/>), each factor to
+    /// 2^−55.7 relative or better, in double-double with one division. Below |y| = 2^−30 the
+    /// value is c·y/8 (exact but for its one rounding), and below y = −600, where the products
+    /// would approach the range in which their errors are no longer exact, it is −c·e^y rounded
+    /// once by <see cref="ScaledExp"/> (t·m/(1 + t)³ = −t(1 − 4t + …)); both selected per lane.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static T SigmoidGrad2NonPositive(T y, double c, T x)
     {
-        T eHi = ExpMantissa(y, out T k, out T pHi, out T pLo, out T eLo);
-        T first = ScaleFactors(k, out T second);
-        T dHi = OnePlus(eHi, eLo, first, second, out T dLo);
-        T mHi = ExpM1FromReduction(TOps.Multiply(first, second), pHi, pLo, out T mLo);
-        T nHi = MultiplyDD(eHi, eLo, mHi, mLo, out T nLo);
+        T tHi = ExpDirect(y, out T tLo);
+        T mHi = FastTwoSum(TOps.Create(-1.0), tHi, out T m);
+        T mLo = TOps.Add(m, tLo);
+        TMask near = TOps.GreaterThan(y, TOps.Create(-ExpM1TableLimit));
+        if (TOps.Any(near))
+        {
+            T pHi = ReduceExp(y, out T k, out T pLo);
+            T nearHi = ExpM1FromReduction(Pow2(k), pHi, pLo, out T nearLo);
+            mHi = TOps.Select(near, nearHi, mHi);
+            mLo = TOps.Select(near, nearLo, mLo);
+        }
+
+        T nHi = MultiplyDD(tHi, tLo, mHi, mLo, out T nLo);
+        T dHi = FastTwoSum(TOps.Create(1.0), tHi, out T d);
+        T dLo = TOps.Add(d, tLo);
         T d2Hi = MultiplyDD(dHi, dLo, dHi, dLo, out T d2Lo);
         T d3Hi = MultiplyDD(d2Hi, d2Lo, dHi, dLo, out T d3Lo);
         T qHi = DivideDD(TOps.Multiply(TOps.Create(c), nHi), TOps.Multiply(TOps.Create(c), nLo), d3Hi, d3Lo, out T qLo);
-        T r = Scale(TOps.Add(qHi, qLo), first, second);
+        T r = TOps.Add(qHi, qLo);
+        TMask series = TOps.LessThan(TOps.Abs(y), TOps.Create(Grad2SeriesLimit));
+        TMask far = TOps.LessThan(y, TOps.Create(-DirectLimit));
+        if (TOps.Any(TOps.Or(series, far)))
+        {
+            r = TOps.Select(series, TOps.Multiply(TOps.Create(c * 0.125), y), r);
+            r = TOps.Select(far, TOps.Negate(ScaledExp(y, TOps.Create(c), TOps.Create(0.0))), r);
+        }
+
         return TOps.Select(TOps.LessThan(x, TOps.Create(0.0)), TOps.Negate(r), r);
     }
 
