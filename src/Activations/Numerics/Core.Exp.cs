@@ -116,16 +116,12 @@ internal static partial class Core<T, TMask, TOps>
     ];
 
     /// <summary>
-    /// e^y = 2^k (eHi + eLo) for y in [−1000, 1000], with eHi ∈ [1, 2.05) and the pair accurate to
-    /// about 2^−62 relative. n = round(16y/ln 2) = 16k + j picks m = 2^(j/16) from a table (its
-    /// rounding error is the tabulated relative tail), and r = y − n ln 2/16 is h + rLo: y − n·Hi is
-    /// exact (Sterbenz), h rounds the second step, and rLo recovers that rounding to 2^−80 (r1 − h
-    /// is exact; n·Lo, below 2^−26, rounds by at most 2^−80). Then
-    /// e^y/2^k = m(1 + tail)(1 + h + s(h) + rLo) with s = e^h − 1 − h = h²(1/2 + h·q(h)) below
-    /// 2.4·10^−4: m·h is split exactly into its rounded value and error, m + m·h is summed exactly,
-    /// and everything else (m·(s + rLo + tail + tail·h), below 2^−11) is rounded once into the low
-    /// part, where its error is about 2^−64; a last exact sum normalises the pair (|eLo| ≤ ulp(eHi)/2),
-    /// as the double-double steps that use it assume. Only multiplies and adds, so every path agrees.
+    /// e^y = 2^k (eHi + eLo) for y in [−1000, 1000], with eHi ∈ [0.97, 1.96] and the pair accurate
+    /// to about 2^−57 relative: n = round(16y/ln 2) = 16k + j picks m = 2^(j/16) from a table, and
+    /// eHi + eLo = m + m·t exactly, with t = r + (p(r) + tail) as in <see cref="Exp"/> (whose errors
+    /// before its last rounding the pair carries: 2^−59 each from r, the sum t, the omitted tail·r,
+    /// and 2^−58.5 from m·t). k = ⌊n/16⌋ is kept apart, for callers that multiply the mantissa by
+    /// a factor before they scale. Only multiplies and adds, so every path agrees.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static T ExpTable(T y, out T k, out T eLo)
@@ -135,24 +131,8 @@ internal static partial class Core<T, TMask, TOps>
 
         // k = ⌊n/16⌋: n/16 − 15/32 lies within 15/32 of k, and every step is exact.
         k = RoundToInteger(TOps.Subtract(TOps.Multiply(n, TOps.Create(0.0625)), TOps.Create(0.46875)));
-
-        T r1 = TOps.Subtract(y, TOps.Multiply(n, TOps.Create(Ln2Over16Hi)));
-        T nLo = TOps.Multiply(n, TOps.Create(Ln2Over16Lo));
-        T h = TOps.Subtract(r1, nLo);
-        T rLo = TOps.Subtract(TOps.Subtract(r1, h), nLo);
-
-        T h2 = TOps.Multiply(h, h);
-        T q = TOps.Add(MulAdd(h, E4, E3), TOps.Multiply(h2, TOps.Add(MulAdd(h, E6, E5), TOps.Multiply(h2, TOps.Create(E7)))));
-        T s = TOps.Multiply(h2, MulAdd(h, q, 0.5));
-
-        // z's low four bits are j (the shifter is a multiple of 16 in the last place).
         T m = TOps.Lookup16(Exp2Sixteenths, z);
-        T tail = TOps.Lookup16(Exp2SixteenthsTail, z);
-        T small = TOps.Add(s, TOps.Add(rLo, MulAdd(tail, h, tail)));
-
-        T mh = TOps.Multiply(m, h);
-        T sum = FastTwoSum(m, mh, out T e);
-        return FastTwoSum(sum, TOps.Add(e, MulAdd(m, small, MultiplyError(m, h, mh))), out eLo);
+        return FastTwoSum(m, TOps.Multiply(m, ExpSixteenthsT(y, z)), out eLo);
     }
 
     /// <summary>
