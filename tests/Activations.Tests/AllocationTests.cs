@@ -7,7 +7,10 @@ namespace Activations.Tests;
 /// The span overloads and the scalar overloads allocate nothing: after a warm-up (the first calls
 /// may run static constructors and the JIT), repeated calls leave the current thread's allocation
 /// counter unchanged. Sizes reach every path of the span driver: below one vector, the unrolled
-/// loops, and above the non-temporal threshold.
+/// loops, and above the non-temporal threshold. The runtime itself may allocate a few bytes on
+/// the calling thread when tiered compilation promotes a method (seen once in hundreds of runs), so
+/// a window of calls is measured again, up to <see cref="Windows"/> times, until one window
+/// allocates nothing; a call that allocates fails every window.
 /// </summary>
 public sealed class AllocationTests
 {
@@ -16,6 +19,9 @@ public sealed class AllocationTests
 
     /// <summary>Calls per measurement, after the warm-up.</summary>
     private const int Repetitions = 20;
+
+    /// <summary>Windows of <see cref="Repetitions"/> calls measured before giving up.</summary>
+    private const int Windows = 10;
 
     /// <summary>No span call allocates, in place or not.</summary>
     /// <param name="name">The activation's canonical name.</param>
@@ -37,14 +43,11 @@ public sealed class AllocationTests
             f.Span(op, x, destination);
             f.Span(op, destination, destination);
 
-            long before = GC.GetAllocatedBytesForCurrentThread();
-            for (int r = 0; r < Repetitions; r++)
+            long allocated = LeastAllocated(() =>
             {
                 f.Span(op, x, destination);
                 f.Span(op, destination, destination);
-            }
-
-            long allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+            });
             allocated.Should().Be(0, $"{name}.{op} over {length} elements must not allocate");
         }
     }
@@ -64,16 +67,33 @@ public sealed class AllocationTests
             sum += f.Scalar(op, x);
         }
 
-        long before = GC.GetAllocatedBytesForCurrentThread();
-        for (int r = 0; r < Repetitions; r++)
+        long allocated = LeastAllocated(() =>
         {
             foreach (double x in inputs)
             {
                 sum += f.Scalar(op, x);
             }
+        });
+        allocated.Should().Be(0, $"{name}.{op} (scalar) must not allocate (sum {sum})");
+    }
+
+    /// <summary>The fewest bytes the calling thread allocated in a window of calls, over up to <see cref="Windows"/> windows (stops at 0).</summary>
+    /// <param name="call">One call (the window repeats it <see cref="Repetitions"/> times).</param>
+    /// <returns>The smallest count of bytes seen.</returns>
+    private static long LeastAllocated(Action call)
+    {
+        long least = long.MaxValue;
+        for (int w = 0; w < Windows && least > 0; w++)
+        {
+            long before = GC.GetAllocatedBytesForCurrentThread();
+            for (int r = 0; r < Repetitions; r++)
+            {
+                call();
+            }
+
+            least = Math.Min(least, GC.GetAllocatedBytesForCurrentThread() - before);
         }
 
-        long allocated = GC.GetAllocatedBytesForCurrentThread() - before;
-        allocated.Should().Be(0, $"{name}.{op} (scalar) must not allocate (sum {sum})");
+        return least;
     }
 }

@@ -34,17 +34,24 @@ internal readonly struct EluFn(ExpFactor alpha) : IUnaryKernel
 
 /// <summary>
 /// λx if x &gt; 0 else λα(eˣ − 1): SELU, with λ = scaleHi + scaleLo in double-double (to 2⁻¹⁰⁹
-/// relative). The positive branch is λhi·x + round(λlo·x) rounded once (fused). While λlo·x is
-/// normal (|λx| ≥ 2⁻⁹⁶⁸) its rounding moves the sum by under 2⁻¹⁰⁷|λx|, so the result is within
-/// 0.5 + 2⁻⁵⁴ ulp of λx; below that the rounding of λlo·x is at most 2⁻¹⁰⁷⁵, a quarter of the
-/// spacing where |λx| ≥ 2⁻¹⁰²¹, and below 2⁻¹⁰²¹ it is at most |λlo·x| &lt; 0.35·2⁻¹⁰⁷⁴: within
-/// 0.85 ulp in all. It overflows to ∞ exactly when λx rounds to ∞: for the two doubles either side
-/// of (2¹⁰²⁴ − 2⁹⁷⁰)/λ, the rounding boundary, λx lies 4.7e−17 above and 7.0e−17 below it
-/// (relative), far outside that 2⁻¹⁰⁷. scaleLo &gt; 0, so x = +∞ gives ∞ + ∞ = ∞, not ∞ − ∞.
+/// relative). The positive branch is p + (e + λlo·x) with p = λhi·x rounded and e its exact error
+/// (<see cref="Core{T, TMask, TOps}.MultiplyError"/>: one fused multiply-add where the processor
+/// has it, Dekker's splitting where it does not — the same exact value): the tail e + λlo·x is
+/// within 2⁻¹⁰⁴ of the exact λx − p, so the sum is λx correctly rounded except within 2⁻⁵¹ ulp of
+/// a rounding midpoint. MultiplyError needs |x| &lt; 2^996 and |p| &gt; 2⁻⁹¹⁴, so an x outside
+/// [2⁻⁹⁰⁰, 2⁹⁰⁰] is first scaled by 2∓²⁰⁰ (exactly) and the result scaled back: exactly, or to ∞
+/// exactly when λx rounds to ∞, or (below 2⁻¹⁰²², only for subnormal x) with a second rounding
+/// onto the subnormal grid after a first one of at most a quarter of its spacing, so within
+/// 0.75 ulp. x = +∞ gives ∞.
 /// </summary>
 internal readonly struct SeluFn(double scaleHi, double scaleLo, ExpFactor scaledAlpha) : IUnaryKernel
 {
     public static bool IsLight => false;
+
+    private const double Large = 8.452712498170644e270;   // 2^900
+    private const double Small = 1.1830521861667747e-271; // 2^−900
+    private const double Up = 1.6069380442589903e60;      // 2^200
+    private const double Down = 6.223015277861142e-61;    // 2^−200
 
     private readonly double _scaleHi = scaleHi;
     private readonly double _scaleLo = scaleLo;
@@ -55,8 +62,30 @@ internal readonly struct SeluFn(double scaleHi, double scaleLo, ExpFactor scaled
         where TOps : ISimdOps<T, TMask>
     {
         T negative = _scaledAlpha.ExpM1NonPositive<T, TMask, TOps>(x);
-        T positive = TOps.FusedMultiplyAdd(TOps.Create(_scaleHi), x, TOps.Multiply(TOps.Create(_scaleLo), x));
+        T positive = Scaled<T, TMask, TOps>(x);
+        T a = TOps.Abs(x);
+        TMask large = TOps.GreaterThan(a, TOps.Create(Large));
+        TMask small = TOps.LessThan(a, TOps.Create(Small));
+        if (TOps.Any(TOps.Or(large, small)))
+        {
+            T up = TOps.Multiply(Scaled<T, TMask, TOps>(TOps.Multiply(x, TOps.Create(Up))), TOps.Create(Down));
+            T down = TOps.Multiply(Scaled<T, TMask, TOps>(TOps.Multiply(x, TOps.Create(Down))), TOps.Create(Up));
+            positive = TOps.Select(small, up, TOps.Select(large, down, positive));
+            positive = TOps.Select(TOps.Equal(x, TOps.Create(double.PositiveInfinity)), x, positive);
+        }
+
         return Core<T, TMask, TOps>.PropagateNaN(x, TOps.Select(TOps.GreaterThan(x, TOps.Create(0.0)), positive, negative));
+    }
+
+    /// <summary>λx as p + (e + λlo·x), valid for 2⁻⁹⁰⁰ ≤ |x| ≤ 2⁹⁰⁰ (see the type's summary).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private T Scaled<T, TMask, TOps>(T x)
+        where TOps : ISimdOps<T, TMask>
+    {
+        T scaleHi = TOps.Create(_scaleHi);
+        T p = TOps.Multiply(scaleHi, x);
+        T e = Core<T, TMask, TOps>.MultiplyError(scaleHi, x, p);
+        return TOps.Add(p, TOps.Add(e, TOps.Multiply(TOps.Create(_scaleLo), x)));
     }
 }
 
