@@ -23,12 +23,12 @@ internal static partial class Core<T, TMask, TOps>
     private const double DirectLimit = 600.0;
 
     /// <summary>
-    /// t = e^y = tHi + tLo for −600 ≤ y ≤ 0 (y is clamped there, and the caller replaces the lanes
-    /// beyond), to about 2^−57 relative (<see cref="ExpPair"/>).
+    /// t = e^y = tHi + tLo for −600 ≤ y ≤ 0, to about 2^−57 relative (<see cref="ExpPair"/>). Lanes
+    /// below −600 (−∞ included) get meaningless values, without any exception: every caller
+    /// replaces those lanes, so no clamp is spent on them.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static T ExpDirect(T y, out T tLo) =>
-        ExpPair(TOps.Select(TOps.LessThan(y, TOps.Create(-DirectLimit)), TOps.Create(-DirectLimit), y), out tLo);
+    private static T ExpDirect(T y, out T tLo) => ExpPair(y, out tLo);
 
     /// <summary>
     /// σ(x) = 1/(1 + e^−x), within about half an ulp for normal results (the accuracy suite's
