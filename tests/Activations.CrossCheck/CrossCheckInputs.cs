@@ -40,8 +40,8 @@ internal static class CrossCheckInputs
         0x7FF4000000000000, 0x7FF0DEADBEEF0000, 0xFFF7FFFFFFFFFFFF, 0x7FFC000000123456,
     ];
 
-    /// <summary>Builds the inputs: special values, thresholds, a sweep of [−40, 40], pseudo-random doubles.</summary>
-    /// <returns>About 4,600 inputs in a fixed order.</returns>
+    /// <summary>Builds the inputs: special values, thresholds, a sweep of [−40, 40], pseudo-random doubles, pseudo-random subnormals and tiny normals.</summary>
+    /// <returns>About 5,600 inputs in a fixed order.</returns>
     public static double[] Create()
     {
         var inputs = new List<double>();
@@ -118,6 +118,15 @@ internal static class CrossCheckInputs
         {
             ulong bits = SplitMix64(ref state);
             ulong exponent = (ulong)(1023 - 60) + (bits >> 52) % 71;
+            inputs.Add(BitConverter.UInt64BitsToDouble((bits & 0x800FFFFFFFFFFFFF) | (exponent << 52)));
+        }
+
+        // Random subnormals and tiny normals (below 2⁻⁹⁰⁰) of both signs, where products of the
+        // double-double steps could fall below the range in which their errors are exact.
+        for (int i = 0; i < 512; i++)
+        {
+            ulong bits = SplitMix64(ref state);
+            ulong exponent = (bits >> 52) % 124;
             inputs.Add(BitConverter.UInt64BitsToDouble((bits & 0x800FFFFFFFFFFFFF) | (exponent << 52)));
         }
     }

@@ -116,5 +116,5 @@ internal readonly struct ExpFactor
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public T ExpM1NonPositive<T, TMask, TOps>(T x)
         where TOps : ISimdOps<T, TMask> =>
-        TOps.Multiply(Core<T, TMask, TOps>.ScaledExpM1NonPositive(x, TOps.Create(_hi), TOps.Create(_lo)), TOps.Create(_unscale));
+        Core<T, TMask, TOps>.ScaledExpM1NonPositive(x, TOps.Create(_hi), TOps.Create(_lo), TOps.Create(_unscale));
 }

@@ -365,11 +365,32 @@ internal static partial class Core<T, TMask, TOps>
         return FastTwoSum(sHi, TOps.Add(sLo, MulAdd(twoK, pLo, cLo)), out lo);
     }
 
-    /// <summary>(aHi + aLo)(e^x − 1) rounded once, for x ≤ 0.</summary>
+    /// <summary>Below this |aHi·(e^x − 1)| the product is formed on e^x − 1 scaled by 2^512.</summary>
+    private const double TinyProduct = 1.1830521861667747e-271;  // 2^−900
+
+    private const double TwoTo512 = 1.3407807929942597e154;
+    private const double TwoToMinus512 = 7.458340731200207e-155;
+
+    /// <summary>
+    /// (aHi + aLo)(e^x − 1)·unscale for x ≤ 0, unscale a power of two: the product rounded once,
+    /// then scaled. Where |aHi·(e^x − 1)| &lt; 2^−900 (tiny x, or a tiny factor), e^x − 1 is scaled
+    /// by 2^512 first (exactly) and unscale by 2^−512, so that every partial product stays above
+    /// 2^−914, where <see cref="MultiplyError"/> is exact with and without a fused multiply-add;
+    /// the last multiply then rounds once more only into the subnormal range. The scaled product
+    /// is below 2^−388, so it cannot overflow.
+    /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static T ScaledExpM1NonPositive(T x, T aHi, T aLo)
+    public static T ScaledExpM1NonPositive(T x, T aHi, T aLo, T unscale)
     {
         T mHi = ExpM1NonPositive(x, out T mLo);
-        return MultiplyRounded(aHi, aLo, mHi, mLo);
+        TMask tiny = TOps.LessThan(TOps.Abs(TOps.Multiply(aHi, mHi)), TOps.Create(TinyProduct));
+        if (TOps.Any(tiny))
+        {
+            mHi = TOps.Select(tiny, TOps.Multiply(mHi, TOps.Create(TwoTo512)), mHi);
+            mLo = TOps.Select(tiny, TOps.Multiply(mLo, TOps.Create(TwoTo512)), mLo);
+            unscale = TOps.Select(tiny, TOps.Multiply(unscale, TOps.Create(TwoToMinus512)), unscale);
+        }
+
+        return TOps.Multiply(MultiplyRounded(aHi, aLo, mHi, mLo), unscale);
     }
 }
