@@ -7,10 +7,11 @@ namespace Activations.Tests;
 /// The span overloads and the scalar overloads allocate nothing: after a warm-up (the first calls
 /// may run static constructors and the JIT), repeated calls leave the current thread's allocation
 /// counter unchanged. Sizes reach every path of the span driver: below one vector, the unrolled
-/// loops, and above the non-temporal threshold. The runtime itself may allocate a few bytes on
-/// the calling thread when tiered compilation promotes a method (seen once in hundreds of runs), so
-/// a window of calls is measured again, up to <see cref="Windows"/> times, until one window
-/// allocates nothing; a call that allocates fails every window.
+/// loops, and above the non-temporal threshold. Once, a window of ReLU′ calls with AVX-512 off
+/// counted a few bytes that the next windows did not (most likely the runtime, which promotes
+/// methods to optimised code during the first calls), so a window of calls is measured again, up
+/// to <see cref="Windows"/> times, until one allocates nothing; a call that allocates fails every
+/// window.
 /// </summary>
 public sealed class AllocationTests
 {
