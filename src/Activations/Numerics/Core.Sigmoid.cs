@@ -22,13 +22,14 @@ internal static partial class Core<T, TMask, TOps>
     /// </summary>
     private const double DirectLimit = 600.0;
 
-    /// <summary>
-    /// t = e^y = tHi + tLo for −600 ≤ y ≤ 0, to about 2^−57 relative (<see cref="ExpPair"/>). Lanes
-    /// below −600 (−∞ included) get meaningless values, without any exception: every caller
-    /// replaces those lanes, so no clamp is spent on them.
-    /// </summary>
+    /// <summary>1 + t = dHi + dLo exactly for t = tHi + tLo with 0 ≤ tHi ≤ 1 (the fast two-sum applies).</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static T ExpDirect(T y, out T tLo) => ExpPair(y, out tLo);
+    private static T OnePlus(T tHi, T tLo, out T dLo)
+    {
+        T dHi = FastTwoSum(TOps.Create(1.0), tHi, out T d);
+        dLo = TOps.Add(d, tLo);
+        return dHi;
+    }
 
     /// <summary>
     /// σ(x) = 1/(1 + e^−x), within about half an ulp for normal results (the accuracy suite's
@@ -36,17 +37,18 @@ internal static partial class Core<T, TMask, TOps>
     /// double-double, σ is 1/(1 + t) for x ≥ 0 and t/(1 + t) below, one division with an exact
     /// residual correction. Past |x| = 600, t &lt; 2^−865: σ(x) = 1 for x &gt; 0 (exactly, after
     /// rounding), and σ(x) = e^x(1 − e^x + …) rounds as e^x does, so it is <see cref="Exp"/>(x) (a
-    /// second rounding only for subnormal results, where the suite's worst is the 0.75 ulp above). Those lanes are selected per lane (the branch only skips
-    /// the work when no lane needs it), so a value never depends on its neighbours.
+    /// second rounding only for subnormal results, where the suite's worst is the 0.75 ulp above).
+    /// Those lanes are selected per lane (the branch only skips the work when no lane needs it), so
+    /// a value never depends on its neighbours; the table pair's values there are meaningless.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static T Sigmoid(T x)
     {
         T a = TOps.Abs(x);
         TMask negative = TOps.LessThan(x, TOps.Create(0.0));
-        T tHi = ExpDirect(TOps.Negate(a), out T tLo);
-        T dHi = FastTwoSum(TOps.Create(1.0), tHi, out T d);
-        T qHi = DivideDD(TOps.Select(negative, tHi, TOps.Create(1.0)), TOps.Select(negative, tLo, TOps.Create(0.0)), dHi, TOps.Add(d, tLo), out T qLo);
+        T tHi = ExpPair(TOps.Negate(a), out T tLo);
+        T dHi = OnePlus(tHi, tLo, out T dLo);
+        T qHi = DivideDD(TOps.Select(negative, tHi, TOps.Create(1.0)), TOps.Select(negative, tLo, TOps.Create(0.0)), dHi, dLo, out T qLo);
         T v = TOps.Add(qHi, qLo);
         TMask far = TOps.GreaterThan(a, TOps.Create(DirectLimit));
         if (TOps.Any(far))
@@ -66,9 +68,8 @@ internal static partial class Core<T, TMask, TOps>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static T SigmoidGradNonPositive(T y, double c)
     {
-        T tHi = ExpDirect(y, out T tLo);
-        T dHi = FastTwoSum(TOps.Create(1.0), tHi, out T d);
-        T dLo = TOps.Add(d, tLo);
+        T tHi = ExpPair(y, out T tLo);
+        T dHi = OnePlus(tHi, tLo, out T dLo);
         T d2Hi = MultiplyDD(dHi, dLo, dHi, dLo, out T d2Lo);
         T qHi = DivideDD(TOps.Multiply(TOps.Create(c), tHi), TOps.Multiply(TOps.Create(c), tLo), d2Hi, d2Lo, out T qLo);
         T v = TOps.Add(qHi, qLo);
@@ -86,8 +87,8 @@ internal static partial class Core<T, TMask, TOps>
 
     /// <summary>
     /// c·σ″(y) for y = −|x|, signed as σ″(x) is (odd, negative for x &gt; 0): c·t·m/(1 + t)³
-    /// with t = e^y from <see cref="ExpPair"/> and m = t − 1: split exactly from t for y ≤ −0.35,
-    /// from the expm1 reduction above (as in <see cref="ExpM1NonPositive"/>), each factor to
+    /// with t = e^y from <see cref="ExpPair"/> and m = t − 1 from <see cref="ExpM1FromPair"/>
+    /// (split exactly from t for y ≤ −0.35, from the expm1 reduction above), each factor to
     /// 2^−55.7 relative or better, in double-double with one division. Below |y| = 2^−30 the
     /// value is c·y/8 (exact but for its one rounding), and below y = −600, where the products
     /// would approach the range in which their errors are no longer exact, it is −c·e^y rounded
@@ -96,21 +97,11 @@ internal static partial class Core<T, TMask, TOps>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static T SigmoidGrad2NonPositive(T y, double c, T x)
     {
-        T tHi = ExpDirect(y, out T tLo);
-        T mHi = FastTwoSum(TOps.Create(-1.0), tHi, out T m);
-        T mLo = TOps.Add(m, tLo);
-        TMask near = TOps.GreaterThan(y, TOps.Create(-ExpM1TableLimit));
-        if (TOps.Any(near))
-        {
-            T pHi = ReduceExp(y, out T k, out T pLo);
-            T nearHi = ExpM1FromReduction(Pow2(k), pHi, pLo, out T nearLo);
-            mHi = TOps.Select(near, nearHi, mHi);
-            mLo = TOps.Select(near, nearLo, mLo);
-        }
+        T tHi = ExpPair(y, out T tLo);
+        T mHi = ExpM1FromPair(y, tHi, tLo, out T mLo);
 
         T nHi = MultiplyDD(tHi, tLo, mHi, mLo, out T nLo);
-        T dHi = FastTwoSum(TOps.Create(1.0), tHi, out T d);
-        T dLo = TOps.Add(d, tLo);
+        T dHi = OnePlus(tHi, tLo, out T dLo);
         T d2Hi = MultiplyDD(dHi, dLo, dHi, dLo, out T d2Lo);
         T d3Hi = MultiplyDD(d2Hi, d2Lo, dHi, dLo, out T d3Lo);
         T qHi = DivideDD(TOps.Multiply(TOps.Create(c), nHi), TOps.Multiply(TOps.Create(c), nLo), d3Hi, d3Lo, out T qLo);
