@@ -62,14 +62,14 @@ internal readonly struct SeluFn(double scaleHi, double scaleLo, ExpFactor scaled
         where TOps : ISimdOps<T, TMask>
     {
         T negative = _scaledAlpha.ExpM1NonPositive<T, TMask, TOps>(x);
-        T positive = Scaled<T, TMask, TOps>(x);
+        T positive = LambdaTimes<T, TMask, TOps>(x);
         T a = TOps.Abs(x);
         TMask large = TOps.GreaterThan(a, TOps.Create(Large));
         TMask small = TOps.LessThan(a, TOps.Create(Small));
         if (TOps.Any(TOps.Or(large, small)))
         {
-            T up = TOps.Multiply(Scaled<T, TMask, TOps>(TOps.Multiply(x, TOps.Create(Up))), TOps.Create(Down));
-            T down = TOps.Multiply(Scaled<T, TMask, TOps>(TOps.Multiply(x, TOps.Create(Down))), TOps.Create(Up));
+            T up = TOps.Multiply(LambdaTimes<T, TMask, TOps>(TOps.Multiply(x, TOps.Create(Up))), TOps.Create(Down));
+            T down = TOps.Multiply(LambdaTimes<T, TMask, TOps>(TOps.Multiply(x, TOps.Create(Down))), TOps.Create(Up));
             positive = TOps.Select(small, up, TOps.Select(large, down, positive));
             positive = TOps.Select(TOps.Equal(x, TOps.Create(double.PositiveInfinity)), x, positive);
         }
@@ -79,7 +79,7 @@ internal readonly struct SeluFn(double scaleHi, double scaleLo, ExpFactor scaled
 
     /// <summary>λx as p + (e + λlo·x), valid for 2⁻⁹⁰⁰ ≤ |x| ≤ 2⁹⁰⁰ (see the type's summary).</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private T Scaled<T, TMask, TOps>(T x)
+    private T LambdaTimes<T, TMask, TOps>(T x)
         where TOps : ISimdOps<T, TMask>
     {
         T scaleHi = TOps.Create(_scaleHi);
