@@ -1,0 +1,17 @@
+using Activations.Numerics;
+
+namespace Activations.Kernels;
+
+/// <summary>
+/// Two results of one input, element by element: f(x) and f′(x) in one pass, each with the bits
+/// of the kernel that computes it alone, sharing the work the two have in common.
+/// </summary>
+internal interface IPairKernel
+{
+    /// <summary>The first result at every lane of <paramref name="x"/>; the second goes to <paramref name="second"/>.</summary>
+    T Invoke<T, TMask, TOps>(T x, out T second)
+        where TOps : ISimdOps<T, TMask>;
+
+    /// <summary>True for few-instruction kernels, which the driver unrolls (see <see cref="IUnaryKernel.IsLight"/>).</summary>
+    static abstract bool IsLight { get; }
+}
