@@ -2,6 +2,7 @@ using System;
 using System.Diagnostics.CodeAnalysis;
 using System.Globalization;
 using System.Text;
+using Activations.Catalogue;
 
 namespace Activations;
 
@@ -20,36 +21,13 @@ internal static class ActivationParser
     // The longest known name has 11 letters; anything longer than this buffer is unknown.
     private const int MaxNameLength = 16;
 
-    // Affine has the most parameters; the parameters given so far are tracked as bits of an int.
-    private const int MaxParameters = 2;
-
     // How much of the text an error message quotes, so that a huge input gives a short message.
     private const int MaxQuotedLength = 64;
 
     // What the grammar's number is, in .NET's terms: no white space, thousands, hexadecimal or currency.
     private const NumberStyles DecimalStyles = NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint | NumberStyles.AllowExponent;
 
-    private delegate ActivationFunction Factory(ReadOnlySpan<double> values);
-
-    private sealed record Signature(string Name, string[] ParameterNames, double[] Defaults, Factory Create);
-
-    // numpy-ml's defaults, the same as the constructors' (the tests check that "ELU" reads as new ELU()).
-    private static readonly Signature[] Signatures =
-    [
-        new("Affine", ["slope", "intercept"], [1.0, 0.0], p => new Affine(p[0], p[1])),
-        new("ELU", ["alpha"], [1.0], p => new ELU(p[0])),
-        new("Exponential", [], [], _ => new Exponential()),
-        new("HardSigmoid", [], [], _ => new HardSigmoid()),
-        new("Identity", [], [], _ => new Identity()),
-        new("LeakyReLU", ["alpha"], [0.3], p => new LeakyReLU(p[0])),
-        new("ReLU", [], [], _ => new ReLU()),
-        new("SELU", [], [], _ => new SELU()),
-        new("Sigmoid", [], [], _ => new Sigmoid()),
-        new("SoftPlus", [], [], _ => new SoftPlus()),
-        new("Tanh", [], [], _ => new Tanh()),
-    ];
-
-    private static readonly string KnownNames = string.Join(", ", Array.ConvertAll(Signatures, s => s.Name));
+    private static readonly string KnownNames = string.Join(", ", ActivationFunction.Names);
 
     /// <summary>Reads <paramref name="text"/>; on failure, <paramref name="error"/> quotes the text and says what is wrong.</summary>
     public static bool TryParse(string text, [NotNullWhen(true)] out ActivationFunction? result, [NotNullWhen(false)] out string? error)
@@ -77,14 +55,13 @@ internal static class ActivationParser
         int nameStart = pos;
         pos = ScanName(text, pos);
         ReadOnlySpan<char> name = text[nameStart..pos];
-        Signature? signature = Find(name);
+        ActivationDescriptor? signature = Find(name);
         if (signature is null)
         {
             return $"unknown activation name {Quote(name)}; the names are {KnownNames}";
         }
 
-        Span<double> values = stackalloc double[MaxParameters];
-        signature.Defaults.CopyTo(values);
+        double[] values = signature.Defaults();
         pos = SkipWhiteSpace(text, pos);
         bool hasArguments = pos < text.Length && text[pos] == '(';
         if (hasArguments)
@@ -117,7 +94,7 @@ internal static class ActivationParser
     }
 
     /// <summary>Reads <c>( … )</c> starting at the '(' at <paramref name="pos"/>, leaving pos after the ')'.</summary>
-    private static string? ReadArguments(ReadOnlySpan<char> text, ref int pos, Signature signature, Span<double> values)
+    private static string? ReadArguments(ReadOnlySpan<char> text, ref int pos, ActivationDescriptor signature, double[] values)
     {
         pos = SkipWhiteSpace(text, pos + 1);
         if (pos == text.Length)
@@ -131,7 +108,7 @@ internal static class ActivationParser
             return null;
         }
 
-        if (signature.ParameterNames.Length == 0)
+        if (signature.Parameters.Length == 0)
         {
             return $"{signature.Name} takes no parameters, but found {Describe(text, pos)} at index {pos}";
         }
@@ -146,7 +123,7 @@ internal static class ActivationParser
 
             if (!char.IsAsciiLetter(text[pos]))
             {
-                return Unexpected(text, pos, $"a parameter name ({string.Join(", ", signature.ParameterNames)}) followed by '='");
+                return Unexpected(text, pos, $"a parameter name ({ParameterNames(signature)}) followed by '='");
             }
 
             int keyStart = pos;
@@ -156,18 +133,18 @@ internal static class ActivationParser
             }
 
             ReadOnlySpan<char> key = text[keyStart..pos];
-            int index = signature.ParameterNames.Length - 1;
-            while (index >= 0 && !key.Equals(signature.ParameterNames[index], StringComparison.OrdinalIgnoreCase))
+            int index = signature.Parameters.Length - 1;
+            while (index >= 0 && !key.Equals(signature.Parameters[index].Name, StringComparison.OrdinalIgnoreCase))
             {
                 index--;
             }
 
             if (index < 0)
             {
-                return $"{signature.Name} has no parameter {Quote(key)}; it takes {string.Join(", ", signature.ParameterNames)}";
+                return $"{signature.Name} has no parameter {Quote(key)}; it takes {ParameterNames(signature)}";
             }
 
-            string parameter = signature.ParameterNames[index];
+            string parameter = signature.Parameters[index].Name;
             if ((given & (1 << index)) != 0)
             {
                 return $"the parameter '{parameter}' is given twice";
@@ -200,6 +177,9 @@ internal static class ActivationParser
             pos = SkipWhiteSpace(text, pos);
         }
     }
+
+    private static string ParameterNames(ActivationDescriptor signature) =>
+        string.Join(", ", Array.ConvertAll(signature.Parameters, p => p.Name));
 
     /// <summary>Reads the number after the '=' at <paramref name="pos"/>, up to the next ',' or ')' (or the end).</summary>
     private static string? ReadNumber(ReadOnlySpan<char> text, ref int pos, string parameter, out double value)
@@ -311,7 +291,7 @@ internal static class ActivationParser
     }
 
     /// <summary>The activation whose name equals <paramref name="name"/> ignoring case and separators.</summary>
-    private static Signature? Find(ReadOnlySpan<char> name)
+    private static ActivationDescriptor? Find(ReadOnlySpan<char> name)
     {
         Span<char> letters = stackalloc char[MaxNameLength];
         int length = 0;
@@ -331,11 +311,19 @@ internal static class ActivationParser
         }
 
         ReadOnlySpan<char> key = letters[..length];
-        foreach (Signature signature in Signatures)
+        foreach (ActivationDescriptor signature in KnownActivations.All)
         {
             if (key.Equals(signature.Name, StringComparison.OrdinalIgnoreCase))
             {
                 return signature;
+            }
+
+            foreach (string alias in signature.Aliases)
+            {
+                if (key.Equals(alias, StringComparison.OrdinalIgnoreCase))
+                {
+                    return signature;
+                }
             }
         }
 

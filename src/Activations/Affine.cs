@@ -1,4 +1,5 @@
 using System;
+using Activations.Catalogue;
 using Activations.Kernels;
 
 namespace Activations;
@@ -15,52 +16,24 @@ public sealed class Affine : ActivationFunction
     /// <param name="intercept">The intercept b. Must be finite.</param>
     /// <exception cref="ArgumentOutOfRangeException">A parameter is NaN or infinite.</exception>
     public Affine(double slope = 1, double intercept = 0)
+        : base(Descriptor, slope, intercept)
     {
-        Slope = RequireFinite(slope, nameof(slope));
-        Intercept = RequireFinite(intercept, nameof(intercept));
     }
 
     /// <summary>The slope s.</summary>
-    public double Slope { get; }
+    public double Slope => Parameter(0);
 
     /// <summary>The intercept b.</summary>
-    public double Intercept { get; }
+    public double Intercept => Parameter(1);
 
-    /// <summary><c>s·x + b</c> (fused, one rounding); a zero slope gives b also at x = ±∞.</summary>
-    /// <param name="x">The input.</param>
-    /// <returns>The value at x.</returns>
-    public override double Fn(double x) => SpanDriver.Invoke(new AffineFn(Slope, Intercept), x);
-
-    /// <summary><c>s·x + b</c> (fused, one rounding); a zero slope gives b also at x = ±∞, for each element.</summary>
-    /// <param name="x">The inputs.</param>
-    /// <param name="destination">Receives the results; may be the same memory as x.</param>
-    /// <exception cref="ArgumentException">destination is shorter than x, or overlaps it other than exactly; nothing is written.</exception>
-    public override void Fn(ReadOnlySpan<double> x, Span<double> destination) => SpanDriver.Run(new AffineFn(Slope, Intercept), x, destination);
-
-    /// <summary><c>s</c>.</summary>
-    /// <param name="x">The input.</param>
-    /// <returns>The value at x.</returns>
-    public override double Grad(double x) => SpanDriver.Invoke(new ConstantKernel(Slope), x);
-
-    /// <summary><c>s</c>, for each element.</summary>
-    /// <param name="x">The inputs.</param>
-    /// <param name="destination">Receives the results; may be the same memory as x.</param>
-    /// <exception cref="ArgumentException">destination is shorter than x, or overlaps it other than exactly; nothing is written.</exception>
-    public override void Grad(ReadOnlySpan<double> x, Span<double> destination) => SpanDriver.Run(new ConstantKernel(Slope), x, destination);
-
-    /// <summary><c>0</c>.</summary>
-    /// <param name="x">The input.</param>
-    /// <returns>The value at x.</returns>
-    public override double Grad2(double x) => SpanDriver.Invoke(new ConstantKernel(0.0), x);
-
-    /// <summary><c>0</c>, for each element.</summary>
-    /// <param name="x">The inputs.</param>
-    /// <param name="destination">Receives the results; may be the same memory as x.</param>
-    /// <exception cref="ArgumentException">destination is shorter than x, or overlaps it other than exactly; nothing is written.</exception>
-    public override void Grad2(ReadOnlySpan<double> x, Span<double> destination) => SpanDriver.Run(new ConstantKernel(0.0), x, destination);
-
-    private protected override (double First, double Second) Parameters => (Slope, Intercept);
-
-    /// <inheritdoc/>
-    public override string ToString() => $"Affine(slope={Format(Slope)}, intercept={Format(Intercept)})";
+    /// <summary>The description that parsing, formatting, equality and the tests read.</summary>
+    internal static ActivationDescriptor Descriptor { get; } = new()
+    {
+        Name = "Affine",
+        Parameters = [new("slope", 1), new("intercept", 0)],
+        Kernels = p => KernelSet.Create(new AffineFn(p[0], p[1]), new ConstantKernel(p[0]), new ConstantKernel(0.0), new GradTimes<ConstantKernel>(new ConstantKernel(p[0])), new FnAndGradOf<AffineFn, ConstantKernel>(new AffineFn(p[0], p[1]), new ConstantKernel(p[0]))),
+        Create = p => new Affine(p[0], p[1]),
+        Formulas = ("s·x + b", "s", "0"),
+        Variants = [[2, -1], [0, 3], [-0.5, 1e-3]],
+    };
 }

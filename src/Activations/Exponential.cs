@@ -1,4 +1,4 @@
-using System;
+using Activations.Catalogue;
 using Activations.Kernels;
 
 namespace Activations;
@@ -10,39 +10,18 @@ namespace Activations;
 /// </summary>
 public sealed class Exponential : ActivationFunction
 {
-    /// <summary><c>eˣ</c>; overflows to +∞ above ln(double.MaxValue) ≈ 709.78.</summary>
-    /// <param name="x">The input.</param>
-    /// <returns>The value at x.</returns>
-    public override double Fn(double x) => SpanDriver.Invoke(default(ExpKernel), x);
+    /// <summary>Creates the activation (it has no parameters).</summary>
+    public Exponential()
+        : base(Descriptor)
+    {
+    }
 
-    /// <summary><c>eˣ</c>; overflows to +∞ above ln(double.MaxValue) ≈ 709.78, for each element.</summary>
-    /// <param name="x">The inputs.</param>
-    /// <param name="destination">Receives the results; may be the same memory as x.</param>
-    /// <exception cref="ArgumentException">destination is shorter than x, or overlaps it other than exactly; nothing is written.</exception>
-    public override void Fn(ReadOnlySpan<double> x, Span<double> destination) => SpanDriver.Run(default(ExpKernel), x, destination);
-
-    /// <summary><c>eˣ</c>.</summary>
-    /// <param name="x">The input.</param>
-    /// <returns>The value at x.</returns>
-    public override double Grad(double x) => SpanDriver.Invoke(default(ExpKernel), x);
-
-    /// <summary><c>eˣ</c>, for each element.</summary>
-    /// <param name="x">The inputs.</param>
-    /// <param name="destination">Receives the results; may be the same memory as x.</param>
-    /// <exception cref="ArgumentException">destination is shorter than x, or overlaps it other than exactly; nothing is written.</exception>
-    public override void Grad(ReadOnlySpan<double> x, Span<double> destination) => SpanDriver.Run(default(ExpKernel), x, destination);
-
-    /// <summary><c>eˣ</c>.</summary>
-    /// <param name="x">The input.</param>
-    /// <returns>The value at x.</returns>
-    public override double Grad2(double x) => SpanDriver.Invoke(default(ExpKernel), x);
-
-    /// <summary><c>eˣ</c>, for each element.</summary>
-    /// <param name="x">The inputs.</param>
-    /// <param name="destination">Receives the results; may be the same memory as x.</param>
-    /// <exception cref="ArgumentException">destination is shorter than x, or overlaps it other than exactly; nothing is written.</exception>
-    public override void Grad2(ReadOnlySpan<double> x, Span<double> destination) => SpanDriver.Run(default(ExpKernel), x, destination);
-
-    /// <inheritdoc/>
-    public override string ToString() => "Exponential";
+    /// <summary>The description that parsing, formatting, equality and the tests read.</summary>
+    internal static ActivationDescriptor Descriptor { get; } = new()
+    {
+        Name = "Exponential",
+        Kernels = _ => KernelSet.Create(default(ExpKernel), default(ExpKernel), default(ExpKernel), new GradTimes<ExpKernel>(default), new FnAndGradOf<ExpKernel, ExpKernel>(default, default)),
+        Create = _ => new Exponential(),
+        Formulas = ("eˣ", "eˣ", "eˣ"),
+    };
 }

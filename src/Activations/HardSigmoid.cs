@@ -1,4 +1,4 @@
-using System;
+using Activations.Catalogue;
 using Activations.Kernels;
 
 namespace Activations;
@@ -10,39 +10,18 @@ namespace Activations;
 /// </summary>
 public sealed class HardSigmoid : ActivationFunction
 {
-    /// <summary><c>0</c> if x &lt; −2.5, <c>1</c> if x &gt; 2.5, else <c>x/5 + 1/2</c> (the exact fifth, rounded once).</summary>
-    /// <param name="x">The input.</param>
-    /// <returns>The value at x.</returns>
-    public override double Fn(double x) => SpanDriver.Invoke(default(HardSigmoidFn), x);
+    /// <summary>Creates the activation (it has no parameters).</summary>
+    public HardSigmoid()
+        : base(Descriptor)
+    {
+    }
 
-    /// <summary><c>0</c> if x &lt; −2.5, <c>1</c> if x &gt; 2.5, else <c>x/5 + 1/2</c> (the exact fifth, rounded once), for each element.</summary>
-    /// <param name="x">The inputs.</param>
-    /// <param name="destination">Receives the results; may be the same memory as x.</param>
-    /// <exception cref="ArgumentException">destination is shorter than x, or overlaps it other than exactly; nothing is written.</exception>
-    public override void Fn(ReadOnlySpan<double> x, Span<double> destination) => SpanDriver.Run(default(HardSigmoidFn), x, destination);
-
-    /// <summary><c>1/5</c> if −2.5 ≤ x ≤ 2.5, else <c>0</c>.</summary>
-    /// <param name="x">The input.</param>
-    /// <returns>The value at x.</returns>
-    public override double Grad(double x) => SpanDriver.Invoke(default(HardSigmoidGrad), x);
-
-    /// <summary><c>1/5</c> if −2.5 ≤ x ≤ 2.5, else <c>0</c>, for each element.</summary>
-    /// <param name="x">The inputs.</param>
-    /// <param name="destination">Receives the results; may be the same memory as x.</param>
-    /// <exception cref="ArgumentException">destination is shorter than x, or overlaps it other than exactly; nothing is written.</exception>
-    public override void Grad(ReadOnlySpan<double> x, Span<double> destination) => SpanDriver.Run(default(HardSigmoidGrad), x, destination);
-
-    /// <summary><c>0</c>.</summary>
-    /// <param name="x">The input.</param>
-    /// <returns>The value at x.</returns>
-    public override double Grad2(double x) => SpanDriver.Invoke(new ConstantKernel(0.0), x);
-
-    /// <summary><c>0</c>, for each element.</summary>
-    /// <param name="x">The inputs.</param>
-    /// <param name="destination">Receives the results; may be the same memory as x.</param>
-    /// <exception cref="ArgumentException">destination is shorter than x, or overlaps it other than exactly; nothing is written.</exception>
-    public override void Grad2(ReadOnlySpan<double> x, Span<double> destination) => SpanDriver.Run(new ConstantKernel(0.0), x, destination);
-
-    /// <inheritdoc/>
-    public override string ToString() => "HardSigmoid";
+    /// <summary>The description that parsing, formatting, equality and the tests read.</summary>
+    internal static ActivationDescriptor Descriptor { get; } = new()
+    {
+        Name = "HardSigmoid",
+        Kernels = _ => KernelSet.Create(default(HardSigmoidFn), default(HardSigmoidGrad), new ConstantKernel(0.0), new GradTimes<HardSigmoidGrad>(default), new FnAndGradOf<HardSigmoidFn, HardSigmoidGrad>(default, default)),
+        Create = _ => new HardSigmoid(),
+        Formulas = ("0 if x < −2.5, 1 if x > 2.5, else x/5 + 1/2", "1/5 if −2.5 ≤ x ≤ 2.5, else 0", "0"),
+    };
 }

@@ -1,4 +1,4 @@
-using System;
+using Activations.Catalogue;
 using Activations.Kernels;
 
 namespace Activations;
@@ -10,39 +10,18 @@ namespace Activations;
 /// </summary>
 public sealed class Identity : ActivationFunction
 {
-    /// <summary><c>x</c>.</summary>
-    /// <param name="x">The input.</param>
-    /// <returns>The value at x.</returns>
-    public override double Fn(double x) => SpanDriver.Invoke(default(IdentityFn), x);
+    /// <summary>Creates the activation (it has no parameters).</summary>
+    public Identity()
+        : base(Descriptor)
+    {
+    }
 
-    /// <summary><c>x</c>, for each element.</summary>
-    /// <param name="x">The inputs.</param>
-    /// <param name="destination">Receives the results; may be the same memory as x.</param>
-    /// <exception cref="ArgumentException">destination is shorter than x, or overlaps it other than exactly; nothing is written.</exception>
-    public override void Fn(ReadOnlySpan<double> x, Span<double> destination) => SpanDriver.Run(default(IdentityFn), x, destination);
-
-    /// <summary><c>1</c>.</summary>
-    /// <param name="x">The input.</param>
-    /// <returns>The value at x.</returns>
-    public override double Grad(double x) => SpanDriver.Invoke(new ConstantKernel(1.0), x);
-
-    /// <summary><c>1</c>, for each element.</summary>
-    /// <param name="x">The inputs.</param>
-    /// <param name="destination">Receives the results; may be the same memory as x.</param>
-    /// <exception cref="ArgumentException">destination is shorter than x, or overlaps it other than exactly; nothing is written.</exception>
-    public override void Grad(ReadOnlySpan<double> x, Span<double> destination) => SpanDriver.Run(new ConstantKernel(1.0), x, destination);
-
-    /// <summary><c>0</c>.</summary>
-    /// <param name="x">The input.</param>
-    /// <returns>The value at x.</returns>
-    public override double Grad2(double x) => SpanDriver.Invoke(new ConstantKernel(0.0), x);
-
-    /// <summary><c>0</c>, for each element.</summary>
-    /// <param name="x">The inputs.</param>
-    /// <param name="destination">Receives the results; may be the same memory as x.</param>
-    /// <exception cref="ArgumentException">destination is shorter than x, or overlaps it other than exactly; nothing is written.</exception>
-    public override void Grad2(ReadOnlySpan<double> x, Span<double> destination) => SpanDriver.Run(new ConstantKernel(0.0), x, destination);
-
-    /// <inheritdoc/>
-    public override string ToString() => "Identity";
+    /// <summary>The description that parsing, formatting, equality and the tests read.</summary>
+    internal static ActivationDescriptor Descriptor { get; } = new()
+    {
+        Name = "Identity",
+        Kernels = _ => KernelSet.Create(default(IdentityFn), new ConstantKernel(1.0), new ConstantKernel(0.0), new GradTimes<ConstantKernel>(new ConstantKernel(1.0)), new FnAndGradOf<IdentityFn, ConstantKernel>(default, new ConstantKernel(1.0))),
+        Create = _ => new Identity(),
+        Formulas = ("x", "1", "0"),
+    };
 }

@@ -1,4 +1,5 @@
 using System;
+using Activations.Catalogue;
 using Activations.Kernels;
 
 namespace Activations;
@@ -11,51 +12,24 @@ namespace Activations;
 public sealed class LeakyReLU : ActivationFunction
 {
     /// <summary>Creates the activation; numpy-ml's defaults apply.</summary>
-    /// <param name="alpha">The slope α of the negative part. Must be finite.</param>
+    /// <param name="alpha">The slope α for x ≤ 0. Must be finite.</param>
     /// <exception cref="ArgumentOutOfRangeException">A parameter is NaN or infinite.</exception>
     public LeakyReLU(double alpha = 0.3)
+        : base(Descriptor, alpha)
     {
-        Alpha = RequireFinite(alpha, nameof(alpha));
     }
 
-    /// <summary>The slope α of the negative part.</summary>
-    public double Alpha { get; }
+    /// <summary>The slope α for x ≤ 0.</summary>
+    public double Alpha => Parameter(0);
 
-    /// <summary><c>x</c> if x &gt; 0, else <c>α·x</c> (0 for α = 0, also at x = −∞).</summary>
-    /// <param name="x">The input.</param>
-    /// <returns>The value at x.</returns>
-    public override double Fn(double x) => SpanDriver.Invoke(new LeakyReluFn(Alpha), x);
-
-    /// <summary><c>x</c> if x &gt; 0, else <c>α·x</c> (0 for α = 0, also at x = −∞), for each element.</summary>
-    /// <param name="x">The inputs.</param>
-    /// <param name="destination">Receives the results; may be the same memory as x.</param>
-    /// <exception cref="ArgumentException">destination is shorter than x, or overlaps it other than exactly; nothing is written.</exception>
-    public override void Fn(ReadOnlySpan<double> x, Span<double> destination) => SpanDriver.Run(new LeakyReluFn(Alpha), x, destination);
-
-    /// <summary><c>1</c> if x &gt; 0, else <c>α</c> (α at x = 0).</summary>
-    /// <param name="x">The input.</param>
-    /// <returns>The value at x.</returns>
-    public override double Grad(double x) => SpanDriver.Invoke(new StepKernel(1.0, Alpha), x);
-
-    /// <summary><c>1</c> if x &gt; 0, else <c>α</c> (α at x = 0), for each element.</summary>
-    /// <param name="x">The inputs.</param>
-    /// <param name="destination">Receives the results; may be the same memory as x.</param>
-    /// <exception cref="ArgumentException">destination is shorter than x, or overlaps it other than exactly; nothing is written.</exception>
-    public override void Grad(ReadOnlySpan<double> x, Span<double> destination) => SpanDriver.Run(new StepKernel(1.0, Alpha), x, destination);
-
-    /// <summary><c>0</c>.</summary>
-    /// <param name="x">The input.</param>
-    /// <returns>The value at x.</returns>
-    public override double Grad2(double x) => SpanDriver.Invoke(new ConstantKernel(0.0), x);
-
-    /// <summary><c>0</c>, for each element.</summary>
-    /// <param name="x">The inputs.</param>
-    /// <param name="destination">Receives the results; may be the same memory as x.</param>
-    /// <exception cref="ArgumentException">destination is shorter than x, or overlaps it other than exactly; nothing is written.</exception>
-    public override void Grad2(ReadOnlySpan<double> x, Span<double> destination) => SpanDriver.Run(new ConstantKernel(0.0), x, destination);
-
-    private protected override (double First, double Second) Parameters => (Alpha, 0.0);
-
-    /// <inheritdoc/>
-    public override string ToString() => $"LeakyReLU(alpha={Format(Alpha)})";
+    /// <summary>The description that parsing, formatting, equality and the tests read.</summary>
+    internal static ActivationDescriptor Descriptor { get; } = new()
+    {
+        Name = "LeakyReLU",
+        Parameters = [new("alpha", 0.3)],
+        Kernels = p => KernelSet.Create(new LeakyReluFn(p[0]), new StepKernel(1.0, p[0]), new ConstantKernel(0.0), new GradTimes<StepKernel>(new StepKernel(1.0, p[0])), new FnAndGradOf<LeakyReluFn, StepKernel>(new LeakyReluFn(p[0]), new StepKernel(1.0, p[0]))),
+        Create = p => new LeakyReLU(p[0]),
+        Formulas = ("x if x > 0, else α·x", "1 if x > 0, else α", "0"),
+        Variants = [[0.01], [0]],
+    };
 }

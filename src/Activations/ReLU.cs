@@ -1,4 +1,4 @@
-using System;
+using Activations.Catalogue;
 using Activations.Kernels;
 
 namespace Activations;
@@ -10,39 +10,18 @@ namespace Activations;
 /// </summary>
 public sealed class ReLU : ActivationFunction
 {
-    /// <summary><c>x</c> if x &gt; 0, else <c>0</c>.</summary>
-    /// <param name="x">The input.</param>
-    /// <returns>The value at x.</returns>
-    public override double Fn(double x) => SpanDriver.Invoke(new LeakyReluFn(0.0), x);
+    /// <summary>Creates the activation (it has no parameters).</summary>
+    public ReLU()
+        : base(Descriptor)
+    {
+    }
 
-    /// <summary><c>x</c> if x &gt; 0, else <c>0</c>, for each element.</summary>
-    /// <param name="x">The inputs.</param>
-    /// <param name="destination">Receives the results; may be the same memory as x.</param>
-    /// <exception cref="ArgumentException">destination is shorter than x, or overlaps it other than exactly; nothing is written.</exception>
-    public override void Fn(ReadOnlySpan<double> x, Span<double> destination) => SpanDriver.Run(new LeakyReluFn(0.0), x, destination);
-
-    /// <summary><c>1</c> if x &gt; 0, else <c>0</c> (0 at x = 0).</summary>
-    /// <param name="x">The input.</param>
-    /// <returns>The value at x.</returns>
-    public override double Grad(double x) => SpanDriver.Invoke(new StepKernel(1.0, 0.0), x);
-
-    /// <summary><c>1</c> if x &gt; 0, else <c>0</c> (0 at x = 0), for each element.</summary>
-    /// <param name="x">The inputs.</param>
-    /// <param name="destination">Receives the results; may be the same memory as x.</param>
-    /// <exception cref="ArgumentException">destination is shorter than x, or overlaps it other than exactly; nothing is written.</exception>
-    public override void Grad(ReadOnlySpan<double> x, Span<double> destination) => SpanDriver.Run(new StepKernel(1.0, 0.0), x, destination);
-
-    /// <summary><c>0</c>.</summary>
-    /// <param name="x">The input.</param>
-    /// <returns>The value at x.</returns>
-    public override double Grad2(double x) => SpanDriver.Invoke(new ConstantKernel(0.0), x);
-
-    /// <summary><c>0</c>, for each element.</summary>
-    /// <param name="x">The inputs.</param>
-    /// <param name="destination">Receives the results; may be the same memory as x.</param>
-    /// <exception cref="ArgumentException">destination is shorter than x, or overlaps it other than exactly; nothing is written.</exception>
-    public override void Grad2(ReadOnlySpan<double> x, Span<double> destination) => SpanDriver.Run(new ConstantKernel(0.0), x, destination);
-
-    /// <inheritdoc/>
-    public override string ToString() => "ReLU";
+    /// <summary>The description that parsing, formatting, equality and the tests read.</summary>
+    internal static ActivationDescriptor Descriptor { get; } = new()
+    {
+        Name = "ReLU",
+        Kernels = _ => KernelSet.Create(new LeakyReluFn(0.0), new StepKernel(1.0, 0.0), new ConstantKernel(0.0), new GradTimes<StepKernel>(new StepKernel(1.0, 0.0)), new FnAndGradOf<LeakyReluFn, StepKernel>(new LeakyReluFn(0.0), new StepKernel(1.0, 0.0))),
+        Create = _ => new ReLU(),
+        Formulas = ("x if x > 0, else 0", "1 if x > 0, else 0", "0"),
+    };
 }

@@ -1,4 +1,4 @@
-using System;
+using Activations.Catalogue;
 using Activations.Kernels;
 
 namespace Activations;
@@ -16,6 +16,7 @@ namespace Activations;
 /// </summary>
 public sealed class SELU : ActivationFunction
 {
+
     /// <summary>α = 1.6732632423543772848170429916717 rounded to the nearest double (the activation itself uses the decimal value).</summary>
     public const double Alpha = 1.6732632423543772848170429916717;
 
@@ -38,39 +39,18 @@ public sealed class SELU : ActivationFunction
 
     private static readonly ExpFactor ScaledAlpha = ExpFactor.Of(ScaledAlphaHi, ScaledAlphaLo);
 
-    /// <summary><c>λx</c> if x &gt; 0, else <c>λα(eˣ − 1)</c>.</summary>
-    /// <param name="x">The input.</param>
-    /// <returns>The value at x.</returns>
-    public override double Fn(double x) => SpanDriver.Invoke(new SeluFn(Scale, ScaleLo, ScaledAlpha), x);
+    /// <summary>Creates the activation (it has no parameters).</summary>
+    public SELU()
+        : base(Descriptor)
+    {
+    }
 
-    /// <summary><c>λx</c> if x &gt; 0, else <c>λα(eˣ − 1)</c>, for each element.</summary>
-    /// <param name="x">The inputs.</param>
-    /// <param name="destination">Receives the results; may be the same memory as x.</param>
-    /// <exception cref="ArgumentException">destination is shorter than x, or overlaps it other than exactly; nothing is written.</exception>
-    public override void Fn(ReadOnlySpan<double> x, Span<double> destination) => SpanDriver.Run(new SeluFn(Scale, ScaleLo, ScaledAlpha), x, destination);
-
-    /// <summary><c>λ</c> if x &gt; 0, else <c>λα·eˣ</c>.</summary>
-    /// <param name="x">The input.</param>
-    /// <returns>The value at x.</returns>
-    public override double Grad(double x) => SpanDriver.Invoke(new EluGrad(Scale, ScaledAlpha), x);
-
-    /// <summary><c>λ</c> if x &gt; 0, else <c>λα·eˣ</c>, for each element.</summary>
-    /// <param name="x">The inputs.</param>
-    /// <param name="destination">Receives the results; may be the same memory as x.</param>
-    /// <exception cref="ArgumentException">destination is shorter than x, or overlaps it other than exactly; nothing is written.</exception>
-    public override void Grad(ReadOnlySpan<double> x, Span<double> destination) => SpanDriver.Run(new EluGrad(Scale, ScaledAlpha), x, destination);
-
-    /// <summary><c>0</c> if x &gt; 0, else <c>λα·eˣ</c>.</summary>
-    /// <param name="x">The input.</param>
-    /// <returns>The value at x.</returns>
-    public override double Grad2(double x) => SpanDriver.Invoke(new EluGrad(0.0, ScaledAlpha), x);
-
-    /// <summary><c>0</c> if x &gt; 0, else <c>λα·eˣ</c>, for each element.</summary>
-    /// <param name="x">The inputs.</param>
-    /// <param name="destination">Receives the results; may be the same memory as x.</param>
-    /// <exception cref="ArgumentException">destination is shorter than x, or overlaps it other than exactly; nothing is written.</exception>
-    public override void Grad2(ReadOnlySpan<double> x, Span<double> destination) => SpanDriver.Run(new EluGrad(0.0, ScaledAlpha), x, destination);
-
-    /// <inheritdoc/>
-    public override string ToString() => "SELU";
+    /// <summary>The description that parsing, formatting, equality and the tests read.</summary>
+    internal static ActivationDescriptor Descriptor { get; } = new()
+    {
+        Name = "SELU",
+        Kernels = _ => KernelSet.Create(new SeluFn(Scale, ScaleLo, ScaledAlpha), new EluGrad(Scale, ScaledAlpha), new EluGrad(0.0, ScaledAlpha), new GradTimes<EluGrad>(new EluGrad(Scale, ScaledAlpha)), new FnAndGradOf<SeluFn, EluGrad>(new SeluFn(Scale, ScaleLo, ScaledAlpha), new EluGrad(Scale, ScaledAlpha))),
+        Create = _ => new SELU(),
+        Formulas = ("λx if x > 0, else λα(eˣ − 1)", "λ if x > 0, else λα·eˣ", "0 if x > 0, else λα·eˣ"),
+    };
 }

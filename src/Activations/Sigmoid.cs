@@ -1,4 +1,4 @@
-using System;
+using Activations.Catalogue;
 using Activations.Kernels;
 
 namespace Activations;
@@ -10,39 +10,18 @@ namespace Activations;
 /// </summary>
 public sealed class Sigmoid : ActivationFunction
 {
-    /// <summary><c>σ(x) = 1/(1 + e⁻ˣ)</c>; σ(−∞) = 0, σ(∞) = 1.</summary>
-    /// <param name="x">The input.</param>
-    /// <returns>The value at x.</returns>
-    public override double Fn(double x) => SpanDriver.Invoke(default(SigmoidFn), x);
+    /// <summary>Creates the activation (it has no parameters).</summary>
+    public Sigmoid()
+        : base(Descriptor)
+    {
+    }
 
-    /// <summary><c>σ(x) = 1/(1 + e⁻ˣ)</c>; σ(−∞) = 0, σ(∞) = 1, for each element.</summary>
-    /// <param name="x">The inputs.</param>
-    /// <param name="destination">Receives the results; may be the same memory as x.</param>
-    /// <exception cref="ArgumentException">destination is shorter than x, or overlaps it other than exactly; nothing is written.</exception>
-    public override void Fn(ReadOnlySpan<double> x, Span<double> destination) => SpanDriver.Run(default(SigmoidFn), x, destination);
-
-    /// <summary><c>σ(x)(1 − σ(x))</c>.</summary>
-    /// <param name="x">The input.</param>
-    /// <returns>The value at x.</returns>
-    public override double Grad(double x) => SpanDriver.Invoke(default(SigmoidGrad), x);
-
-    /// <summary><c>σ(x)(1 − σ(x))</c>, for each element.</summary>
-    /// <param name="x">The inputs.</param>
-    /// <param name="destination">Receives the results; may be the same memory as x.</param>
-    /// <exception cref="ArgumentException">destination is shorter than x, or overlaps it other than exactly; nothing is written.</exception>
-    public override void Grad(ReadOnlySpan<double> x, Span<double> destination) => SpanDriver.Run(default(SigmoidGrad), x, destination);
-
-    /// <summary><c>σ(x)(1 − σ(x))(1 − 2σ(x))</c>.</summary>
-    /// <param name="x">The input.</param>
-    /// <returns>The value at x.</returns>
-    public override double Grad2(double x) => SpanDriver.Invoke(default(SigmoidGrad2), x);
-
-    /// <summary><c>σ(x)(1 − σ(x))(1 − 2σ(x))</c>, for each element.</summary>
-    /// <param name="x">The inputs.</param>
-    /// <param name="destination">Receives the results; may be the same memory as x.</param>
-    /// <exception cref="ArgumentException">destination is shorter than x, or overlaps it other than exactly; nothing is written.</exception>
-    public override void Grad2(ReadOnlySpan<double> x, Span<double> destination) => SpanDriver.Run(default(SigmoidGrad2), x, destination);
-
-    /// <inheritdoc/>
-    public override string ToString() => "Sigmoid";
+    /// <summary>The description that parsing, formatting, equality and the tests read.</summary>
+    internal static ActivationDescriptor Descriptor { get; } = new()
+    {
+        Name = "Sigmoid",
+        Kernels = _ => KernelSet.Create(default(SigmoidFn), default(SigmoidGrad), default(SigmoidGrad2), new GradTimes<SigmoidGrad>(default), new FnAndGradOf<SigmoidFn, SigmoidGrad>(default, default)),
+        Create = _ => new Sigmoid(),
+        Formulas = ("σ(x) = 1/(1 + e⁻ˣ)", "σ(x)(1 − σ(x))", "σ(x)(1 − σ(x))(1 − 2σ(x))"),
+    };
 }

@@ -1,4 +1,4 @@
-using System;
+using Activations.Catalogue;
 using Activations.Kernels;
 
 namespace Activations;
@@ -10,39 +10,18 @@ namespace Activations;
 /// </summary>
 public sealed class SoftPlus : ActivationFunction
 {
-    /// <summary><c>ln(1 + eˣ)</c>; equals x to the last bit for x &gt; 40 and eˣ for x &lt; −40.</summary>
-    /// <param name="x">The input.</param>
-    /// <returns>The value at x.</returns>
-    public override double Fn(double x) => SpanDriver.Invoke(default(SoftPlusFn), x);
+    /// <summary>Creates the activation (it has no parameters).</summary>
+    public SoftPlus()
+        : base(Descriptor)
+    {
+    }
 
-    /// <summary><c>ln(1 + eˣ)</c>; equals x to the last bit for x &gt; 40 and eˣ for x &lt; −40, for each element.</summary>
-    /// <param name="x">The inputs.</param>
-    /// <param name="destination">Receives the results; may be the same memory as x.</param>
-    /// <exception cref="ArgumentException">destination is shorter than x, or overlaps it other than exactly; nothing is written.</exception>
-    public override void Fn(ReadOnlySpan<double> x, Span<double> destination) => SpanDriver.Run(default(SoftPlusFn), x, destination);
-
-    /// <summary><c>eˣ/(1 + eˣ)</c> (the logistic sigmoid).</summary>
-    /// <param name="x">The input.</param>
-    /// <returns>The value at x.</returns>
-    public override double Grad(double x) => SpanDriver.Invoke(default(SigmoidFn), x);
-
-    /// <summary><c>eˣ/(1 + eˣ)</c> (the logistic sigmoid), for each element.</summary>
-    /// <param name="x">The inputs.</param>
-    /// <param name="destination">Receives the results; may be the same memory as x.</param>
-    /// <exception cref="ArgumentException">destination is shorter than x, or overlaps it other than exactly; nothing is written.</exception>
-    public override void Grad(ReadOnlySpan<double> x, Span<double> destination) => SpanDriver.Run(default(SigmoidFn), x, destination);
-
-    /// <summary><c>eˣ/(1 + eˣ)²</c>.</summary>
-    /// <param name="x">The input.</param>
-    /// <returns>The value at x.</returns>
-    public override double Grad2(double x) => SpanDriver.Invoke(default(SigmoidGrad), x);
-
-    /// <summary><c>eˣ/(1 + eˣ)²</c>, for each element.</summary>
-    /// <param name="x">The inputs.</param>
-    /// <param name="destination">Receives the results; may be the same memory as x.</param>
-    /// <exception cref="ArgumentException">destination is shorter than x, or overlaps it other than exactly; nothing is written.</exception>
-    public override void Grad2(ReadOnlySpan<double> x, Span<double> destination) => SpanDriver.Run(default(SigmoidGrad), x, destination);
-
-    /// <inheritdoc/>
-    public override string ToString() => "SoftPlus";
+    /// <summary>The description that parsing, formatting, equality and the tests read.</summary>
+    internal static ActivationDescriptor Descriptor { get; } = new()
+    {
+        Name = "SoftPlus",
+        Kernels = _ => KernelSet.Create(default(SoftPlusFn), default(SigmoidFn), default(SigmoidGrad), new GradTimes<SigmoidFn>(default), new FnAndGradOf<SoftPlusFn, SigmoidFn>(default, default)),
+        Create = _ => new SoftPlus(),
+        Formulas = ("ln(1 + eˣ)", "σ(x)", "σ(x)(1 − σ(x))"),
+    };
 }

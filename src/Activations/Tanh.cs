@@ -1,4 +1,4 @@
-using System;
+using Activations.Catalogue;
 using Activations.Kernels;
 
 namespace Activations;
@@ -10,39 +10,18 @@ namespace Activations;
 /// </summary>
 public sealed class Tanh : ActivationFunction
 {
-    /// <summary><c>tanh x</c>; tanh(±0) = ±0, tanh(±∞) = ±1.</summary>
-    /// <param name="x">The input.</param>
-    /// <returns>The value at x.</returns>
-    public override double Fn(double x) => SpanDriver.Invoke(default(TanhFn), x);
+    /// <summary>Creates the activation (it has no parameters).</summary>
+    public Tanh()
+        : base(Descriptor)
+    {
+    }
 
-    /// <summary><c>tanh x</c>; tanh(±0) = ±0, tanh(±∞) = ±1, for each element.</summary>
-    /// <param name="x">The inputs.</param>
-    /// <param name="destination">Receives the results; may be the same memory as x.</param>
-    /// <exception cref="ArgumentException">destination is shorter than x, or overlaps it other than exactly; nothing is written.</exception>
-    public override void Fn(ReadOnlySpan<double> x, Span<double> destination) => SpanDriver.Run(default(TanhFn), x, destination);
-
-    /// <summary><c>1 − tanh²x</c>.</summary>
-    /// <param name="x">The input.</param>
-    /// <returns>The value at x.</returns>
-    public override double Grad(double x) => SpanDriver.Invoke(default(TanhGrad), x);
-
-    /// <summary><c>1 − tanh²x</c>, for each element.</summary>
-    /// <param name="x">The inputs.</param>
-    /// <param name="destination">Receives the results; may be the same memory as x.</param>
-    /// <exception cref="ArgumentException">destination is shorter than x, or overlaps it other than exactly; nothing is written.</exception>
-    public override void Grad(ReadOnlySpan<double> x, Span<double> destination) => SpanDriver.Run(default(TanhGrad), x, destination);
-
-    /// <summary><c>−2 tanh x (1 − tanh²x)</c>.</summary>
-    /// <param name="x">The input.</param>
-    /// <returns>The value at x.</returns>
-    public override double Grad2(double x) => SpanDriver.Invoke(default(TanhGrad2), x);
-
-    /// <summary><c>−2 tanh x (1 − tanh²x)</c>, for each element.</summary>
-    /// <param name="x">The inputs.</param>
-    /// <param name="destination">Receives the results; may be the same memory as x.</param>
-    /// <exception cref="ArgumentException">destination is shorter than x, or overlaps it other than exactly; nothing is written.</exception>
-    public override void Grad2(ReadOnlySpan<double> x, Span<double> destination) => SpanDriver.Run(default(TanhGrad2), x, destination);
-
-    /// <inheritdoc/>
-    public override string ToString() => "Tanh";
+    /// <summary>The description that parsing, formatting, equality and the tests read.</summary>
+    internal static ActivationDescriptor Descriptor { get; } = new()
+    {
+        Name = "Tanh",
+        Kernels = _ => KernelSet.Create(default(TanhFn), default(TanhGrad), default(TanhGrad2), new GradTimes<TanhGrad>(default), new FnAndGradOf<TanhFn, TanhGrad>(default, default)),
+        Create = _ => new Tanh(),
+        Formulas = ("tanh(x)", "1 − tanh²(x)", "−2·tanh(x)(1 − tanh²(x))"),
+    };
 }

@@ -1,14 +1,15 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
+using Activations.Catalogue;
 
 namespace Activations.Tests;
 
 /// <summary>
-/// The catalogue every shared suite runs over: each activation with its defaults, plus parameter
-/// variants that reach different branches (a zero slope, a zero alpha, a negative slope, ELU's
-/// huge and tiny alphas, which the kernels prepare differently). A new
-/// activation joins every shared suite by adding one line to <see cref="Instances"/>.
+/// The catalogue every shared suite runs over, read from the library's own catalogue: each
+/// activation with its defaults, then each parameter variant its description lists (a zero slope,
+/// a zero alpha, a negative slope, ELU's huge and tiny alphas, which the kernels prepare
+/// differently). A new activation joins every shared suite through its description alone.
 /// Theories receive the activation's canonical name (a string, so that xunit can list every case
 /// as its own test) and look the instance up with <see cref="Get"/>.
 /// </summary>
@@ -16,30 +17,9 @@ public static class AllActivations
 {
     /// <summary>Every activation the shared suites test.</summary>
     public static IReadOnlyList<ActivationFunction> Instances { get; } =
-    [
-        new Affine(),
-        new Affine(2, -1),
-        new Affine(0, 3),
-        new Affine(-0.5, 1e-3),
-        new ELU(),
-        new ELU(0.5),
-        new ELU(2),
-        new ELU(double.MaxValue),
-        new ELU(-1.5e308),
-        new ELU(1e200),
-        new ELU(1e-300),
-        new Exponential(),
-        new HardSigmoid(),
-        new Identity(),
-        new LeakyReLU(),
-        new LeakyReLU(0.01),
-        new LeakyReLU(0),
-        new ReLU(),
-        new SELU(),
-        new Sigmoid(),
-        new SoftPlus(),
-        new Tanh(),
-    ];
+        KnownActivations.All
+            .SelectMany(d => new[] { d.Defaults() }.Concat(d.Variants).Select(p => d.Create(p)))
+            .ToArray();
 
     /// <summary>The three things an activation computes.</summary>
     public static IReadOnlyList<Operation> Operations { get; } = [Operation.Fn, Operation.Grad, Operation.Grad2];

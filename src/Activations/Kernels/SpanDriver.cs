@@ -8,9 +8,13 @@ using Activations.Numerics;
 namespace Activations.Kernels;
 
 /// <summary>
-/// The one loop over the data: validation, then the widest accelerated vector width (four
-/// vectors per iteration for light kernels, one for the rest), and a final vector that overlaps
-/// the previous ones instead of a scalar tail, so every element is computed by the same
+/// The one loop over the data, for every shape: one input to one output (<see cref="Run{TKernel, TElement}"/>),
+/// two inputs to one output (<see cref="RunBinary{TKernel, TElement}"/>, the backward passes) and one
+/// input to two outputs (<see cref="RunPair{TKernel, TElement}"/>, value and gradient), over doubles or
+/// floats (a float is widened to double, exactly, and each result rounded once to float). Each entry
+/// validates through <see cref="Validate"/>, then runs the same loop: the widest accelerated vector
+/// width (four vectors per iteration for light kernels, one for the rest), and a final vector that
+/// overlaps the previous ones instead of a scalar tail, so every element is computed by the same
 /// operations whatever its position.
 /// </summary>
 internal static class SpanDriver
@@ -22,6 +26,13 @@ internal static class SpanDriver
     /// </summary>
     internal static VectorWidth MaximumWidth { get; set; } = VectorWidth.Auto;
 
+    /// <summary>
+    /// Destinations of at least this many bytes (this machine class's L2 per core) are written with
+    /// non-temporal stores: far beyond the caches, a normal store first reads the line it writes,
+    /// a third stream of memory traffic beside the input and the output.
+    /// </summary>
+    internal const nuint NonTemporalBytes = 4 * 1024 * 1024;
+
     /// <summary>The scalar overload: the same kernel on one lane.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static double Invoke<TKernel>(TKernel kernel, double x)
@@ -32,112 +43,192 @@ internal static class SpanDriver
     /// Writes kernel(x[i]) to destination[i] for every i &lt; x.Length. Throws before writing
     /// anything when the destination is too short or overlaps x other than exactly.
     /// </summary>
-    public static void Run<TKernel>(TKernel kernel, ReadOnlySpan<double> x, Span<double> destination)
+    public static void Run<TKernel, TElement>(TKernel kernel, ReadOnlySpan<TElement> x, Span<TElement> destination)
         where TKernel : struct, IUnaryKernel
+        where TElement : unmanaged
     {
-        if (destination.Length < x.Length)
-        {
-            throw new ArgumentException(
-                $"Destination is too short: it has {destination.Length} elements but the input has {x.Length}.",
-                nameof(destination));
-        }
-
-        destination = destination[..x.Length];
-        if (x.Overlaps(destination, out int offset) && offset != 0)
-        {
-            throw new ArgumentException(
-                "The input and the destination overlap partially; they must be the same memory (in place) or not overlap at all.",
-                nameof(destination));
-        }
-
-        ref double xRef = ref MemoryMarshal.GetReference(x);
-        ref double dRef = ref MemoryMarshal.GetReference(destination);
-        nuint length = (nuint)x.Length;
-
-        VectorWidth width = MaximumWidth;
-        if (width == VectorWidth.Auto)
-        {
-            width = Vector512.IsHardwareAccelerated ? VectorWidth.Vector512
-                : Vector256.IsHardwareAccelerated ? VectorWidth.Vector256
-                : Vector128.IsHardwareAccelerated ? VectorWidth.Vector128
-                : VectorWidth.Scalar;
-        }
-
-        // Light kernels run four vectors per iteration in cache; far beyond it, the non-temporal
-        // loop moves fewer bytes, which is what bounds them there.
-        bool light = TKernel.IsLight && length * sizeof(double) < NonTemporalBytes;
-        if (width >= VectorWidth.Vector512 && length >= (nuint)Vector512<double>.Count)
-        {
-            RunWidth<TKernel, Vector512<double>, Vector512<double>, Vector512Ops>(kernel, ref xRef, ref dRef, length, light);
-        }
-        else if (width >= VectorWidth.Vector256 && length >= (nuint)Vector256<double>.Count)
-        {
-            RunWidth<TKernel, Vector256<double>, Vector256<double>, Vector256Ops>(kernel, ref xRef, ref dRef, length, light);
-        }
-        else if (width >= VectorWidth.Vector128 && length >= (nuint)Vector128<double>.Count)
-        {
-            RunWidth<TKernel, Vector128<double>, Vector128<double>, Vector128Ops>(kernel, ref xRef, ref dRef, length, light);
-        }
-        else if (length != 0)
-        {
-            RunWidth<TKernel, double, bool, ScalarOps>(kernel, ref xRef, ref dRef, length, light);
-        }
+        Validate(x, "x", default, null, ref destination, nameof(destination), ref destination, null);
+        ref TElement xRef = ref MemoryMarshal.GetReference(x);
+        ref TElement dRef = ref MemoryMarshal.GetReference(destination);
+        Dispatch(new OneToOne<TKernel>(kernel), ref xRef, ref xRef, ref dRef, ref dRef, (nuint)x.Length);
     }
 
     /// <summary>
-    /// Destinations of at least this many bytes (this machine class's L2 per core) are written with
-    /// non-temporal stores: far beyond the caches, a normal store first reads the line it writes,
-    /// a third stream of memory traffic beside the input and the output.
+    /// Writes kernel(x[i], dy[i]) to destination[i] for every i &lt; x.Length. Throws before writing
+    /// anything when the inputs differ in length, the destination is too short, or it overlaps an
+    /// input other than exactly.
     /// </summary>
-    internal const nuint NonTemporalBytes = 4 * 1024 * 1024;
+    public static void RunBinary<TKernel, TElement>(TKernel kernel, ReadOnlySpan<TElement> x, string xName, ReadOnlySpan<TElement> dy, Span<TElement> destination)
+        where TKernel : struct, IBinaryKernel
+        where TElement : unmanaged
+    {
+        Validate(x, xName, dy, "outputGradient", ref destination, nameof(destination), ref destination, null);
+        ref TElement dRef = ref MemoryMarshal.GetReference(destination);
+        Dispatch(new TwoToOne<TKernel>(kernel), ref MemoryMarshal.GetReference(x), ref MemoryMarshal.GetReference(dy), ref dRef, ref dRef, (nuint)x.Length);
+    }
+
+    /// <summary>
+    /// Writes the kernel's two results at x[i] to value[i] and gradient[i] for every i &lt; x.Length.
+    /// Throws before writing anything when a destination is too short, overlaps x other than
+    /// exactly, or the two destinations overlap at all.
+    /// </summary>
+    public static void RunPair<TKernel, TElement>(TKernel kernel, ReadOnlySpan<TElement> x, Span<TElement> value, Span<TElement> gradient)
+        where TKernel : struct, IPairKernel
+        where TElement : unmanaged
+    {
+        Validate(x, "x", default, null, ref value, nameof(value), ref gradient, nameof(gradient));
+        ref TElement xRef = ref MemoryMarshal.GetReference(x);
+        Dispatch(new OneToTwo<TKernel>(kernel), ref xRef, ref xRef, ref MemoryMarshal.GetReference(value), ref MemoryMarshal.GetReference(gradient), (nuint)x.Length);
+    }
+
+    /// <summary>
+    /// The checks every shape shares, all made before anything is written: a second input
+    /// (<paramref name="bName"/> not null) has the length of the first; each destination (the
+    /// second one when <paramref name="d1Name"/> is not null) holds at least that many elements, and
+    /// is cut to that length; a destination either is exactly an input (in place) or does not
+    /// overlap it; two destinations do not overlap at all.
+    /// </summary>
+    private static void Validate<TElement>(
+        ReadOnlySpan<TElement> a, string aName, ReadOnlySpan<TElement> b, string? bName,
+        ref Span<TElement> d0, string d0Name, ref Span<TElement> d1, string? d1Name)
+    {
+        int length = a.Length;
+        if (bName is not null && b.Length != length)
+        {
+            throw new ArgumentException(
+                $"The inputs have different lengths: {aName} has {length} elements but {bName} has {b.Length}.", bName);
+        }
+
+        RequireLength(d0.Length, length, d0Name);
+        d0 = d0[..length];
+        RequireNoPartialOverlap(a, d0, aName, d0Name);
+        if (bName is not null)
+        {
+            RequireNoPartialOverlap(b, d0, bName, d0Name);
+        }
+
+        if (d1Name is not null)
+        {
+            RequireLength(d1.Length, length, d1Name);
+            d1 = d1[..length];
+            RequireNoPartialOverlap(a, d1, aName, d1Name);
+            if (d0.Overlaps(d1))
+            {
+                throw new ArgumentException(
+                    $"The destinations {d0Name} and {d1Name} overlap; they must be separate memory.", d1Name);
+            }
+        }
+    }
+
+    private static void RequireLength(int length, int inputLength, string name)
+    {
+        if (length < inputLength)
+        {
+            throw new ArgumentException(
+                $"Destination is too short: {name} has {length} elements but the input has {inputLength}.", name);
+        }
+    }
+
+    private static void RequireNoPartialOverlap<TElement>(ReadOnlySpan<TElement> input, Span<TElement> destination, string inputName, string destinationName)
+    {
+        if (input.Overlaps(destination, out int offset) && offset != 0)
+        {
+            throw new ArgumentException(
+                $"The input {inputName} and the destination {destinationName} overlap partially; they must be the same memory (in place) or not overlap at all.",
+                destinationName);
+        }
+    }
+
+    /// <summary>The widest width the processor accelerates, or <see cref="MaximumWidth"/> when a test sets it.</summary>
+    private static VectorWidth Width()
+    {
+        VectorWidth width = MaximumWidth;
+        return width != VectorWidth.Auto ? width
+            : Vector512.IsHardwareAccelerated ? VectorWidth.Vector512
+            : Vector256.IsHardwareAccelerated ? VectorWidth.Vector256
+            : Vector128.IsHardwareAccelerated ? VectorWidth.Vector128
+            : VectorWidth.Scalar;
+    }
+
+    private static void Dispatch<TShape, TElement>(TShape kernel, ref TElement a, ref TElement b, ref TElement d0, ref TElement d1, nuint length)
+        where TShape : struct, IShape
+        where TElement : unmanaged
+    {
+        VectorWidth width = Width();
+
+        // Light kernels run four vectors per iteration in cache; far beyond it, the non-temporal
+        // loop moves fewer bytes, which is what bounds them there.
+        bool light = TShape.IsLight && length * (nuint)Unsafe.SizeOf<TElement>() < NonTemporalBytes;
+        if (width >= VectorWidth.Vector512 && length >= (nuint)Vector512<double>.Count)
+        {
+            RunWidth<TShape, TElement, Vector512<double>, Vector512<double>, Vector512Ops>(kernel, ref a, ref b, ref d0, ref d1, length, light);
+        }
+        else if (width >= VectorWidth.Vector256 && length >= (nuint)Vector256<double>.Count)
+        {
+            RunWidth<TShape, TElement, Vector256<double>, Vector256<double>, Vector256Ops>(kernel, ref a, ref b, ref d0, ref d1, length, light);
+        }
+        else if (width >= VectorWidth.Vector128 && length >= (nuint)Vector128<double>.Count)
+        {
+            RunWidth<TShape, TElement, Vector128<double>, Vector128<double>, Vector128Ops>(kernel, ref a, ref b, ref d0, ref d1, length, light);
+        }
+        else if (length != 0)
+        {
+            RunWidth<TShape, TElement, double, bool, ScalarOps>(kernel, ref a, ref b, ref d0, ref d1, length, light);
+        }
+    }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static void RunWidth<TKernel, T, TMask, TOps>(TKernel kernel, ref double xRef, ref double dRef, nuint length, bool light)
-        where TKernel : struct, IUnaryKernel
+    private static void RunWidth<TShape, TElement, T, TMask, TOps>(TShape kernel, ref TElement a, ref TElement b, ref TElement d0, ref TElement d1, nuint length, bool light)
+        where TShape : struct, IShape
+        where TElement : unmanaged
         where TOps : ISimdOps<T, TMask>
     {
         if (light)
         {
-            LightLoop<TKernel, T, TMask, TOps>(kernel, ref xRef, ref dRef, length);
+            LightLoop<TShape, TElement, T, TMask, TOps>(kernel, ref a, ref b, ref d0, ref d1, length);
         }
         else
         {
-            Loop<TKernel, T, TMask, TOps>(kernel, ref xRef, ref dRef, length);
+            Loop<TShape, TElement, T, TMask, TOps>(kernel, ref a, ref b, ref d0, ref d1, length);
         }
     }
 
     /// <summary>
-    /// length ≥ TOps.Count. One method per kernel and width, never inlined into its caller and
-    /// compiled once, straight to optimised code (no tiering, no instrumented or on-stack-replaced
-    /// versions), so the kernel is inlined into it within a fresh inlining budget whatever the
-    /// caller and the JIT's configuration (.ci/jit-check.sh checks that no loop contains a call;
-    /// with dynamic PGO on, only the block layout may differ). The loop has a single kernel call
-    /// site: kernels are long after inlining, and the JIT stops inlining once a method has 512
-    /// locals (a second copy of a heavy kernel would leave calls in the loop). The first and the
-    /// final vector are loaded before the loop and computed after it by <see cref="InvokeOnce"/>,
-    /// a call outside the loop, so that the loop itself is a load, the kernel, a store and the
-    /// index step; the final vector overlaps the previous ones, and the first one overlaps the
-    /// aligned second one, so an in-place call reads only original inputs, and elements computed
-    /// twice get the same bits. Above <see cref="NonTemporalBytes"/> the vectors after the first
+    /// length ≥ TOps.Count. One method per kernel, element type and width, never inlined into its
+    /// caller and compiled once, straight to optimised code (no tiering, no instrumented or
+    /// on-stack-replaced versions), so the kernel is inlined into it within a fresh inlining budget
+    /// whatever the caller and the JIT's configuration (.ci/jit-check.sh checks that no loop
+    /// contains a call; with dynamic PGO on, only the block layout may differ). The loop has a
+    /// single kernel call site: kernels are long after inlining, and the JIT stops inlining once a
+    /// method has 512 locals (a second copy of a heavy kernel would leave calls in the loop). The
+    /// first and the final vector are loaded before the loop and computed after it by
+    /// <see cref="InvokeOnce"/>, a call outside the loop, so that the loop itself is the loads, the
+    /// kernel, the stores and the index step; the final vector overlaps the previous ones, and the
+    /// first one overlaps the aligned second one, so an in-place call reads only original inputs,
+    /// and elements computed twice get the same bits. Above <see cref="NonTemporalBytes"/> (doubles
+    /// only, and for two outputs only when both are equally aligned) the vectors after the first
     /// start at an aligned destination address and bypass the caches.
     /// </summary>
     [MethodImpl(MethodImplOptions.NoInlining | MethodImplOptions.AggressiveOptimization)]
-    private static unsafe void Loop<TKernel, T, TMask, TOps>(TKernel kernel, ref double xRef, ref double dRef, nuint length)
-        where TKernel : struct, IUnaryKernel
+    private static unsafe void Loop<TShape, TElement, T, TMask, TOps>(TShape kernel, ref TElement a, ref TElement b, ref TElement d0, ref TElement d1, nuint length)
+        where TShape : struct, IShape
+        where TElement : unmanaged
         where TOps : ISimdOps<T, TMask>
     {
         nuint n = (nuint)TOps.Count;
         nuint lastIndex = length - n;
-        T first = TOps.Load(ref xRef, 0);
-        T last = TOps.Load(ref xRef, lastIndex);
-        fixed (double* d = &dRef)
+        T firstA = Load<TElement, T, TMask, TOps>(ref a, 0);
+        T lastA = Load<TElement, T, TMask, TOps>(ref a, lastIndex);
+        T firstB = TShape.TwoInputs ? Load<TElement, T, TMask, TOps>(ref b, 0) : firstA;
+        T lastB = TShape.TwoInputs ? Load<TElement, T, TMask, TOps>(ref b, lastIndex) : lastA;
+        fixed (TElement* p0 = &d0, p1 = &d1)
         {
             nuint i = n;
             bool nonTemporal = false;
-            if (TOps.CanStoreNonTemporal && length * sizeof(double) >= NonTemporalBytes)
+            if (typeof(TElement) == typeof(double) && TOps.CanStoreNonTemporal && length * sizeof(double) >= NonTemporalBytes)
             {
-                nuint misalignment = (nuint)d % (n * sizeof(double));
-                if (misalignment % sizeof(double) == 0)
+                nuint misalignment = (nuint)p0 % (n * sizeof(double));
+                if (misalignment % sizeof(double) == 0 && (!TShape.TwoOutputs || (nuint)p1 % (n * sizeof(double)) == misalignment))
                 {
                     nonTemporal = true;
                     i = n - (misalignment / sizeof(double));
@@ -146,14 +237,25 @@ internal static class SpanDriver
 
             for (; i < lastIndex; i += n)
             {
-                T result = kernel.Invoke<T, TMask, TOps>(TOps.Load(ref xRef, i));
+                T result = kernel.Invoke<T, TMask, TOps>(
+                    Load<TElement, T, TMask, TOps>(ref a, i),
+                    TShape.TwoInputs ? Load<TElement, T, TMask, TOps>(ref b, i) : default!,
+                    out T second);
                 if (nonTemporal)
                 {
-                    TOps.StoreAlignedNonTemporal(result, ref dRef, i);
+                    StoreNonTemporal<TElement, T, TMask, TOps>(result, ref d0, i);
+                    if (TShape.TwoOutputs)
+                    {
+                        StoreNonTemporal<TElement, T, TMask, TOps>(second, ref d1, i);
+                    }
                 }
                 else
                 {
-                    TOps.Store(result, ref dRef, i);
+                    Store<TElement, T, TMask, TOps>(result, ref d0, i);
+                    if (TShape.TwoOutputs)
+                    {
+                        Store<TElement, T, TMask, TOps>(second, ref d1, i);
+                    }
                 }
             }
 
@@ -163,68 +265,115 @@ internal static class SpanDriver
                 Sse.StoreFence();
             }
 
-            TOps.Store(InvokeOnce<TKernel, T, TMask, TOps>(kernel, last), ref dRef, lastIndex);
-            TOps.Store(InvokeOnce<TKernel, T, TMask, TOps>(kernel, first), ref dRef, 0);
+            Store<TElement, T, TMask, TOps>(InvokeOnce<TShape, T, TMask, TOps>(kernel, lastA, lastB, out T lastSecond), ref d0, lastIndex);
+            if (TShape.TwoOutputs)
+            {
+                Store<TElement, T, TMask, TOps>(lastSecond, ref d1, lastIndex);
+            }
+
+            Store<TElement, T, TMask, TOps>(InvokeOnce<TShape, T, TMask, TOps>(kernel, firstA, firstB, out T firstSecond), ref d0, 0);
+            if (TShape.TwoOutputs)
+            {
+                Store<TElement, T, TMask, TOps>(firstSecond, ref d1, 0);
+            }
         }
     }
 
-    /// <summary>One vector, for the two ends of <see cref="Loop{TKernel, T, TMask, TOps}(TKernel, ref double, ref double, nuint)"/>: its own method, so that the loop's method holds only the loop's copy of the kernel.</summary>
+    /// <summary>One vector, for the two ends of <see cref="Loop"/>: its own method, so that the loop's method holds only the loop's copy of the kernel.</summary>
     [MethodImpl(MethodImplOptions.NoInlining | MethodImplOptions.AggressiveOptimization)]
-    private static T InvokeOnce<TKernel, T, TMask, TOps>(TKernel kernel, T x)
-        where TKernel : struct, IUnaryKernel
+    private static T InvokeOnce<TShape, T, TMask, TOps>(TShape kernel, T a, T b, out T second)
+        where TShape : struct, IShape
         where TOps : ISimdOps<T, TMask> =>
-        kernel.Invoke<T, TMask, TOps>(x);
+        kernel.Invoke<T, TMask, TOps>(a, b, out second);
 
     /// <summary>
     /// The loop of light kernels (length ≥ TOps.Count): four vectors per iteration, since loop
     /// overhead, not arithmetic, would bound them, then one vector at a time up to the final
     /// vector, which is loaded before the loops so that in-place calls read original inputs.
-    /// Its own method for the same reasons as <see cref="Loop{TKernel, T, TMask, TOps}(TKernel, ref double, ref double, nuint)"/>.
+    /// Its own method for the same reasons as <see cref="Loop"/>.
     /// </summary>
     [MethodImpl(MethodImplOptions.NoInlining | MethodImplOptions.AggressiveOptimization)]
-    private static void LightLoop<TKernel, T, TMask, TOps>(TKernel kernel, ref double xRef, ref double dRef, nuint length)
-        where TKernel : struct, IUnaryKernel
+    private static void LightLoop<TShape, TElement, T, TMask, TOps>(TShape kernel, ref TElement a, ref TElement b, ref TElement d0, ref TElement d1, nuint length)
+        where TShape : struct, IShape
+        where TElement : unmanaged
         where TOps : ISimdOps<T, TMask>
     {
         nuint n = (nuint)TOps.Count;
         nuint lastIndex = length - n;
-        T last = TOps.Load(ref xRef, lastIndex);
-        nuint i = LoopFourVectors<TKernel, T, TMask, TOps>(kernel, ref xRef, ref dRef, lastIndex);
-        for (; ; i += n)
-        {
-            bool final = i >= lastIndex;
-            nuint at = final ? lastIndex : i;
-            TOps.Store(kernel.Invoke<T, TMask, TOps>(final ? last : TOps.Load(ref xRef, at)), ref dRef, at);
-            if (final)
-            {
-                break;
-            }
-        }
-    }
-
-    /// <summary>
-    /// Four vectors per iteration, all below lastIndex (so the preloaded last vector's elements are
-    /// still unwritten when it returns); returns where the one-vector loop continues.
-    /// </summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static nuint LoopFourVectors<TKernel, T, TMask, TOps>(TKernel kernel, ref double xRef, ref double dRef, nuint lastIndex)
-        where TKernel : struct, IUnaryKernel
-        where TOps : ISimdOps<T, TMask>
-    {
-        nuint n = (nuint)TOps.Count;
+        T lastA = Load<TElement, T, TMask, TOps>(ref a, lastIndex);
+        T lastB = TShape.TwoInputs ? Load<TElement, T, TMask, TOps>(ref b, lastIndex) : lastA;
         nuint i = 0;
         for (; i + (4 * n) <= lastIndex; i += 4 * n)
         {
-            T v0 = TOps.Load(ref xRef, i);
-            T v1 = TOps.Load(ref xRef, i + n);
-            T v2 = TOps.Load(ref xRef, i + (2 * n));
-            T v3 = TOps.Load(ref xRef, i + (3 * n));
-            TOps.Store(kernel.Invoke<T, TMask, TOps>(v0), ref dRef, i);
-            TOps.Store(kernel.Invoke<T, TMask, TOps>(v1), ref dRef, i + n);
-            TOps.Store(kernel.Invoke<T, TMask, TOps>(v2), ref dRef, i + (2 * n));
-            TOps.Store(kernel.Invoke<T, TMask, TOps>(v3), ref dRef, i + (3 * n));
+            Step<TShape, TElement, T, TMask, TOps>(kernel, ref a, ref b, ref d0, ref d1, i);
+            Step<TShape, TElement, T, TMask, TOps>(kernel, ref a, ref b, ref d0, ref d1, i + n);
+            Step<TShape, TElement, T, TMask, TOps>(kernel, ref a, ref b, ref d0, ref d1, i + (2 * n));
+            Step<TShape, TElement, T, TMask, TOps>(kernel, ref a, ref b, ref d0, ref d1, i + (3 * n));
         }
 
-        return i;
+        for (; i < lastIndex; i += n)
+        {
+            Step<TShape, TElement, T, TMask, TOps>(kernel, ref a, ref b, ref d0, ref d1, i);
+        }
+
+        Store<TElement, T, TMask, TOps>(kernel.Invoke<T, TMask, TOps>(lastA, lastB, out T lastSecond), ref d0, lastIndex);
+        if (TShape.TwoOutputs)
+        {
+            Store<TElement, T, TMask, TOps>(lastSecond, ref d1, lastIndex);
+        }
+    }
+
+    /// <summary>Loads the vector at <paramref name="i"/> of each input, and stores the results there.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void Step<TShape, TElement, T, TMask, TOps>(TShape kernel, ref TElement a, ref TElement b, ref TElement d0, ref TElement d1, nuint i)
+        where TShape : struct, IShape
+        where TElement : unmanaged
+        where TOps : ISimdOps<T, TMask>
+    {
+        T result = kernel.Invoke<T, TMask, TOps>(
+            Load<TElement, T, TMask, TOps>(ref a, i),
+            TShape.TwoInputs ? Load<TElement, T, TMask, TOps>(ref b, i) : default!,
+            out T second);
+        Store<TElement, T, TMask, TOps>(result, ref d0, i);
+        if (TShape.TwoOutputs)
+        {
+            Store<TElement, T, TMask, TOps>(second, ref d1, i);
+        }
+    }
+
+    // The element type is a constant of each instantiation, so the JIT keeps one branch of each.
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static T Load<TElement, T, TMask, TOps>(ref TElement source, nuint i)
+        where TOps : ISimdOps<T, TMask> =>
+        typeof(TElement) == typeof(double)
+            ? TOps.Load(ref Unsafe.As<TElement, double>(ref source), i)
+            : TOps.LoadWidening(ref Unsafe.As<TElement, float>(ref source), i);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void Store<TElement, T, TMask, TOps>(T value, ref TElement destination, nuint i)
+        where TOps : ISimdOps<T, TMask>
+    {
+        if (typeof(TElement) == typeof(double))
+        {
+            TOps.Store(value, ref Unsafe.As<TElement, double>(ref destination), i);
+        }
+        else
+        {
+            TOps.StoreNarrowing(value, ref Unsafe.As<TElement, float>(ref destination), i);
+        }
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void StoreNonTemporal<TElement, T, TMask, TOps>(T value, ref TElement destination, nuint i)
+        where TOps : ISimdOps<T, TMask>
+    {
+        if (typeof(TElement) == typeof(double))
+        {
+            TOps.StoreAlignedNonTemporal(value, ref Unsafe.As<TElement, double>(ref destination), i);
+        }
+        else
+        {
+            TOps.StoreNarrowing(value, ref Unsafe.As<TElement, float>(ref destination), i);
+        }
     }
 }

@@ -28,6 +28,12 @@ internal interface ISimdOps<T, TMask>
     /// <summary>Stores <see cref="Count"/> doubles at an address aligned to their size, bypassing the caches.</summary>
     static abstract void StoreAlignedNonTemporal(T value, ref double destination, nuint index);
 
+    /// <summary>Loads <see cref="Count"/> floats starting at source + index, each converted to double (exactly).</summary>
+    static abstract T LoadWidening(ref float source, nuint index);
+
+    /// <summary>Stores <see cref="Count"/> doubles as floats starting at destination + index, each rounded once to nearest float (ties to even; subnormal floats and the overflow threshold exact).</summary>
+    static abstract void StoreNarrowing(T value, ref float destination, nuint index);
+
     static abstract T Create(double value);
 
     static abstract T Add(T x, T y);

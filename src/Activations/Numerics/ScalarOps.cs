@@ -22,6 +22,12 @@ internal readonly struct ScalarOps : ISimdOps<double, bool>
     public static void StoreAlignedNonTemporal(double value, ref double destination, nuint index) => Unsafe.Add(ref destination, index) = value;
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static double LoadWidening(ref float source, nuint index) => Unsafe.Add(ref source, index);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static void StoreNarrowing(double value, ref float destination, nuint index) => Unsafe.Add(ref destination, index) = (float)value;
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static double Create(double value) => value;
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]

@@ -24,6 +24,15 @@ internal readonly struct Vector128Ops : ISimdOps<Vec, Vec>
     public static unsafe void StoreAlignedNonTemporal(Vec value, ref double destination, nuint index) =>
         value.StoreAlignedNonTemporal((double*)Unsafe.AsPointer(ref Unsafe.Add(ref destination, index)));
 
+    // Two floats are one 64-bit load; widening and narrowing are cvtps2pd/cvtpd2ps (fcvtl/fcvtn on Arm).
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vec LoadWidening(ref float source, nuint index) =>
+        Vector128.WidenLower(Vector128.CreateScalarUnsafe(Unsafe.ReadUnaligned<double>(ref Unsafe.As<float, byte>(ref Unsafe.Add(ref source, index)))).AsSingle());
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static void StoreNarrowing(Vec value, ref float destination, nuint index) =>
+        Unsafe.WriteUnaligned(ref Unsafe.As<float, byte>(ref Unsafe.Add(ref destination, index)), Vector128.Narrow(value, value).AsDouble().ToScalar());
+
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vec Create(double value) => Vector128.Create(value);
 

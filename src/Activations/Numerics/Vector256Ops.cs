@@ -25,6 +25,17 @@ internal readonly struct Vector256Ops : ISimdOps<Vec, Vec>
         value.StoreAlignedNonTemporal((double*)Unsafe.AsPointer(ref Unsafe.Add(ref destination, index)));
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vec LoadWidening(ref float source, nuint index)
+    {
+        Vector128<float> narrow = Vector128.LoadUnsafe(ref source, index);
+        return Avx.IsSupported ? Avx.ConvertToVector256Double(narrow) : Vector256.Create(Vector128.WidenLower(narrow), Vector128.WidenUpper(narrow));
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static void StoreNarrowing(Vec value, ref float destination, nuint index) =>
+        (Avx.IsSupported ? Avx.ConvertToVector128Single(value) : Vector128.Narrow(value.GetLower(), value.GetUpper())).StoreUnsafe(ref destination, index);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vec Create(double value) => Vector256.Create(value);
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]

@@ -25,6 +25,17 @@ internal readonly struct Vector512Ops : ISimdOps<Vec, Vec>
         value.StoreAlignedNonTemporal((double*)Unsafe.AsPointer(ref Unsafe.Add(ref destination, index)));
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vec LoadWidening(ref float source, nuint index)
+    {
+        Vector256<float> narrow = Vector256.LoadUnsafe(ref source, index);
+        return Avx512F.IsSupported ? Avx512F.ConvertToVector512Double(narrow) : Vector512.Create(Vector256.WidenLower(narrow), Vector256.WidenUpper(narrow));
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static void StoreNarrowing(Vec value, ref float destination, nuint index) =>
+        (Avx512F.IsSupported ? Avx512F.ConvertToVector256Single(value) : Vector256.Narrow(value.GetLower(), value.GetUpper())).StoreUnsafe(ref destination, index);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vec Create(double value) => Vector512.Create(value);
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]

@@ -76,8 +76,8 @@ public sealed class ELUTests
             f.Fn(x).Should().Be(-alpha, because: $"{f}({x:R}) is within 1e−17 relative of −α");
         }
 
-        f.Grad(-1000).Should().Be(0, because: "α·e⁻¹⁰⁰⁰ underflows to 0");
-        f.Grad2(-1000).Should().Be(0, because: "α·e⁻¹⁰⁰⁰ underflows to 0");
+        f.Grad(-1000.0).Should().Be(0, because: "α·e⁻¹⁰⁰⁰ underflows to 0");
+        f.Grad2(-1000.0).Should().Be(0, because: "α·e⁻¹⁰⁰⁰ underflows to 0");
     }
 
     [Theory]
@@ -132,7 +132,7 @@ public sealed class ELUTests
     {
         // MaxValue·e⁻⁷⁰⁰ = 17724.67283467994457…, 0.499 ulp below 17724.672834679946 and 0.501 ulp
         // above 17724.672834679943: either is within 1 ulp.
-        double grad = new ELU(double.MaxValue).Grad(-700);
+        double grad = new ELU(double.MaxValue).Grad(-700.0);
         grad.Should().BeOneOf(17724.672834679943, 17724.672834679946);
         ExactActivations.ELU(double.MaxValue, -700, 1).ToDouble().Should().Be(17724.672834679946);
     }
@@ -155,8 +155,8 @@ public sealed class ELUTests
     public void ExtremeAlphasKeepTheValuesAtZeroAndTheSaturation(double alpha)
     {
         var f = new ELU(alpha);
-        f.Fn(0).Should().Be(0, because: $"{f}(0) = α(e⁰ − 1) = 0");
-        f.Grad(0).Should().Be(alpha, because: $"{f}′(0) = α·e⁰ = α");
+        f.Fn(0.0).Should().Be(0, because: $"{f}(0) = α(e⁰ − 1) = 0");
+        f.Grad(0.0).Should().Be(alpha, because: $"{f}′(0) = α·e⁰ = α");
         f.Grad2(-0.0).Should().Be(alpha, because: $"{f}″(−0) = α·e⁰ = α");
         f.Fn(-1e300).Should().Be(-alpha, because: $"{f}(−1e300) is within 1e−17 relative of −α");
     }

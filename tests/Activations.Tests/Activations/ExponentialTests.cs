@@ -32,8 +32,8 @@ public sealed class ExponentialTests
         f.Fn(1e300).Should().Be(double.PositiveInfinity, because: "e^1e300 overflows");
 
         // e^−800 ≈ 3.7e−348 and e^−1000 are far below half the smallest subnormal.
-        f.Fn(-800).Should().Be(0, because: "e^−800 underflows to 0");
-        f.Fn(-1000).Should().Be(0, because: "e^−1000 underflows to 0");
+        f.Fn(-800.0).Should().Be(0, because: "e^−800 underflows to 0");
+        f.Fn(-1000.0).Should().Be(0, because: "e^−1000 underflows to 0");
         f.Fn(double.MinValue).Should().Be(0, because: "e^MinValue underflows to 0");
     }
 
