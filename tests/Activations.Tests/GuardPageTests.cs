@@ -1,5 +1,6 @@
 using System;
 using System.Globalization;
+using System.Linq;
 using FluentAssertions;
 using Xunit.Abstractions;
 
@@ -47,6 +48,82 @@ public sealed class GuardPageTests(ITestOutputHelper output)
                 // In place, against either page.
                 Run(f, op, x, inputs.AtEnd(length), inputs.AtEnd(length), "in place at the end");
                 Run(f, op, x, inputs.AtStart(length), inputs.AtStart(length), "in place at the start");
+            }
+        }
+    }
+
+    [Theory]
+    [MemberData(nameof(FusedOperations.Cases), MemberType = typeof(FusedOperations))]
+    public void FusedSpansAgainstGuardPagesStayInBounds(string name, Fused op, string type)
+    {
+        if (!OperatingSystem.IsLinux())
+        {
+            output.WriteLine("Skipped: guard pages are mapped with Linux's mmap.");
+            return;
+        }
+
+        ActivationFunction f = AllActivations.Get(name);
+        if (type == "double")
+        {
+            RunFused<double>(f, op, Values);
+        }
+        else
+        {
+            RunFused<float>(f, op, length => [.. Values(length).Select(v => (float)v)]);
+        }
+    }
+
+    /// <summary>Every input and output against the end page, then against the start page, then mixed and in place.</summary>
+    private static void RunFused<T>(ActivationFunction f, Fused op, Func<int, T[]> values)
+        where T : unmanaged
+    {
+        using var first = new GuardedBuffer(MaxLength);
+        using var second = new GuardedBuffer(MaxLength);
+        using var out0 = new GuardedBuffer(MaxLength);
+        using var out1 = new GuardedBuffer(MaxLength);
+        for (int length = 0; length <= MaxLength; length++)
+        {
+            T[] a = values(length);
+            T[] b = [.. values(length + 3).Skip(3)];
+            var expected0 = new T[length];
+            var expected1 = new T[length];
+            FusedOperations.Run<T>(f, op, a, b, expected0, expected1);
+            foreach (bool atEnd in new[] { true, false })
+            {
+                Span<T> Place(GuardedBuffer buffer, bool end) => end ? buffer.AtEnd<T>(length) : buffer.AtStart<T>(length);
+                foreach ((bool aEnd, bool bEnd, bool d0End, bool d1End) in new[] { (atEnd, atEnd, atEnd, atEnd), (atEnd, !atEnd, atEnd, !atEnd) })
+                {
+                    Span<T> sa = Place(first, aEnd);
+                    Span<T> sb = Place(second, bEnd);
+                    a.CopyTo(sa);
+                    b.CopyTo(sb);
+                    Span<T> d0 = Place(out0, d0End);
+                    Span<T> d1 = Place(out1, d1End);
+                    FusedOperations.Run<T>(f, op, sa, sb, d0, d1);
+                    CompareFused(f, op, expected0, d0, $"placement {aEnd}/{bEnd}/{d0End}/{d1End}");
+                    if (op == Fused.FnAndGrad)
+                    {
+                        CompareFused(f, op, expected1, d1, $"gradient, placement {aEnd}/{bEnd}/{d0End}/{d1End}");
+                    }
+                }
+
+                // In place on the first input, against the page.
+                Span<T> inPlace = Place(first, atEnd);
+                a.CopyTo(inPlace);
+                FusedOperations.Run<T>(f, op, inPlace, b, inPlace, Place(out1, !atEnd));
+                CompareFused(f, op, expected0, inPlace, $"in place, at the {(atEnd ? "end" : "start")}");
+            }
+        }
+    }
+
+    private static void CompareFused<T>(ActivationFunction f, Fused op, T[] expected, ReadOnlySpan<T> actual, string placement)
+        where T : unmanaged
+    {
+        for (int i = 0; i < expected.Length; i++)
+        {
+            if (FusedOperations.Bits(actual[i]) != FusedOperations.Bits(expected[i]))
+            {
+                FusedOperations.Bits(actual[i]).Should().Be(FusedOperations.Bits(expected[i]), because: $"{f}.{op} over {typeof(T).Name}, element {i} of {expected.Length} ({placement})");
             }
         }
     }

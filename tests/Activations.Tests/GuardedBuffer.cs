@@ -71,6 +71,30 @@ internal sealed unsafe class GuardedBuffer : IDisposable
         return new Span<double>(_dataStart, length);
     }
 
+    /// <summary><paramref name="length"/> elements of <typeparamref name="T"/> ending exactly where the trailing guard page begins.</summary>
+    /// <typeparam name="T">double or float.</typeparam>
+    /// <param name="length">The span's length.</param>
+    /// <returns>The span.</returns>
+    public Span<T> AtEnd<T>(int length)
+        where T : unmanaged
+    {
+        ObjectDisposedException.ThrowIf(_disposed, this);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan((nuint)length * (nuint)sizeof(T), (nuint)(_dataEnd - _dataStart));
+        return new Span<T>(_dataEnd - ((nuint)length * (nuint)sizeof(T)), length);
+    }
+
+    /// <summary><paramref name="length"/> elements of <typeparamref name="T"/> starting exactly where the leading guard page ends.</summary>
+    /// <typeparam name="T">double or float.</typeparam>
+    /// <param name="length">The span's length.</param>
+    /// <returns>The span.</returns>
+    public Span<T> AtStart<T>(int length)
+        where T : unmanaged
+    {
+        ObjectDisposedException.ThrowIf(_disposed, this);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan((nuint)length * (nuint)sizeof(T), (nuint)(_dataEnd - _dataStart));
+        return new Span<T>(_dataStart, length);
+    }
+
     /// <summary>Unmaps the memory; spans handed out before must not be used afterwards.</summary>
     public void Dispose()
     {

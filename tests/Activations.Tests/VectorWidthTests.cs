@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Linq;
 using Activations.Kernels;
 using FluentAssertions;
 
@@ -104,6 +105,124 @@ public sealed class VectorWidthTests
         }
     }
 
+    /// <summary>
+    /// The training-loop operations (double and float) at every width against the scalar width,
+    /// over every length up to a few vectors.
+    /// </summary>
+    [Theory]
+    [MemberData(nameof(Widths))]
+    public void FusedOperationsMatchTheScalarWidthBitForBit(string widthName)
+    {
+        var width = Enum.Parse<VectorWidth>(widthName);
+        double[] inputs = Inputs();
+        double[] gradients = [.. Enumerable.Range(0, inputs.Length).Select(i => FusedInputs.Gradients[i % FusedInputs.Gradients.Length])];
+        float[] floatInputs = [.. inputs.Select(v => (float)v)];
+        float[] floatGradients = [.. gradients.Select(v => (float)v)];
+        VectorWidth saved = SpanDriver.MaximumWidth;
+        try
+        {
+            foreach (ActivationFunction f in Catalogue())
+            {
+                foreach (Fused op in Enum.GetValues<Fused>())
+                {
+                    if (op == Fused.BackwardFromOutput && !f.CanBackwardFromOutput)
+                    {
+                        continue;
+                    }
+
+                    foreach (int length in Enumerable.Range(0, 38).Append(inputs.Length))
+                    {
+                        CompareWidths(f, op, width, inputs.AsSpan(0, length).ToArray(), gradients.AsSpan(0, length).ToArray());
+                        CompareWidths(f, op, width, floatInputs.AsSpan(0, length).ToArray(), floatGradients.AsSpan(0, length).ToArray());
+                    }
+                }
+            }
+        }
+        finally
+        {
+            SpanDriver.MaximumWidth = saved;
+        }
+    }
+
+    /// <summary>
+    /// The non-temporal loop of the two-input and two-output shapes: every misalignment of the
+    /// destinations (the same for both destinations, and different), against the scalar width.
+    /// </summary>
+    [Theory]
+    [MemberData(nameof(Widths))]
+    public void LargeFusedSpansMatchTheScalarWidthAtEveryAlignment(string widthName)
+    {
+        var width = Enum.Parse<VectorWidth>(widthName);
+        int length = (int)(SpanDriver.NonTemporalBytes / sizeof(double)) + 37;
+        double[] pattern = Inputs();
+        double[] x = [.. Enumerable.Range(0, length).Select(i => pattern[i % pattern.Length])];
+        double[] dy = [.. Enumerable.Range(0, length).Select(i => FusedInputs.Gradients[i % FusedInputs.Gradients.Length])];
+        var expected0 = new double[length];
+        var expected1 = new double[length];
+        var buffer0 = new double[length + 8];
+        var buffer1 = new double[length + 8];
+        VectorWidth saved = SpanDriver.MaximumWidth;
+        try
+        {
+            foreach (ActivationFunction f in new ActivationFunction[] { new Sigmoid(), new ReLU() })
+            {
+                foreach (Fused op in new[] { Fused.Backward, Fused.FnAndGrad })
+                {
+                    SpanDriver.MaximumWidth = VectorWidth.Scalar;
+                    FusedOperations.Run<double>(f, op, x, dy, expected0, expected1);
+                    SpanDriver.MaximumWidth = width;
+                    foreach ((int offset0, int offset1) in new[] { (0, 0), (1, 1), (5, 2) })
+                    {
+                        Span<double> d0 = buffer0.AsSpan(offset0, length);
+                        Span<double> d1 = buffer1.AsSpan(offset1, length);
+                        FusedOperations.Run<double>(f, op, x, dy, d0, d1);
+                        ShouldEqualBits(d0, expected0, $"{f}.{op}, offsets {offset0}, {offset1}, width {width}");
+                        if (op == Fused.FnAndGrad)
+                        {
+                            ShouldEqualBits(d1, expected1, $"{f}.{op} gradient, offsets {offset0}, {offset1}, width {width}");
+                        }
+                    }
+                }
+            }
+        }
+        finally
+        {
+            SpanDriver.MaximumWidth = saved;
+        }
+    }
+
+    private static void CompareWidths<T>(ActivationFunction f, Fused op, VectorWidth width, T[] a, T[] b)
+        where T : unmanaged
+    {
+        var expected0 = new T[a.Length];
+        var expected1 = new T[a.Length];
+        var actual0 = new T[a.Length];
+        var actual1 = new T[a.Length];
+        SpanDriver.MaximumWidth = VectorWidth.Scalar;
+        FusedOperations.Run<T>(f, op, a, b, expected0, expected1);
+        SpanDriver.MaximumWidth = width;
+        FusedOperations.Run<T>(f, op, a, b, actual0, actual1);
+        for (int i = 0; i < a.Length; i++)
+        {
+            if (FusedOperations.Bits(actual0[i]) != FusedOperations.Bits(expected0[i]) || FusedOperations.Bits(actual1[i]) != FusedOperations.Bits(expected1[i]))
+            {
+                FusedOperations.Bits(actual0[i]).Should().Be(FusedOperations.Bits(expected0[i]), because: $"{f}.{op} over {typeof(T).Name} at {a[i]}, {b[i]} (element {i} of {a.Length}, width {width})");
+                FusedOperations.Bits(actual1[i]).Should().Be(FusedOperations.Bits(expected1[i]), because: $"{f}.{op} gradient over {typeof(T).Name} at {a[i]} (element {i} of {a.Length}, width {width})");
+            }
+        }
+    }
+
+    private static void ShouldEqualBits(ReadOnlySpan<double> actual, double[] expected, string what)
+    {
+        for (int i = 0; i < expected.Length; i++)
+        {
+            if (BitConverter.DoubleToInt64Bits(actual[i]) != BitConverter.DoubleToInt64Bits(expected[i]))
+            {
+                BitConverter.DoubleToInt64Bits(actual[i]).Should().Be(BitConverter.DoubleToInt64Bits(expected[i]), because: $"{what} at element {i}");
+            }
+        }
+    }
+
     private static void AssertMatchesScalar(ActivationFunction f, ReadOnlySpan<double> x, ReadOnlySpan<double> actual, string what)
     {
         for (int i = 0; i < x.Length; i++)
@@ -116,11 +235,7 @@ public sealed class VectorWidthTests
         }
     }
 
-    private static IEnumerable<ActivationFunction> Catalogue() =>
-    [
-        new Affine(2, -1), new ELU(0.5), new ELU(double.MaxValue), new ELU(1e-300), new Exponential(), new HardSigmoid(), new Identity(),
-        new LeakyReLU(0.01), new ReLU(), new SELU(), new Sigmoid(), new SoftPlus(), new Tanh(),
-    ];
+    private static IEnumerable<ActivationFunction> Catalogue() => AllActivations.Instances;
 
     private static IEnumerable<(string Name, Func<double, double> Scalar, Action<double[], double[]> Span)> Operations(ActivationFunction f)
     {
