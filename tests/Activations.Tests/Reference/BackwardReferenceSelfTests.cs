@@ -363,7 +363,7 @@ public class BackwardReferenceSelfTests
         ExactValue exact = ExactBackward.ExpectedBackward(ActivationFunction.Parse(activation), x, dy);
         ShouldBeSameDouble(exact.ToDouble(), expected, $"{activation}.Backward({x:R}, {dy:R})");
         exact.ErrorOf(expected).Should().Be(0);
-        // The float versions follow the same rules (all these inputs that are floats exactly; 1e308 etc. are not).
+        // The float versions follow the same rules, checked where x and dy are floats exactly (1e308, 5e-324 are not).
         if ((double)(float)x == x || double.IsNaN(x))
         {
             if ((double)(float)dy == dy || double.IsNaN(dy))

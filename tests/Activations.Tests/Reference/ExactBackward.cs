@@ -12,7 +12,10 @@ namespace Activations.Tests.Reference;
 /// the definition makes it one (ReLU at x ≤ 0, LeakyReLU/ELU with α = 0 at x ≤ 0, HardSigmoid outside
 /// [−2.5, 2.5], Affine with slope 0, and the limits f′(±∞) that are 0), +∞ only for Exponential at +∞, and
 /// otherwise a finite nonzero BigFloat from <see cref="ExactActivations"/> (≲ 2^−245 relative; Exp is clamped at
-/// e^±5000, so a derivative that underflows in double is still a nonzero value of the right sign). Then that factor
+/// e^±5000, so a derivative that underflows in double is still a nonzero value of the right sign; and the clamp changes
+/// no rounded product: e^±5000 ≈ 2^±7213, and even after two finite double factors such as ELU's α and dy, each below
+/// 2^1024 in magnitude, a clamped product stays beyond 2^±5165, far outside the double and float ranges either way,
+/// while its sign is right). Then that factor
 /// is multiplied by the exact dy with <see cref="ExactValue"/>'s IEEE product: NaN in → NaN; ∞·(nonzero) = ±∞;
 /// ∞·0 = NaN; a zero product has the XOR of the signs.
 /// </para>
