@@ -10,7 +10,8 @@ public abstract partial class ActivationFunction
     /// The name is matched ignoring case and any ' ', '_' or '-' inside it (<c>Leaky ReLU</c>,
     /// <c>leaky_relu</c> and <c>LeakyReLU</c> are the same); it may be followed by parentheses
     /// holding <c>name=value</c> parameters separated by commas, in any order, each at most once,
-    /// with case-insensitive names. A parameter left out takes the constructor's default. A value is
+    /// with case-insensitive names. A parameter left out takes the constructor's default. A boolean
+    /// parameter's value is <c>true</c> or <c>false</c> in any case; any other value is
     /// a decimal number: an optional sign ('+' or '-'), ASCII digits with at most one '.' and at
     /// least one digit, and optionally an exponent, 'e' or 'E' with an optional sign and digits
     /// (<c>1.5</c>, <c>-2e-3</c>, <c>.5</c>, <c>7.</c>, <c>+1E+10</c>). It is rounded to the

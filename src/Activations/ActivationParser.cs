@@ -8,9 +8,10 @@ namespace Activations;
 
 /// <summary>
 /// Reads the text form of an activation in one left-to-right pass:
-/// <c>name [ "(" [ key "=" number { "," key "=" number } ] ")" ]</c>, white space
-/// (<see cref="char.IsWhiteSpace(char)"/>) allowed around every token, where
+/// <c>name [ "(" [ key "=" value { "," key "=" value } ] ")" ]</c>, white space
+/// (<see cref="char.IsWhiteSpace(char)"/>) allowed around every token, where a value is a
 /// <c>number = [sign] (digits ["." [digits]] | "." digits) [("e" | "E") [sign] digits]</c>,
+/// or for a boolean parameter <c>true</c> or <c>false</c> in any case,
 /// <c>sign = "+" | "-"</c> and <c>digits</c> is a run of ASCII digits. The grammar, not
 /// <see cref="double.TryParse(string?, out double)"/>, decides what a number is: .NET's parsing
 /// also takes trailing NULs, for one. No step looks back more than one run of name separators,
@@ -18,8 +19,8 @@ namespace Activations;
 /// </summary>
 internal static class ActivationParser
 {
-    // The longest known name has 11 letters; anything longer than this buffer is unknown.
-    private const int MaxNameLength = 16;
+    // Longer than every name and alias in the catalogue (a test checks); anything longer is unknown.
+    internal const int MaxNameLength = 16;
 
     // How much of the text an error message quotes, so that a huge input gives a short message.
     private const int MaxQuotedLength = 64;
@@ -157,7 +158,7 @@ internal static class ActivationParser
                 return Unexpected(text, pos, $"'=' after '{parameter}'");
             }
 
-            string? problem = ReadNumber(text, ref pos, parameter, out values[index]);
+            string? problem = ReadValue(text, ref pos, signature.Parameters[index], out values[index]);
             if (problem is not null)
             {
                 return problem;
@@ -181,8 +182,11 @@ internal static class ActivationParser
     private static string ParameterNames(ActivationDescriptor signature) =>
         string.Join(", ", Array.ConvertAll(signature.Parameters, p => p.Name));
 
-    /// <summary>Reads the number after the '=' at <paramref name="pos"/>, up to the next ',' or ')' (or the end).</summary>
-    private static string? ReadNumber(ReadOnlySpan<char> text, ref int pos, string parameter, out double value)
+    /// <summary>
+    /// Reads the value after the '=' at <paramref name="pos"/>, up to the next ',' or ')' (or the
+    /// end): a number, or for a boolean parameter <c>true</c> or <c>false</c> in any case (stored as 1 or 0).
+    /// </summary>
+    private static string? ReadValue(ReadOnlySpan<char> text, ref int pos, ParameterDescriptor parameter, out double value)
     {
         value = 0;
         int start = SkipWhiteSpace(text, pos + 1);
@@ -192,24 +196,32 @@ internal static class ActivationParser
             pos++;
         }
 
-        ReadOnlySpan<char> number = text[start..pos].TrimEnd();
-        if (number.IsEmpty)
+        ReadOnlySpan<char> token = text[start..pos].TrimEnd();
+        string name = parameter.Name;
+        if (token.IsEmpty)
         {
-            return $"the parameter '{parameter}' has no value at index {start}";
+            return $"the parameter '{name}' has no value at index {start}";
         }
 
-        if (IsDecimal(number))
+        if (parameter.Kind == ParameterKind.Boolean)
+        {
+            bool isTrue = Ascii.EqualsIgnoreCase(token, "true");
+            value = isTrue ? 1 : 0;
+            return isTrue || Ascii.EqualsIgnoreCase(token, "false") ? null : $"the value {Quote(token)} of '{name}' is not true or false";
+        }
+
+        if (IsDecimal(token))
         {
             // Every decimal of the grammar is in what these styles accept, so this parse succeeds;
             // it rounds to nearest, and an overflow such as 1e999 gives ∞.
-            value = double.Parse(number, DecimalStyles, CultureInfo.InvariantCulture);
-            return double.IsFinite(value) ? null : $"the value {Quote(number)} of '{parameter}' is not a finite number";
+            value = double.Parse(token, DecimalStyles, CultureInfo.InvariantCulture);
+            return double.IsFinite(value) ? null : $"the value {Quote(token)} of '{name}' is not a finite number";
         }
 
         // No activation takes NaN or ±∞; when the text names one, say so rather than "not a number".
-        return IsNonFiniteWord(number)
-            ? $"the value {Quote(number)} of '{parameter}' is not a finite number"
-            : $"the value {Quote(number)} of '{parameter}' is not a number";
+        return IsNonFiniteWord(token)
+            ? $"the value {Quote(token)} of '{name}' is not a finite number"
+            : $"the value {Quote(token)} of '{name}' is not a number";
     }
 
     /// <summary>

@@ -43,6 +43,7 @@ public class CatalogueTests
         var keys = KnownActivations.All.SelectMany(d => d.Aliases.Prepend(d.Name))
             .Select(n => new string(n.Where(char.IsAsciiLetterOrDigit).ToArray()).ToUpperInvariant());
         keys.Should().OnlyHaveUniqueItems();
+        keys.Should().OnlyContain(k => k.Length <= ActivationParser.MaxNameLength, "the parser looks names up in a buffer of this size");
         ActivationFunction.Names.Should().Equal(KnownActivations.All.Select(d => d.Name));
     }
 
