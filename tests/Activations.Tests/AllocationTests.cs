@@ -18,6 +18,12 @@ public sealed class AllocationTests
     /// <summary>Lengths: a remainder only, one round of the unrolled loop with a remainder, and 4 MiB of doubles plus one.</summary>
     private static readonly int[] Lengths = [3, 67, (1 << 19) + 1];
 
+    /// <summary>
+    /// Lengths for the fused and float overloads: they share the driver's paths with the double
+    /// overloads above, which cover the non-temporal one; these stay small to keep the suite fast.
+    /// </summary>
+    private static readonly int[] ShortLengths = [3, 67, 1025];
+
     /// <summary>Calls per measurement, after the warm-up.</summary>
     private const int Repetitions = 20;
 
@@ -76,6 +82,93 @@ public sealed class AllocationTests
             }
         });
         allocated.Should().Be(0, $"{name}.{op} (scalar) must not allocate (sum {sum})");
+    }
+
+    /// <summary>No training-loop call allocates, for double and float, in place or not.</summary>
+    /// <param name="name">The activation's canonical name.</param>
+    /// <param name="op">The operation.</param>
+    /// <param name="type">double or float.</param>
+    [Theory]
+    [MemberData(nameof(FusedOperations.Cases), MemberType = typeof(FusedOperations))]
+    public void FusedOverloadsAllocateNothing(string name, Fused op, string type)
+    {
+        ActivationFunction f = AllActivations.Get(name);
+        foreach (int length in ShortLengths)
+        {
+            if (type == "double")
+            {
+                CheckFused<double>(f, op, length, i => ((i % 97) - 48) * 0.37);
+            }
+            else
+            {
+                CheckFused<float>(f, op, length, i => ((i % 97) - 48) * 0.37f);
+            }
+        }
+    }
+
+    /// <summary>No float span or scalar call of Fn, Grad or Grad2 allocates.</summary>
+    /// <param name="name">The activation's canonical name.</param>
+    /// <param name="op">The function.</param>
+    [Theory]
+    [MemberData(nameof(AllActivations.NamesAndOperations), MemberType = typeof(AllActivations))]
+    public void FloatOverloadsAllocateNothing(string name, Operation op)
+    {
+        ActivationFunction f = AllActivations.Get(name);
+        foreach (int length in ShortLengths)
+        {
+            var x = new float[length];
+            for (int i = 0; i < length; i++)
+            {
+                x[i] = ((i % 97) - 48) * 0.37f;
+            }
+
+            var destination = new float[length];
+            float sum = 0;
+            void Call()
+            {
+                switch (op)
+                {
+                    case Operation.Fn:
+                        f.Fn(x, destination);
+                        sum += f.Fn(x[1]);
+                        break;
+                    case Operation.Grad:
+                        f.Grad(x, destination);
+                        sum += f.Grad(x[1]);
+                        break;
+                    default:
+                        f.Grad2(x, destination);
+                        sum += f.Grad2(x[1]);
+                        break;
+                }
+            }
+
+            Call();
+            LeastAllocated(Call).Should().Be(0, $"{name}.{op} over {length} floats must not allocate (sum {sum})");
+        }
+    }
+
+    private static void CheckFused<T>(ActivationFunction f, Fused op, int length, Func<int, T> value)
+        where T : unmanaged
+    {
+        var a = new T[length];
+        var b = new T[length];
+        for (int i = 0; i < length; i++)
+        {
+            a[i] = value(i);
+            b[i] = value(i + 7);
+        }
+
+        var d0 = new T[length];
+        var d1 = new T[length];
+        void Call()
+        {
+            FusedOperations.Run<T>(f, op, a, b, d0, d1);
+            FusedOperations.Run<T>(f, op, d0, b, d0, d1);
+        }
+
+        Call();
+        LeastAllocated(Call).Should().Be(0, $"{f}.{op} over {length} {typeof(T).Name}s must not allocate");
     }
 
     /// <summary>The fewest bytes the calling thread allocated in a window of calls, over up to <see cref="Windows"/> windows (stops at 0).</summary>
