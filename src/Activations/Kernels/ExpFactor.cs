@@ -114,13 +114,17 @@ internal readonly struct ExpFactor
 
     /// <summary>
     /// <see cref="ExpM1NonPositive"/>(x), and <see cref="Exp"/>(x) in <paramref name="exp"/>, each
-    /// with the bits it has alone (the first meaningful for x ≤ 0, the second everywhere), from one
+    /// with the bits it has alone for x ≤ 0 (the kernels discard both above), from one
     /// table reduction: the two take it at the same argument wherever the first is used, as the
     /// core's <see cref="Core{T, TMask, TOps}.ScaledExpM1NonPositiveAndScaledExp"/> explains. The
     /// factor's parts are chosen exactly as the two methods choose them.
     /// </summary>
+    /// <remarks>
+    /// <paramref name="lowIsTiny"/> must be <see cref="HasTinyLow"/> (taken once by the kernel's
+    /// constructor, not per vector).
+    /// </remarks>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public T ExpM1NonPositiveAndExp<T, TMask, TOps>(T x, out T exp)
+    public T ExpM1NonPositiveAndExp<T, TMask, TOps>(T x, bool lowIsTiny, out T exp)
         where TOps : ISimdOps<T, TMask>
     {
         T argument = x;
@@ -139,8 +143,15 @@ internal readonly struct ExpFactor
             expUnscale = TOps.Select(far, TOps.Create(1.0), unscale);
         }
 
-        return Core<T, TMask, TOps>.ScaledExpM1NonPositiveAndScaledExp(x, hi, lo, unscale, argument, expHi, expLo, expUnscale, out exp);
+        return Core<T, TMask, TOps>.ScaledExpM1NonPositiveAndScaledExp(x, hi, lo, unscale, argument, expHi, expLo, expUnscale, lowIsTiny, out exp);
     }
+
+    /// <summary>
+    /// Whether the low part, as the core receives it, is nonzero and below 2⁻⁸⁷⁰ (never ELU's 0
+    /// nor SELU's): the shortcut of <see cref="ExpM1NonPositiveAndExp"/> for a·eˣ could then round
+    /// differently, so that method takes the unshared steps.
+    /// </summary>
+    public bool HasTinyLow => _lo != 0.0 && Math.Abs(_lo) < Core<double, bool, ScalarOps>.SmallestShortcutLow;
 
     /// <summary>a(eˣ − 1) within 1 ulp, for x ≤ 0 (the core's eˣ − 1 is relative-accurate at every x ≤ 0, so no shift is needed).</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]

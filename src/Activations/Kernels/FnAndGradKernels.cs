@@ -109,12 +109,13 @@ internal readonly struct EluFnAndGrad(ExpFactor alpha) : IPairKernel
     public static bool IsLight => false;
 
     private readonly ExpFactor _alpha = alpha;
+    private readonly bool _lowIsTiny = alpha.HasTinyLow;
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public T Invoke<T, TMask, TOps>(T x, out T second)
         where TOps : ISimdOps<T, TMask>
     {
-        T negative = _alpha.ExpM1NonPositiveAndExp<T, TMask, TOps>(x, out T exp);
+        T negative = _alpha.ExpM1NonPositiveAndExp<T, TMask, TOps>(x, _lowIsTiny, out T exp);
         TMask positive = TOps.GreaterThan(x, TOps.Create(0.0));
         second = Core<T, TMask, TOps>.PropagateNaN(x, TOps.Select(positive, TOps.Create(1.0), exp));
         return Core<T, TMask, TOps>.PropagateNaN(x, TOps.Select(positive, x, negative));
@@ -133,12 +134,13 @@ internal readonly struct SeluFnAndGrad(double scaleHi, double scaleLo, ExpFactor
     private readonly SeluFn _fn = new(scaleHi, scaleLo, scaledAlpha);
     private readonly double _scaleHi = scaleHi;
     private readonly ExpFactor _scaledAlpha = scaledAlpha;
+    private readonly bool _lowIsTiny = scaledAlpha.HasTinyLow;
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public T Invoke<T, TMask, TOps>(T x, out T second)
         where TOps : ISimdOps<T, TMask>
     {
-        T negative = _scaledAlpha.ExpM1NonPositiveAndExp<T, TMask, TOps>(x, out T exp);
+        T negative = _scaledAlpha.ExpM1NonPositiveAndExp<T, TMask, TOps>(x, _lowIsTiny, out T exp);
         second = Core<T, TMask, TOps>.PropagateNaN(x, TOps.Select(TOps.GreaterThan(x, TOps.Create(0.0)), TOps.Create(_scaleHi), exp));
         return _fn.WithNegative<T, TMask, TOps>(x, negative);
     }

@@ -45,30 +45,59 @@ internal static partial class Core<T, TMask, TOps>
         return y;
     }
 
+    /// <summary>Below this |aLo| (other than 0) the shortcut of <see cref="ScaledExpM1NonPositiveAndScaledExp"/> is not used.</summary>
+    internal const double SmallestShortcutLow = 1.2702926122619002e-262;  // 2^−870
+
     /// <summary>
-    /// <see cref="ScaledExpM1NonPositive"/>(x, aHi, aLo, unscale) (meaningful for x ≤ 0) and, in
-    /// <paramref name="scaledExp"/>, <see cref="ScaledExp"/>(expArgument, bHi, bLo)·bUnscale, where
-    /// expArgument is x or, on lanes below −700, x + 710 (ExpFactor's far range). ScaledExp reduces
-    /// its clamped argument w with the table (z, t); ExpM1NonPositive's ExpPair reduces its own
-    /// argument y with the same two steps. The two arguments agree for −100 ≤ x ≤ 0 (no clamp,
-    /// no shift), so there ExpPair's s + s·t is formed from ScaledExp's z and t. Below −100
-    /// ExpM1NonPositive has y = −100 and takes the constant ExpPair(−100); above 0 its value is
-    /// discarded. The series path of e^x − 1 (near 0) and the two products are as alone.
+    /// <see cref="ScaledExpM1NonPositive"/>(x, aHi, aLo, unscale) and, in <paramref name="scaledExp"/>,
+    /// <see cref="ScaledExp"/>(expArgument, bHi, bLo)·bUnscale, both meaningful for x ≤ 0, where
+    /// expArgument is x or, on lanes below −700, x + 710 (ExpFactor's far range), and b is a on
+    /// every lane with x ≥ −700. |aHi| must be in [2⁻⁵¹², 2⁹⁹²] (as ExpFactor makes it).
+    /// <para>
+    /// The shared step: ScaledExp reduces its clamped argument w with the table (z and t), and
+    /// ExpM1NonPositive's ExpPair reduces its argument y with the same two steps; for −100 ≤ x ≤ 0
+    /// the two arguments agree (no clamp, no shift), so ExpPair = FastTwoSum(s, s·t) comes from
+    /// ScaledExp's z and t. Below −100 ExpM1NonPositive has y = −100 and takes the constant
+    /// ExpPair(−100) (<see cref="ExpM1Argument"/>); above 0 its value is discarded.
+    /// </para>
+    /// <para>
+    /// The shortcut: ScaledExp rounds (bHi + bLo)(mHi + mLo) once and scales it by 2^k, where
+    /// mHi + mLo = FastTwoSum(m, m·t) and ExpPair's pair is FastTwoSum(2^k·m, (2^k·m)·t) with the
+    /// same m, t and k. For −100 ≤ x ≤ 0, k ∈ [−145, 0], and a product or sum by 2^k commutes with
+    /// rounding as long as no value is subnormal: every nonzero value of FastTwoSum(m, m·t) is a
+    /// multiple of at least 2⁻²²⁰ (|x| ≥ 2⁻⁶ when k ≠ 0, so r is on a grid of 2⁻¹¹⁰ or coarser),
+    /// so ExpPair's pair is exactly 2^k(mHi + mLo). Then MultiplyRounded of b with ExpPair's pair
+    /// is 2^k times MultiplyRounded of b with (mHi, mLo): its products are at least
+    /// 2⁻⁵¹²·2⁻³⁶⁵ for aHi and, for aLo ≥ <see cref="SmallestShortcutLow"/> (or 0), 2⁻⁸⁷⁰·2⁻¹⁴⁵,
+    /// all normal; its exact product error is exact on every path (|p| ≥ 2⁻⁶⁵⁸ &gt; 2⁻⁹¹⁴). And
+    /// ScaleB's 2^k·v is exact there (v ≥ 2⁻⁵¹³, one factor 2^k, the other 1). So on those lanes
+    /// a·e^x is MultiplyRounded(b, ExpPair)·bUnscale, without k, m or ScaleB; a vector with a lane
+    /// below −100 (or a factor whose low part is tiny) takes ScaledExp's own steps for those lanes.
+    /// </para>
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static T ScaledExpM1NonPositiveAndScaledExp(T x, T aHi, T aLo, T unscale, T expArgument, T bHi, T bLo, T bUnscale, out T scaledExp)
+    public static T ScaledExpM1NonPositiveAndScaledExp(T x, T aHi, T aLo, T unscale, T expArgument, T bHi, T bLo, T bUnscale, bool lowIsTiny, out T scaledExp)
     {
-        // ScaledExp = ScaleB(MultiplyRounded(b, ExpTable(Clamp(argument))), k), with ExpTable written out.
         T w = Clamp(expArgument, ExpArgumentLimit);
         T z = ReduceSixteenths(w);
         T t = ExpSixteenthsT(w, z);
-        T m = TOps.Lookup16(Exp2Sixteenths, z);
-        T mHi = FastTwoSum(m, TOps.Multiply(m, t), out T mLo);
-        scaledExp = TOps.Multiply(ScaleB(MultiplyRounded(bHi, bLo, mHi, mLo), SixteenthsExponent(z)), bUnscale);
 
         // ExpPair = FastTwoSum(s, s·t) with s from ExpSixteenthsScale: the same z and t at w = x.
         T scale = TOps.AddShiftedBits(TOps.Lookup16(Exp2SixteenthsLessIndex, z), z);
         T sharedHi = FastTwoSum(scale, TOps.Multiply(scale, t), out T sharedLo);
+
+        scaledExp = TOps.Multiply(MultiplyRounded(bHi, bLo, sharedHi, sharedLo), bUnscale);
+
+        // The unshared steps are right on every lane, so a vector that needs them takes them on all
+        // (lanes above 100 and NaN lanes too: the test is the cheap one on magnitudes).
+        if (lowIsTiny || TOps.AnyMagnitudeAbove(x, -ExpM1Clamp))
+        {
+            // ScaledExp = ScaleB(MultiplyRounded(b, ExpTable(w)), k), ExpTable written out on z and t.
+            T m = TOps.Lookup16(Exp2Sixteenths, z);
+            T mHi = FastTwoSum(m, TOps.Multiply(m, t), out T mLo);
+            scaledExp = TOps.Multiply(ScaleB(MultiplyRounded(bHi, bLo, mHi, mLo), SixteenthsExponent(z)), bUnscale);
+        }
+
         T y = ExpM1Argument(x, sharedHi, sharedLo, out T eHi, out T eLo);
         T e1Hi = ExpM1FromPair(y, eHi, eLo, out T e1Lo);
         return ScaleExpM1(e1Hi, e1Lo, aHi, aLo, unscale);

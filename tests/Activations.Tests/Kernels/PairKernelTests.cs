@@ -88,6 +88,16 @@ public sealed class PairKernelTests
             var factor = ExpFactor.Of(1e300, 1e283);
             Check(new SeluFnAndGrad(2.5, 1e-17, factor), new SeluFn(2.5, 1e-17, factor), new EluGrad(2.5, factor));
         };
+        foreach ((double hi, double lo) in new[] { (1.0, 1e-300), (1.5, 1e-250), (-3.0, 2e-262), (1e-200, 1e-217) })
+        {
+            // Factors with a low part: below 2⁻⁸⁷⁰ (after ExpFactor's scaling) a·eˣ takes the unshared steps.
+            checks[$"ELU-like({hi:R} + {lo:R})"] = () =>
+            {
+                var factor = ExpFactor.Of(hi, lo);
+                Check(new EluFnAndGrad(factor), new EluFn(factor), new EluGrad(1.0, factor));
+            };
+        }
+
         checks["Sigmoid"] = () => Check(default(SigmoidFnAndGrad), default(SigmoidFn), default(SigmoidGrad));
         checks["Tanh"] = () => Check(default(TanhFnAndGrad), default(TanhFn), default(TanhGrad));
         checks["SoftPlus"] = () => Check(default(SoftPlusFnAndGrad), default(SoftPlusFn), default(SigmoidFn));
