@@ -121,10 +121,12 @@ internal static partial class Core<T, TMask, TOps>
         T v = TOps.Add(qHi, qLo);
         T g = SigmoidGradFromOnePlus(tHi, tLo, dHi, dLo, 1.0);
 
-        // Sigmoid's far test |x| > 600 and SigmoidGradNonPositive's y < −600 pick the same lanes.
-        TMask far = TOps.GreaterThan(a, TOps.Create(DirectLimit));
-        if (TOps.Any(far))
+        // Sigmoid's far test |x| > 600 and SigmoidGradNonPositive's y < −600 pick the same lanes. The
+        // branch only skips work (NaN lanes enter it too, and the selects leave them alone), so it
+        // takes the cheaper test on magnitudes.
+        if (TOps.AnyMagnitudeAbove(x, DirectLimit))
         {
+            TMask far = TOps.GreaterThan(a, TOps.Create(DirectLimit));
             v = TOps.Select(far, TOps.Select(negative, Exp(x), TOps.Create(1.0)), v);
             g = TOps.Select(far, ScaledExp(y, TOps.Create(1.0), TOps.Create(0.0)), g);
         }
@@ -169,9 +171,10 @@ internal static partial class Core<T, TMask, TOps>
         // 4σ′(y), as in SigmoidGradNonPositive(y, 4).
         T dHi = OnePlus(tHi, tLo, out T dLo);
         T g = SigmoidGradFromOnePlus(tHi, tLo, dHi, dLo, 4.0);
-        TMask far = TOps.LessThan(y, TOps.Create(-DirectLimit));
-        if (TOps.Any(far))
+        // y < −600 exactly when |x| > 300 (y = −2|x| is exact), tested on magnitudes as in SigmoidAndGrad.
+        if (TOps.AnyMagnitudeAbove(x, DirectLimit / 2))
         {
+            TMask far = TOps.LessThan(y, TOps.Create(-DirectLimit));
             g = TOps.Select(far, ScaledExp(y, TOps.Create(4.0), TOps.Create(0.0)), g);
         }
 
@@ -203,9 +206,10 @@ internal static partial class Core<T, TMask, TOps>
 
         // A select on no lane is the identity, so Sigmoid's far range may be applied whenever
         // SoftPlus's (which contains it) is.
-        TMask far = TOps.GreaterThan(a, TOps.Create(SoftPlusFarLimit));
-        if (TOps.Any(far))
+        // Tested on magnitudes, as in SigmoidAndGrad.
+        if (TOps.AnyMagnitudeAbove(x, SoftPlusFarLimit))
         {
+            TMask far = TOps.GreaterThan(a, TOps.Create(SoftPlusFarLimit));
             T e = Exp(x);
             v = TOps.Select(far, TOps.Select(positive, x, e), v);
             q = TOps.Select(TOps.GreaterThan(a, TOps.Create(DirectLimit)), TOps.Select(negative, e, TOps.Create(1.0)), q);
