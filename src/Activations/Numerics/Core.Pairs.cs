@@ -6,10 +6,12 @@ namespace Activations.Numerics;
 /// A value and its derivative from one evaluation of what the two have in common (the table
 /// reduction of e^y, 1 + t, the far-range e^x), for the pair kernels. Each result is built by the
 /// same sequence of operations, on the same operands, as the function that computes it alone
-/// (Sigmoid, SigmoidGradNonPositive, Tanh, SoftPlus, ScaledExpM1NonPositive, ScaledExp): a lane's
-/// bits depend only on that sequence, so they are identical. Where the two functions would feed
-/// different arguments to the shared step, the comments show that the lanes concerned discard the
-/// shared result (or take a constant) in the function they came from.
+/// (Sigmoid, SigmoidGradNonPositive, Tanh, SoftPlus, ScaledExpM1NonPositive): a lane's bits depend
+/// only on that sequence, so they are identical. Where the two functions would feed different
+/// arguments to the shared step, the comments show that the lanes concerned discard the shared
+/// result (or take a constant) in the function they came from. One result takes other steps:
+/// ScaledExp's a·e^x in <see cref="ScaledExpM1NonPositiveAndScaledExp"/>, whose summary shows
+/// that on the lanes that use them every rounding is the same rounding scaled by a power of two.
 /// </summary>
 internal static partial class Core<T, TMask, TOps>
 {
@@ -52,7 +54,7 @@ internal static partial class Core<T, TMask, TOps>
     /// <see cref="ScaledExpM1NonPositive"/>(x, aHi, aLo, unscale) and, in <paramref name="scaledExp"/>,
     /// <see cref="ScaledExp"/>(expArgument, bHi, bLo)·bUnscale, both meaningful for x ≤ 0, where
     /// expArgument is x or, on lanes below −700, x + 710 (ExpFactor's far range), and b is a on
-    /// every lane with x ≥ −700. |aHi| must be in [2⁻⁵¹², 2⁹⁹²] (as ExpFactor makes it).
+    /// every lane with x ≥ −700. |aHi| must be in [2⁻⁵⁶², 2⁹⁹²] (as ExpFactor makes it).
     /// <para>
     /// The shared step: ScaledExp reduces its clamped argument w with the table (z and t), and
     /// ExpM1NonPositive's ExpPair reduces its argument y with the same two steps; for −100 ≤ x ≤ 0
@@ -68,11 +70,12 @@ internal static partial class Core<T, TMask, TOps>
     /// multiple of at least 2⁻²²⁰ (|x| ≥ 2⁻⁶ when k ≠ 0, so r is on a grid of 2⁻¹¹⁰ or coarser),
     /// so ExpPair's pair is exactly 2^k(mHi + mLo). Then MultiplyRounded of b with ExpPair's pair
     /// is 2^k times MultiplyRounded of b with (mHi, mLo): its products are at least
-    /// 2⁻⁵¹²·2⁻³⁶⁵ for aHi and, for aLo ≥ <see cref="SmallestShortcutLow"/> (or 0), 2⁻⁸⁷⁰·2⁻¹⁴⁵,
-    /// all normal; its exact product error is exact on every path (|p| ≥ 2⁻⁶⁵⁸ &gt; 2⁻⁹¹⁴). And
-    /// ScaleB's 2^k·v is exact there (v ≥ 2⁻⁵¹³, one factor 2^k, the other 1). So on those lanes
+    /// 2⁻⁵⁶²·2⁻³⁶⁵ for aHi and, for aLo ≥ <see cref="SmallestShortcutLow"/> (or 0), 2⁻⁸⁷⁰·2⁻¹⁴⁵,
+    /// all normal; its exact product error is exact on every path (|p| ≥ 2⁻⁷⁰⁸ &gt; 2⁻⁹¹⁴). And
+    /// ScaleB's 2^k·v is exact there (v ≥ 2⁻⁵⁶³, one factor 2^k, the other 1). So on those lanes
     /// a·e^x is MultiplyRounded(b, ExpPair)·bUnscale, without k, m or ScaleB; a vector with a lane
-    /// below −100 (or a factor whose low part is tiny) takes ScaledExp's own steps for those lanes.
+    /// beyond ±100 or NaN (or a factor whose low part is tiny) takes ScaledExp's own steps on all
+    /// its lanes.
     /// </para>
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]

@@ -67,7 +67,7 @@ public sealed class PairKernelTests
 
         checks["HardSigmoid"] = () => Check(default(HardSigmoidFnAndGrad), default(HardSigmoidFn), default(HardSigmoidGrad));
         checks["Exponential"] = () => Check(default(ExpFnAndGrad), default(ExpKernel), default(ExpKernel));
-        foreach (double alpha in new[] { 1.0, 0.5, 2.0, double.MaxValue, -1.5e308, 1e200, 1e-300, -2.0, 1.3e308, 3e-160 })
+        foreach (double alpha in new[] { 1.0, 0.5, 2.0, double.MaxValue, -1.5e308, 1e200, 1e-300, -2.0, 1.3e308, 3e-160, double.Epsilon, -1e-310 })
         {
             checks[$"ELU({alpha:R})"] = () =>
             {
