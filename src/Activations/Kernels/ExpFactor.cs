@@ -112,6 +112,47 @@ internal readonly struct ExpFactor
         return TOps.Multiply(Core<T, TMask, TOps>.ScaledExp(argument, hi, lo), unscale);
     }
 
+    /// <summary>
+    /// <see cref="ExpM1NonPositive"/>(x), and <see cref="Exp"/>(x) in <paramref name="exp"/>, each
+    /// with the bits it has alone for x ≤ 0 (the kernels discard both above), from one
+    /// table reduction: the two take it at the same argument wherever the first is used, as the
+    /// core's <see cref="Core{T, TMask, TOps}.ScaledExpM1NonPositiveAndScaledExp"/> explains. The
+    /// factor's parts are chosen exactly as the two methods choose them.
+    /// </summary>
+    /// <remarks>
+    /// <paramref name="lowIsTiny"/> must be <see cref="HasTinyLow"/> (taken once by the kernel's
+    /// constructor, not per vector).
+    /// </remarks>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public T ExpM1NonPositiveAndExp<T, TMask, TOps>(T x, bool lowIsTiny, out T exp)
+        where TOps : ISimdOps<T, TMask>
+    {
+        T argument = x;
+        T hi = TOps.Create(_hi);
+        T lo = TOps.Create(_lo);
+        T unscale = TOps.Create(_unscale);
+        T expHi = hi;
+        T expLo = lo;
+        T expUnscale = unscale;
+        if (_hasFarRange)
+        {
+            TMask far = TOps.LessThan(x, TOps.Create(FarBelow));
+            argument = TOps.Select(far, TOps.Add(x, TOps.Create(Shift)), x);
+            expHi = TOps.Select(far, TOps.Create(_farHi), hi);
+            expLo = TOps.Select(far, TOps.Create(_farLo), lo);
+            expUnscale = TOps.Select(far, TOps.Create(1.0), unscale);
+        }
+
+        return Core<T, TMask, TOps>.ScaledExpM1NonPositiveAndScaledExp(x, hi, lo, unscale, argument, expHi, expLo, expUnscale, lowIsTiny, out exp);
+    }
+
+    /// <summary>
+    /// Whether the low part, as the core receives it, is nonzero and below 2⁻⁸⁷⁰ (never ELU's 0
+    /// nor SELU's): the shortcut of <see cref="ExpM1NonPositiveAndExp"/> for a·eˣ could then round
+    /// differently, so that method takes the unshared steps.
+    /// </summary>
+    public bool HasTinyLow => _lo != 0.0 && Math.Abs(_lo) < Core<double, bool, ScalarOps>.SmallestShortcutLow;
+
     /// <summary>a(eˣ − 1) within 1 ulp, for x ≤ 0 (the core's eˣ − 1 is relative-accurate at every x ≤ 0, so no shift is needed).</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public T ExpM1NonPositive<T, TMask, TOps>(T x)

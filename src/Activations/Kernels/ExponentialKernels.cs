@@ -59,9 +59,18 @@ internal readonly struct SeluFn(double scaleHi, double scaleLo, ExpFactor scaled
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public T Invoke<T, TMask, TOps>(T x)
+        where TOps : ISimdOps<T, TMask> =>
+        WithNegative<T, TMask, TOps>(x, _scaledAlpha.ExpM1NonPositive<T, TMask, TOps>(x));
+
+    /// <summary>
+    /// The value given the negative branch λα(eˣ − 1) (meaningful for x ≤ 0): apart so that
+    /// <see cref="SeluFnAndGrad"/>, which has that branch from the reduction it shares with the
+    /// derivative, applies the same operations.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal T WithNegative<T, TMask, TOps>(T x, T negative)
         where TOps : ISimdOps<T, TMask>
     {
-        T negative = _scaledAlpha.ExpM1NonPositive<T, TMask, TOps>(x);
         T positive = LambdaTimes<T, TMask, TOps>(x);
         T a = TOps.Abs(x);
         TMask large = TOps.GreaterThan(a, TOps.Create(Large));

@@ -409,6 +409,17 @@ internal static partial class Core<T, TMask, TOps>
     public static T ScaledExpM1NonPositive(T x, T aHi, T aLo, T unscale)
     {
         T mHi = ExpM1NonPositive(x, out T mLo);
+        return ScaleExpM1(mHi, mLo, aHi, aLo, unscale);
+    }
+
+    /// <summary>
+    /// The product step of <see cref="ScaledExpM1NonPositive"/>, (aHi + aLo)(mHi + mLo)·unscale for
+    /// e^x − 1 = mHi + mLo, apart so that a kernel that has e^x − 1 from a shared reduction applies
+    /// the same operations.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static T ScaleExpM1(T mHi, T mLo, T aHi, T aLo, T unscale)
+    {
         TMask tiny = TOps.LessThan(TOps.Abs(TOps.Multiply(aHi, mHi)), TOps.Create(TinyProduct));
         if (TOps.Any(tiny))
         {

@@ -1,0 +1,192 @@
+using System.Runtime.CompilerServices;
+using Activations.Numerics;
+
+namespace Activations.Kernels;
+
+// The value and the first derivative of each activation in one pass (IPairKernel): the first
+// result has the bits of the activation's Fn kernel, the second those of its Grad kernel. The
+// exponential family shares its expensive steps (see Core.Pairs.cs); the piecewise-linear ones
+// simply run both kernels, which are a few instructions each.
+
+/// <summary>s·x + b and s: <see cref="AffineFn"/> and <see cref="ConstantKernel"/>(s).</summary>
+internal readonly struct AffineFnAndGrad(double slope, double intercept) : IPairKernel
+{
+    public static bool IsLight => true;
+
+    private readonly AffineFn _fn = new(slope, intercept);
+    private readonly ConstantKernel _grad = new(slope);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public T Invoke<T, TMask, TOps>(T x, out T second)
+        where TOps : ISimdOps<T, TMask>
+    {
+        second = _grad.Invoke<T, TMask, TOps>(x);
+        return _fn.Invoke<T, TMask, TOps>(x);
+    }
+}
+
+/// <summary>x and 1: <see cref="IdentityFn"/> and <see cref="ConstantKernel"/>(1).</summary>
+internal readonly struct IdentityFnAndGrad : IPairKernel
+{
+    public static bool IsLight => true;
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public T Invoke<T, TMask, TOps>(T x, out T second)
+        where TOps : ISimdOps<T, TMask>
+    {
+        second = new ConstantKernel(1.0).Invoke<T, TMask, TOps>(x);
+        return default(IdentityFn).Invoke<T, TMask, TOps>(x);
+    }
+}
+
+/// <summary>
+/// LeakyReLU and its step derivative: <see cref="LeakyReluFn"/>(α) and <see cref="StepKernel"/>(1, α).
+/// ReLU is α = 0 (see <see cref="ReluFnAndGrad"/>).
+/// </summary>
+internal readonly struct LeakyReluFnAndGrad(double alpha) : IPairKernel
+{
+    public static bool IsLight => true;
+
+    private readonly LeakyReluFn _fn = new(alpha);
+    private readonly StepKernel _grad = new(1.0, alpha);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public T Invoke<T, TMask, TOps>(T x, out T second)
+        where TOps : ISimdOps<T, TMask>
+    {
+        second = _grad.Invoke<T, TMask, TOps>(x);
+        return _fn.Invoke<T, TMask, TOps>(x);
+    }
+}
+
+/// <summary>ReLU and its step: <see cref="LeakyReluFn"/>(0) and <see cref="StepKernel"/>(1, 0).</summary>
+internal readonly struct ReluFnAndGrad : IPairKernel
+{
+    public static bool IsLight => true;
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public T Invoke<T, TMask, TOps>(T x, out T second)
+        where TOps : ISimdOps<T, TMask> =>
+        new LeakyReluFnAndGrad(0.0).Invoke<T, TMask, TOps>(x, out second);
+}
+
+/// <summary>HardSigmoid and its derivative: <see cref="HardSigmoidFn"/> and <see cref="HardSigmoidGrad"/>.</summary>
+internal readonly struct HardSigmoidFnAndGrad : IPairKernel
+{
+    public static bool IsLight => true;
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public T Invoke<T, TMask, TOps>(T x, out T second)
+        where TOps : ISimdOps<T, TMask>
+    {
+        second = default(HardSigmoidGrad).Invoke<T, TMask, TOps>(x);
+        return default(HardSigmoidFn).Invoke<T, TMask, TOps>(x);
+    }
+}
+
+/// <summary>eˣ twice: <see cref="ExpKernel"/> is both Exponential's value and its derivative, so it runs once.</summary>
+internal readonly struct ExpFnAndGrad : IPairKernel
+{
+    public static bool IsLight => false;
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public T Invoke<T, TMask, TOps>(T x, out T second)
+        where TOps : ISimdOps<T, TMask>
+    {
+        T v = default(ExpKernel).Invoke<T, TMask, TOps>(x);
+        second = v;
+        return v;
+    }
+}
+
+/// <summary>
+/// ELU and its derivative: <see cref="EluFn"/>(α) and <see cref="EluGrad"/>(1, α), with α(eˣ − 1)
+/// and α·eˣ from one table reduction (<see cref="ExpFactor.ExpM1NonPositiveAndExp"/>); the
+/// branches for x &gt; 0 and NaN are applied as in the two kernels.
+/// </summary>
+internal readonly struct EluFnAndGrad(ExpFactor alpha) : IPairKernel
+{
+    public static bool IsLight => false;
+
+    private readonly ExpFactor _alpha = alpha;
+    private readonly bool _lowIsTiny = alpha.HasTinyLow;
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public T Invoke<T, TMask, TOps>(T x, out T second)
+        where TOps : ISimdOps<T, TMask>
+    {
+        T negative = _alpha.ExpM1NonPositiveAndExp<T, TMask, TOps>(x, _lowIsTiny, out T exp);
+        TMask positive = TOps.GreaterThan(x, TOps.Create(0.0));
+        second = Core<T, TMask, TOps>.PropagateNaN(x, TOps.Select(positive, TOps.Create(1.0), exp));
+        return Core<T, TMask, TOps>.PropagateNaN(x, TOps.Select(positive, x, negative));
+    }
+}
+
+/// <summary>
+/// SELU and its derivative: <see cref="SeluFn"/>(λhi, λlo, λα) and <see cref="EluGrad"/>(λhi, λα),
+/// with λα(eˣ − 1) and λα·eˣ from one table reduction (<see cref="ExpFactor.ExpM1NonPositiveAndExp"/>);
+/// the positive branch λx is SeluFn's own (<see cref="SeluFn.WithNegative"/>).
+/// </summary>
+internal readonly struct SeluFnAndGrad(double scaleHi, double scaleLo, ExpFactor scaledAlpha) : IPairKernel
+{
+    public static bool IsLight => false;
+
+    private readonly SeluFn _fn = new(scaleHi, scaleLo, scaledAlpha);
+    private readonly double _scaleHi = scaleHi;
+    private readonly ExpFactor _scaledAlpha = scaledAlpha;
+    private readonly bool _lowIsTiny = scaledAlpha.HasTinyLow;
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public T Invoke<T, TMask, TOps>(T x, out T second)
+        where TOps : ISimdOps<T, TMask>
+    {
+        T negative = _scaledAlpha.ExpM1NonPositiveAndExp<T, TMask, TOps>(x, _lowIsTiny, out T exp);
+        second = Core<T, TMask, TOps>.PropagateNaN(x, TOps.Select(TOps.GreaterThan(x, TOps.Create(0.0)), TOps.Create(_scaleHi), exp));
+        return _fn.WithNegative<T, TMask, TOps>(x, negative);
+    }
+}
+
+/// <summary>σ and σ′: <see cref="SigmoidFn"/> and <see cref="SigmoidGrad"/>, sharing e^−|x| and 1 + e^−|x|.</summary>
+internal readonly struct SigmoidFnAndGrad : IPairKernel
+{
+    public static bool IsLight => false;
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public T Invoke<T, TMask, TOps>(T x, out T second)
+        where TOps : ISimdOps<T, TMask>
+    {
+        T v = Core<T, TMask, TOps>.SigmoidAndGrad(x, out T grad);
+        second = Core<T, TMask, TOps>.PropagateNaN(x, grad);
+        return Core<T, TMask, TOps>.PropagateNaN(x, v);
+    }
+}
+
+/// <summary>tanh and 1 − tanh²: <see cref="TanhFn"/> and <see cref="TanhGrad"/>, sharing e^−2|x|.</summary>
+internal readonly struct TanhFnAndGrad : IPairKernel
+{
+    public static bool IsLight => false;
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public T Invoke<T, TMask, TOps>(T x, out T second)
+        where TOps : ISimdOps<T, TMask>
+    {
+        T v = Core<T, TMask, TOps>.TanhAndGrad(x, out T grad);
+        second = Core<T, TMask, TOps>.PropagateNaN(x, grad);
+        return Core<T, TMask, TOps>.PropagateNaN(x, v);
+    }
+}
+
+/// <summary>ln(1 + eˣ) and σ: <see cref="SoftPlusFn"/> and <see cref="SigmoidFn"/>, sharing e^−|x| and the far-range eˣ.</summary>
+internal readonly struct SoftPlusFnAndGrad : IPairKernel
+{
+    public static bool IsLight => false;
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public T Invoke<T, TMask, TOps>(T x, out T second)
+        where TOps : ISimdOps<T, TMask>
+    {
+        T v = Core<T, TMask, TOps>.SoftPlusAndSigmoid(x, out T sigmoid);
+        second = Core<T, TMask, TOps>.PropagateNaN(x, sigmoid);
+        return Core<T, TMask, TOps>.PropagateNaN(x, v);
+    }
+}

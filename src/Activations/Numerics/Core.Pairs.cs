@@ -1,0 +1,224 @@
+using System.Runtime.CompilerServices;
+
+namespace Activations.Numerics;
+
+/// <summary>
+/// A value and its derivative from one evaluation of what the two have in common (the table
+/// reduction of e^y, 1 + t, the far-range e^x), for the pair kernels. Each result is built by the
+/// same sequence of operations, on the same operands, as the function that computes it alone
+/// (Sigmoid, SigmoidGradNonPositive, Tanh, SoftPlus, ScaledExpM1NonPositive): a lane's bits depend
+/// only on that sequence, so they are identical. Where the two functions would feed different
+/// arguments to the shared step, the comments show that the lanes concerned discard the shared
+/// result (or take a constant) in the function they came from. One result takes other steps:
+/// ScaledExp's a·e^x in <see cref="ScaledExpM1NonPositiveAndScaledExp"/>, whose summary shows
+/// that on the lanes that use them every rounding is the same rounding scaled by a power of two.
+/// </summary>
+internal static partial class Core<T, TMask, TOps>
+{
+    /// <summary>
+    /// <see cref="ExpPair"/>(−100) = hi + lo (e^−100 to 2⁻⁵⁷ relative): the pair that
+    /// <see cref="ExpM1NonPositive"/> uses on every lane it clamps at −100. A kernel that shares its
+    /// reduction with e^x at the unclamped argument takes this constant there instead (checked
+    /// bit for bit against ExpPair by the tests).
+    /// </summary>
+    internal const double ExpPairAtClampHi = 3.720075976020836e-44;    // 0x36EA8C1F14E2AF5D
+
+    /// <summary>The low part of <see cref="ExpPairAtClampHi"/>.</summary>
+    internal const double ExpPairAtClampLo = -1.5557538194652854e-60;  // 0xB384000000000000
+
+    /// <summary>Where <see cref="ExpM1NonPositive"/> clamps its argument.</summary>
+    private const double ExpM1Clamp = -100.0;
+
+    /// <summary>
+    /// ExpM1NonPositive's argument for x (x clamped at −100; x &gt; 0 taken at −1) and its e^y pair,
+    /// given the pair <paramref name="sharedHi"/> + <paramref name="sharedLo"/> = ExpPair(x) on the
+    /// lanes with −100 ≤ x ≤ 0: the clamped lanes take ExpPair(−100), and the lanes x &gt; 0 (whose
+    /// value every caller discards) keep the shared pair, which ExpM1FromPair then never reads on
+    /// its near path, so they cannot change which paths a vector runs through.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static T ExpM1Argument(T x, T sharedHi, T sharedLo, out T eHi, out T eLo)
+    {
+        TMask clamped = TOps.LessThan(x, TOps.Create(ExpM1Clamp));
+        T y = TOps.Select(clamped, TOps.Create(ExpM1Clamp), x);
+        y = TOps.Select(TOps.GreaterThan(x, TOps.Create(0.0)), TOps.Create(-1.0), y);
+        eHi = TOps.Select(clamped, TOps.Create(ExpPairAtClampHi), sharedHi);
+        eLo = TOps.Select(clamped, TOps.Create(ExpPairAtClampLo), sharedLo);
+        return y;
+    }
+
+    /// <summary>Below this |aLo| (other than 0) the shortcut of <see cref="ScaledExpM1NonPositiveAndScaledExp"/> is not used.</summary>
+    internal const double SmallestShortcutLow = 1.2702926122619002e-262;  // 2^−870
+
+    /// <summary>
+    /// <see cref="ScaledExpM1NonPositive"/>(x, aHi, aLo, unscale) and, in <paramref name="scaledExp"/>,
+    /// <see cref="ScaledExp"/>(expArgument, bHi, bLo)·bUnscale, both meaningful for x ≤ 0, where
+    /// expArgument is x or, on lanes below −700, x + 710 (ExpFactor's far range), and b is a on
+    /// every lane with x ≥ −700. |aHi| must be in [2⁻⁵⁶², 2⁹⁹²] (as ExpFactor makes it).
+    /// <para>
+    /// The shared step: ScaledExp reduces its clamped argument w with the table (z and t), and
+    /// ExpM1NonPositive's ExpPair reduces its argument y with the same two steps; for −100 ≤ x ≤ 0
+    /// the two arguments agree (no clamp, no shift), so ExpPair = FastTwoSum(s, s·t) comes from
+    /// ScaledExp's z and t. Below −100 ExpM1NonPositive has y = −100 and takes the constant
+    /// ExpPair(−100) (<see cref="ExpM1Argument"/>); above 0 its value is discarded.
+    /// </para>
+    /// <para>
+    /// The shortcut: ScaledExp rounds (bHi + bLo)(mHi + mLo) once and scales it by 2^k, where
+    /// mHi + mLo = FastTwoSum(m, m·t) and ExpPair's pair is FastTwoSum(2^k·m, (2^k·m)·t) with the
+    /// same m, t and k. For −100 ≤ x ≤ 0, k ∈ [−145, 0], and a product or sum by 2^k commutes with
+    /// rounding as long as no value is subnormal: every nonzero value of FastTwoSum(m, m·t) is a
+    /// multiple of at least 2⁻²²⁰ (|x| ≥ 2⁻⁶ when k ≠ 0, so r is on a grid of 2⁻¹¹⁰ or coarser),
+    /// so ExpPair's pair is exactly 2^k(mHi + mLo). Then MultiplyRounded of b with ExpPair's pair
+    /// is 2^k times MultiplyRounded of b with (mHi, mLo): its products are at least
+    /// 2⁻⁵⁶²·2⁻³⁶⁵ for aHi and, for aLo ≥ <see cref="SmallestShortcutLow"/> (or 0), 2⁻⁸⁷⁰·2⁻¹⁴⁵,
+    /// all normal; its exact product error is exact on every path (|p| ≥ 2⁻⁷⁰⁸ &gt; 2⁻⁹¹⁴). And
+    /// ScaleB's 2^k·v is exact there (v ≥ 2⁻⁵⁶³, one factor 2^k, the other 1). So on those lanes
+    /// a·e^x is MultiplyRounded(b, ExpPair)·bUnscale, without k, m or ScaleB; a vector with a lane
+    /// beyond ±100 or NaN (or a factor whose low part is tiny) takes ScaledExp's own steps on all
+    /// its lanes.
+    /// </para>
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static T ScaledExpM1NonPositiveAndScaledExp(T x, T aHi, T aLo, T unscale, T expArgument, T bHi, T bLo, T bUnscale, bool lowIsTiny, out T scaledExp)
+    {
+        T w = Clamp(expArgument, ExpArgumentLimit);
+        T z = ReduceSixteenths(w);
+        T t = ExpSixteenthsT(w, z);
+
+        // ExpPair = FastTwoSum(s, s·t) with s from ExpSixteenthsScale: the same z and t at w = x.
+        T scale = TOps.AddShiftedBits(TOps.Lookup16(Exp2SixteenthsLessIndex, z), z);
+        T sharedHi = FastTwoSum(scale, TOps.Multiply(scale, t), out T sharedLo);
+
+        scaledExp = TOps.Multiply(MultiplyRounded(bHi, bLo, sharedHi, sharedLo), bUnscale);
+
+        // The unshared steps are right on every lane, so a vector that needs them takes them on all
+        // (lanes above 100 and NaN lanes too: the test is the cheap one on magnitudes).
+        if (lowIsTiny || TOps.AnyMagnitudeAbove(x, -ExpM1Clamp))
+        {
+            // ScaledExp = ScaleB(MultiplyRounded(b, ExpTable(w)), k), ExpTable written out on z and t.
+            T m = TOps.Lookup16(Exp2Sixteenths, z);
+            T mHi = FastTwoSum(m, TOps.Multiply(m, t), out T mLo);
+            scaledExp = TOps.Multiply(ScaleB(MultiplyRounded(bHi, bLo, mHi, mLo), SixteenthsExponent(z)), bUnscale);
+        }
+
+        T y = ExpM1Argument(x, sharedHi, sharedLo, out T eHi, out T eLo);
+        T e1Hi = ExpM1FromPair(y, eHi, eLo, out T e1Lo);
+        return ScaleExpM1(e1Hi, e1Lo, aHi, aLo, unscale);
+    }
+
+    /// <summary>
+    /// <see cref="Sigmoid"/>(x) and, in <paramref name="grad"/>, <see cref="SigmoidGrad"/>(x): both
+    /// start from t = ExpPair(−|x|) and d = 1 + t (the same operations on the same argument), then
+    /// each divides as alone; the far ranges (|x| &gt; 600, the same lanes for both) are selected
+    /// under one test.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static T SigmoidAndGrad(T x, out T grad)
+    {
+        T a = TOps.Abs(x);
+        T y = TOps.Negate(a);
+        TMask negative = TOps.LessThan(x, TOps.Create(0.0));
+        T tHi = ExpPair(y, out T tLo);
+        T dHi = OnePlus(tHi, tLo, out T dLo);
+        T qHi = DivideDD(TOps.Select(negative, tHi, TOps.Create(1.0)), TOps.Select(negative, tLo, TOps.Create(0.0)), dHi, dLo, out T qLo);
+        T v = TOps.Add(qHi, qLo);
+        T g = SigmoidGradFromOnePlus(tHi, tLo, dHi, dLo, 1.0);
+
+        // Sigmoid's far test |x| > 600 and SigmoidGradNonPositive's y < −600 pick the same lanes. The
+        // branch only skips work (NaN lanes enter it too, and the selects leave them alone), so it
+        // takes the cheaper test on magnitudes.
+        if (TOps.AnyMagnitudeAbove(x, DirectLimit))
+        {
+            TMask far = TOps.GreaterThan(a, TOps.Create(DirectLimit));
+            v = TOps.Select(far, TOps.Select(negative, Exp(x), TOps.Create(1.0)), v);
+            g = TOps.Select(far, ScaledExp(y, TOps.Create(1.0), TOps.Create(0.0)), g);
+        }
+
+        grad = g;
+        return v;
+    }
+
+    /// <summary>
+    /// The direct path of <see cref="SigmoidGradNonPositive"/> (c·t/d² before its far range) from
+    /// t and d = 1 + t that a caller already has.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static T SigmoidGradFromOnePlus(T tHi, T tLo, T dHi, T dLo, double c)
+    {
+        T d2Hi = MultiplyDD(dHi, dLo, dHi, dLo, out T d2Lo);
+        T qHi = DivideDD(TOps.Multiply(TOps.Create(c), tHi), TOps.Multiply(TOps.Create(c), tLo), d2Hi, d2Lo, out T qLo);
+        return TOps.Add(qHi, qLo);
+    }
+
+    /// <summary>
+    /// <see cref="Tanh"/>(x) and, in <paramref name="grad"/>, <see cref="TanhGrad"/>(x): both reduce
+    /// e^y at y = −2|x|, Tanh's ExpM1NonPositive after clamping y at −100 and TanhGrad's
+    /// SigmoidGradNonPositive without a clamp; so ExpPair(y) is formed once, and the lanes below
+    /// −100 take ExpPair(−100) for tanh (see <see cref="ExpM1Argument"/>).
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static T TanhAndGrad(T x, out T grad)
+    {
+        T y = TOps.Multiply(TOps.Create(-2.0), TOps.Abs(x));
+        T tHi = ExpPair(y, out T tLo);
+
+        // tanh x = −m/(2 + m), as in Tanh.
+        T yc = ExpM1Argument(y, tHi, tLo, out T eHi, out T eLo);
+        T mHi = ExpM1FromPair(yc, eHi, eLo, out T mLo);
+        T sHi = FastTwoSum(TOps.Create(2.0), mHi, out T s);
+        T qHi = DivideDD(TOps.Negate(mHi), TOps.Negate(mLo), sHi, TOps.Add(s, mLo), out T qLo);
+        T v = TOps.Add(qHi, qLo);
+        v = TOps.Select(TOps.LessThan(x, TOps.Create(0.0)), TOps.Negate(v), v);
+        v = TOps.Select(TOps.Equal(x, TOps.Create(0.0)), x, v);
+
+        // 4σ′(y), as in SigmoidGradNonPositive(y, 4).
+        T dHi = OnePlus(tHi, tLo, out T dLo);
+        T g = SigmoidGradFromOnePlus(tHi, tLo, dHi, dLo, 4.0);
+        // y < −600 exactly when |x| > 300 (y = −2|x| is exact), tested on magnitudes as in SigmoidAndGrad.
+        if (TOps.AnyMagnitudeAbove(x, DirectLimit / 2))
+        {
+            TMask far = TOps.LessThan(y, TOps.Create(-DirectLimit));
+            g = TOps.Select(far, ScaledExp(y, TOps.Create(4.0), TOps.Create(0.0)), g);
+        }
+
+        grad = g;
+        return v;
+    }
+
+    /// <summary>
+    /// <see cref="SoftPlus"/>(x) and, in <paramref name="sigmoid"/>, <see cref="Sigmoid"/>(x) (its
+    /// derivative). Both take t = ExpPair(−|x|); SoftPlus clamps |x| at 40 first, but its lanes
+    /// beyond 40 are replaced by its far range, so the unclamped pair gives the same bits. The far
+    /// ranges of both use Exp(x) (SoftPlus past 40, Sigmoid past 600, a subset), formed once.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static T SoftPlusAndSigmoid(T x, out T sigmoid)
+    {
+        T a = TOps.Abs(x);
+        TMask positive = TOps.GreaterThan(x, TOps.Create(0.0));
+        TMask negative = TOps.LessThan(x, TOps.Create(0.0));
+        T tHi = ExpPair(TOps.Negate(a), out T tLo);
+
+        T lHi = Log1PUnit(tHi, tLo, out T lLo);
+        T sHi = TwoSum(TOps.Select(positive, x, TOps.Create(0.0)), lHi, out T s);
+        T v = TOps.Add(sHi, TOps.Add(s, lLo));
+
+        T dHi = OnePlus(tHi, tLo, out T dLo);
+        T qHi = DivideDD(TOps.Select(negative, tHi, TOps.Create(1.0)), TOps.Select(negative, tLo, TOps.Create(0.0)), dHi, dLo, out T qLo);
+        T q = TOps.Add(qHi, qLo);
+
+        // A select on no lane is the identity, so Sigmoid's far range may be applied whenever
+        // SoftPlus's (which contains it) is.
+        // Tested on magnitudes, as in SigmoidAndGrad.
+        if (TOps.AnyMagnitudeAbove(x, SoftPlusFarLimit))
+        {
+            TMask far = TOps.GreaterThan(a, TOps.Create(SoftPlusFarLimit));
+            T e = Exp(x);
+            v = TOps.Select(far, TOps.Select(positive, x, e), v);
+            q = TOps.Select(TOps.GreaterThan(a, TOps.Create(DirectLimit)), TOps.Select(negative, e, TOps.Create(1.0)), q);
+        }
+
+        sigmoid = q;
+        return v;
+    }
+}
