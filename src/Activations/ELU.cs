@@ -32,7 +32,7 @@ public sealed class ELU : ActivationFunction
         Kernels = p =>
         {
             ExpFactor alpha = ExpFactor.Of(p[0], 0.0);
-            return KernelSet.Create(new EluFn(alpha), new EluGrad(1.0, alpha), new EluGrad(0.0, alpha), new GradTimes<EluGrad>(new EluGrad(1.0, alpha)), new FnAndGradOf<EluFn, EluGrad>(new EluFn(alpha), new EluGrad(1.0, alpha)));
+            return KernelSet.Create(new EluFn(alpha), new EluGrad(1.0, alpha), new EluGrad(0.0, alpha), new GradTimes<EluGrad>(new EluGrad(1.0, alpha)), new EluFnAndGrad(alpha));
         },
         Create = p => new ELU(p[0]),
         Formulas = ("x if x > 0, else α(eˣ − 1)", "1 if x > 0, else α·eˣ", "0 if x > 0, else α·eˣ"),

@@ -49,7 +49,7 @@ public sealed class SELU : ActivationFunction
     internal static ActivationDescriptor Descriptor { get; } = new()
     {
         Name = "SELU",
-        Kernels = _ => KernelSet.Create(new SeluFn(Scale, ScaleLo, ScaledAlpha), new EluGrad(Scale, ScaledAlpha), new EluGrad(0.0, ScaledAlpha), new GradTimes<EluGrad>(new EluGrad(Scale, ScaledAlpha)), new FnAndGradOf<SeluFn, EluGrad>(new SeluFn(Scale, ScaleLo, ScaledAlpha), new EluGrad(Scale, ScaledAlpha))),
+        Kernels = _ => KernelSet.Create(new SeluFn(Scale, ScaleLo, ScaledAlpha), new EluGrad(Scale, ScaledAlpha), new EluGrad(0.0, ScaledAlpha), new GradTimes<EluGrad>(new EluGrad(Scale, ScaledAlpha)), new SeluFnAndGrad(Scale, ScaleLo, ScaledAlpha)),
         Create = _ => new SELU(),
         Formulas = ("λx if x > 0, else λα(eˣ − 1)", "λ if x > 0, else λα·eˣ", "0 if x > 0, else λα·eˣ"),
     };
