@@ -2,10 +2,11 @@ using System;
 using System.Collections.Generic;
 using System.Diagnostics.CodeAnalysis;
 using System.Globalization;
+using System.Text;
 
 namespace Activations.Sample;
 
-/// <summary>The program's arguments: <c>[activation] [--epochs N] [--seed N] [--help]</c>.</summary>
+/// <summary>The program's arguments: <c>[activation] [--double] [--epochs N] [--seed N] [--help]</c>.</summary>
 /// <param name="Activation">The hidden activation.</param>
 /// <param name="Options">The training settings.</param>
 /// <param name="ShowHelp">Whether to print the usage text instead of training.</param>
@@ -17,16 +18,21 @@ internal sealed record CommandLine(ActivationFunction Activation, TrainingOption
     /// <summary>The largest accepted <c>--epochs</c>, so that a typo cannot start an hours-long run.</summary>
     public const int MaxEpochs = 100_000;
 
+    private const string Indent = "               ";
+
     /// <summary>The usage text printed by <c>--help</c>.</summary>
     public static string Usage { get; } = string.Join(
         Environment.NewLine,
         "Trains a 2-16-16-1 perceptron on the two-moons data set with the chosen hidden activation.",
         string.Empty,
-        "Usage: Activations.Sample [activation] [--epochs N] [--seed N]",
+        "Usage: Activations.Sample [activation] [--double] [--epochs N] [--seed N]",
         string.Empty,
-        $"  activation   Read by ActivationFunction.Parse (default: {DefaultActivation}), e.g. relu, sigmoid,",
-        "               softplus, selu, \"elu(alpha=0.5)\", \"LeakyReLU(alpha=0.1)\" (quote parentheses",
-        "               and spaces for the shell).",
+        $"  activation   One of {Wrap(string.Join(", ", ActivationFunction.Names), Indent.Length + "One of ".Length)}",
+        $"{Indent}(default: {DefaultActivation}), read by ActivationFunction.Parse: case, spaces, '_' and",
+        $"{Indent}'-' do not matter, and parameters may follow in parentheses, e.g. relu,",
+        $"{Indent}\"elu(alpha=0.5)\", \"LeakyReLU(alpha=0.1)\" (quote parentheses and spaces for",
+        $"{Indent}the shell).",
+        "  --double     Trains in double instead of float.",
         $"  --epochs N   Passes over the training set, 1 to {MaxEpochs} (default: {new TrainingOptions().Epochs}).",
         $"  --seed N     Seeds the data, the initial weights and the shuffling, 0 or more (default: {new TrainingOptions().Seed}).",
         "  -h, --help   Shows this text.",
@@ -53,6 +59,9 @@ internal sealed record CommandLine(ActivationFunction Activation, TrainingOption
                     commandLine = new CommandLine(DefaultActivation, options, ShowHelp: true);
                     error = null;
                     return true;
+                case "--double":
+                    options = options with { Precision = Precision.Double };
+                    break;
                 case "--epochs" or "--seed":
                     if (!TryReadInt(args, ++i, arg, min: arg == "--epochs" ? 1 : 0, max: arg == "--epochs" ? MaxEpochs : int.MaxValue, out int value, out error))
                     {
@@ -124,6 +133,30 @@ internal sealed record CommandLine(ActivationFunction Activation, TrainingOption
 
         error = null;
         return true;
+    }
+
+    /// <summary>Breaks a list at ", " into lines of at most 100 characters, the first starting at <paramref name="column"/>, the others at <see cref="Indent"/>.</summary>
+    private static string Wrap(string list, int column)
+    {
+        var text = new StringBuilder();
+        foreach (string item in list.Split(' '))
+        {
+            if (column + 1 + item.Length > 100)
+            {
+                text.Append(Environment.NewLine).Append(Indent);
+                column = Indent.Length;
+            }
+            else if (text.Length > 0)
+            {
+                text.Append(' ');
+                column++;
+            }
+
+            text.Append(item);
+            column += item.Length;
+        }
+
+        return text.ToString();
     }
 
     /// <summary>Joins the lines of a message so that the error stays on one line.</summary>

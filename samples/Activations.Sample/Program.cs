@@ -45,7 +45,9 @@ internal static class Program
 
         TrainingOptions options = commandLine.Options;
         output.WriteLine(Invariant($"Data: two moons, {options.TrainingPoints} training + {options.TestPoints} held-out points, noise {options.Noise}, seed {options.Seed}"));
-        output.WriteLine(Invariant($"Network: 2-{options.HiddenWidth}-{options.HiddenWidth}-1, hidden activation {commandLine.Activation}, sigmoid output, binary cross-entropy"));
+        string precision = options.Precision == Precision.Double ? "double" : "float";
+        string backward = commandLine.Activation.CanBackwardFromOutput ? "backward from its output" : "backward from its input";
+        output.WriteLine(Invariant($"Network: 2-{options.HiddenWidth}-{options.HiddenWidth}-1 in {precision}, hidden activation {commandLine.Activation} ({backward}), sigmoid output, binary cross-entropy"));
         output.WriteLine(Invariant($"Training: {options.Epochs} epochs of mini-batch gradient descent, batch {options.BatchSize}, learning rate {options.LearningRate} falling to {options.FinalLearningRate}"));
 
         TrainingResult result = Trainer.Train(

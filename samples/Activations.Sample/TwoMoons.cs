@@ -1,4 +1,5 @@
 using System;
+using System.Numerics;
 
 namespace Activations.Sample;
 
@@ -12,30 +13,34 @@ internal static class TwoMoons
     /// Draws <paramref name="count"/> points, each from one of the two moons with equal probability.
     /// Class 0 is the upper arc (cos t − ½, sin t − ¼), class 1 its point reflection through the origin,
     /// t uniform in [0, π]; both are centred so the inputs need no further scaling. Gaussian noise of
-    /// standard deviation <paramref name="noise"/> is added to each coordinate.
+    /// standard deviation <paramref name="noise"/> is added to each coordinate. The points are drawn
+    /// in double and rounded once to <typeparamref name="T"/>, so a seed gives the same points in
+    /// float as in double, to float precision.
     /// </summary>
+    /// <typeparam name="T">The number type of the features and labels.</typeparam>
     /// <param name="count">The number of points.</param>
     /// <param name="noise">The standard deviation of the noise on each coordinate.</param>
     /// <param name="random">The source of randomness; the same state gives the same points.</param>
     /// <returns>The points and their labels.</returns>
-    public static Dataset Generate(int count, double noise, Random random)
+    public static Dataset<T> Generate<T>(int count, double noise, Random random)
+        where T : unmanaged, IFloatingPointIeee754<T>
     {
         ArgumentOutOfRangeException.ThrowIfNegative(count);
         ArgumentOutOfRangeException.ThrowIfNegative(noise);
         ArgumentNullException.ThrowIfNull(random);
 
-        var features = new double[count * Dataset.FeatureCount];
-        var labels = new double[count];
+        var features = new T[count * Dataset.FeatureCount];
+        var labels = new T[count];
         for (int i = 0; i < count; i++)
         {
             double t = Math.PI * random.NextDouble();
             double sign = random.Next(2) == 0 ? 1.0 : -1.0;
-            labels[i] = sign > 0 ? 0.0 : 1.0;
-            features[(2 * i) + 0] = (sign * (Math.Cos(t) - 0.5)) + (noise * NextGaussian(random));
-            features[(2 * i) + 1] = (sign * (Math.Sin(t) - 0.25)) + (noise * NextGaussian(random));
+            labels[i] = sign > 0 ? T.Zero : T.One;
+            features[(2 * i) + 0] = T.CreateChecked((sign * (Math.Cos(t) - 0.5)) + (noise * NextGaussian(random)));
+            features[(2 * i) + 1] = T.CreateChecked((sign * (Math.Sin(t) - 0.25)) + (noise * NextGaussian(random)));
         }
 
-        return new Dataset(features, labels);
+        return new Dataset<T>(features, labels);
     }
 
     /// <summary>A standard normal deviate by the Box–Muller transform (1 − u keeps the logarithm finite).</summary>

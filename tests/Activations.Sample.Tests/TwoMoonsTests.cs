@@ -8,7 +8,7 @@ public class TwoMoonsTests
     [Fact]
     public void Without_noise_every_point_lies_on_its_own_half_circle()
     {
-        Dataset data = TwoMoons.Generate(500, noise: 0.0, new Random(7));
+        Dataset<double> data = TwoMoons.Generate<double>(500, noise: 0.0, new Random(7));
 
         ReadOnlySpan<double> features = data.Features.Span;
         ReadOnlySpan<double> labels = data.Labels.Span;
@@ -28,7 +28,7 @@ public class TwoMoonsTests
     [Fact]
     public void Both_classes_are_drawn_about_equally_often()
     {
-        Dataset data = TwoMoons.Generate(2000, noise: 0.2, new Random(1));
+        Dataset<double> data = TwoMoons.Generate<double>(2000, noise: 0.2, new Random(1));
 
         double ones = 0.0;
         foreach (double label in data.Labels.Span)
@@ -44,10 +44,20 @@ public class TwoMoonsTests
     [Fact]
     public void The_same_random_state_gives_the_same_points()
     {
-        Dataset first = TwoMoons.Generate(100, noise: 0.2, new Random(3));
-        Dataset second = TwoMoons.Generate(100, noise: 0.2, new Random(3));
+        Dataset<double> first = TwoMoons.Generate<double>(100, noise: 0.2, new Random(3));
+        Dataset<double> second = TwoMoons.Generate<double>(100, noise: 0.2, new Random(3));
 
         first.Features.ToArray().Should().Equal(second.Features.ToArray());
         first.Labels.ToArray().Should().Equal(second.Labels.ToArray());
+    }
+
+    [Fact]
+    public void In_float_the_same_random_state_gives_the_double_points_rounded()
+    {
+        Dataset<double> inDouble = TwoMoons.Generate<double>(100, noise: 0.2, new Random(3));
+        Dataset<float> inFloat = TwoMoons.Generate<float>(100, noise: 0.2, new Random(3));
+
+        inFloat.Features.ToArray().Should().Equal(Array.ConvertAll(inDouble.Features.ToArray(), x => (float)x));
+        inFloat.Labels.ToArray().Should().Equal(Array.ConvertAll(inDouble.Labels.ToArray(), x => (float)x));
     }
 }
