@@ -9,13 +9,6 @@ namespace Activations.Plots;
 /// </summary>
 internal static class Program
 {
-    /// <summary>Every activation in the library, with its default parameters.</summary>
-    private static readonly ActivationFunction[] All =
-    [
-        new Affine(), new ELU(), new Exponential(), new HardSigmoid(), new Identity(), new LeakyReLU(),
-        new ReLU(), new SELU(), new Sigmoid(), new SoftPlus(), new Tanh(),
-    ];
-
     /// <summary>The entry point.</summary>
     /// <param name="args">The output folder (default <c>docs/img</c>), and <c>--png</c> to also write PNG previews.</param>
     /// <returns>0 on success, 2 for bad arguments.</returns>
@@ -41,8 +34,10 @@ internal static class Program
         }
 
         Directory.CreateDirectory(folder);
-        foreach (ActivationFunction activation in All)
+        // Every activation in the library, with its default parameters (a bare name reads as the defaults).
+        foreach (string name in ActivationFunction.Names)
         {
+            ActivationFunction activation = ActivationFunction.Parse(name);
             string path = Path.Combine(folder, ActivationPlot.FileName(activation));
             ActivationPlot.SaveSvg(activation, path);
             Console.WriteLine(path);

@@ -34,6 +34,6 @@ public sealed class Affine : ActivationFunction
         Kernels = p => KernelSet.Create(new AffineFn(p[0], p[1]), new ConstantKernel(p[0]), new ConstantKernel(0.0), new GradTimes<ConstantKernel>(new ConstantKernel(p[0])), new AffineFnAndGrad(p[0], p[1])),
         Create = p => new Affine(p[0], p[1]),
         Formulas = ("s·x + b", "s", "0"),
-        Variants = [[2, -1], [0, 3], [-0.5, 1e-3]],
+        Variants = [[2, -1], [0, 3], [-0.5, 1e-3], [-0.75, 1e-300]],
     };
 }

@@ -36,6 +36,6 @@ public sealed class ELU : ActivationFunction
         },
         Create = p => new ELU(p[0]),
         Formulas = ("x if x > 0, else α(eˣ − 1)", "1 if x > 0, else α·eˣ", "0 if x > 0, else α·eˣ"),
-        Variants = [[0.5], [2], [double.MaxValue], [-1.5e308], [1e200], [1e-300]],
+        Variants = [[0.5], [2], [double.MaxValue], [1.3e308], [-1.5e308], [1e200], [1e-300], [-2]],
     };
 }

@@ -1,6 +1,7 @@
 using System;
 using System.Linq;
 using Activations.Catalogue;
+using Activations.Tests.Reference;
 using FluentAssertions;
 using Xunit;
 
@@ -55,6 +56,22 @@ public class CatalogueTests
             var constructor = d.Create(d.Defaults()).GetType().GetConstructors().Single();
             constructor.GetParameters().Select(p => (p.Name, Default: Convert.ToDouble(p.DefaultValue, System.Globalization.CultureInfo.InvariantCulture)))
                 .Should().Equal(d.Parameters.Select(p => ((string?)p.Name, p.Default)), because: $"{d.Name}'s description matches its constructor");
+        }
+    }
+
+    [Fact]
+    public void EveryEntryHasItsTestReferenceAndNoReferenceIsLeftOver()
+    {
+        // The shared suites take each activation's exact values, limits, values at zero and crossings from its
+        // ActivationReference subclass (Reference/Exact/<Name>.cs); without one, a new activation would fail
+        // every suite that asks, so this names what is missing in one place.
+        var types = KnownActivations.All.Select(d => d.Create(d.Defaults()).GetType()).ToArray();
+        ActivationReference.All.Select(r => r.Activation)
+            .Should().BeEquivalentTo(types, "every catalogue activation has exactly one test reference, and every reference is for a catalogue activation");
+        foreach (ActivationFunction f in AllActivations.Instances)
+        {
+            ActivationReference.For(f).ExtraAccuracyInstances.Where(extra => extra.GetType() != f.GetType() || AllActivations.Instances.Contains(extra))
+                .Should().BeEmpty(because: $"{f.GetType().Name}'s extra accuracy instances are of its own type and not already in the catalogue");
         }
     }
 }

@@ -1,5 +1,8 @@
 using System;
 using System.Globalization;
+using System.Linq;
+using System.Reflection;
+using Activations.Catalogue;
 using FluentAssertions;
 
 namespace Activations.Tests;
@@ -93,14 +96,10 @@ public class EqualityAndFormatTests
         AssertEqual(new ELU(-0.0), new ELU(-0.0));
         AssertEqual(new LeakyReLU(), new LeakyReLU(0.3));
         AssertEqual(new LeakyReLU(double.Epsilon), new LeakyReLU(double.Epsilon));
-        AssertEqual(new Exponential(), new Exponential());
-        AssertEqual(new HardSigmoid(), new HardSigmoid());
-        AssertEqual(new Identity(), new Identity());
-        AssertEqual(new ReLU(), new ReLU());
-        AssertEqual(new SELU(), new SELU());
-        AssertEqual(new Sigmoid(), new Sigmoid());
-        AssertEqual(new SoftPlus(), new SoftPlus());
-        AssertEqual(new Tanh(), new Tanh());
+        foreach (ActivationFunction f in AllActivations.Instances)
+        {
+            AssertEqual(f, ActivationFunction.Parse(f.ToString()));
+        }
     }
 
     [Theory]
@@ -175,11 +174,37 @@ public class EqualityAndFormatTests
     [InlineData(double.NegativeInfinity)]
     public void Non_finite_parameter_is_refused_with_its_name(double value)
     {
-        AssertRefused(() => new Affine(value, 0), "slope", value);
-        AssertRefused(() => new Affine(1, value), "intercept", value);
         AssertRefused(() => new Affine(intercept: value), "intercept", value);
-        AssertRefused(() => new ELU(value), "alpha", value);
-        AssertRefused(() => new LeakyReLU(value), "alpha", value);
+
+        // Every number parameter of every public activation, through its constructor, the others at their defaults.
+        foreach (ActivationDescriptor d in KnownActivations.All)
+        {
+            ConstructorInfo constructor = d.Create(d.Defaults()).GetType().GetConstructors().Single();
+            ParameterInfo[] parameters = constructor.GetParameters();
+            for (int i = 0; i < parameters.Length; i++)
+            {
+                if (parameters[i].ParameterType != typeof(double))
+                {
+                    continue;
+                }
+
+                object?[] arguments = [.. parameters.Select((p, j) => j == i ? value : p.DefaultValue)];
+                AssertRefused(() => Construct(constructor, arguments), parameters[i].Name!, value);
+            }
+        }
+    }
+
+    private static ActivationFunction Construct(ConstructorInfo constructor, object?[] arguments)
+    {
+        try
+        {
+            return (ActivationFunction)constructor.Invoke(arguments);
+        }
+        catch (TargetInvocationException e) when (e.InnerException is not null)
+        {
+            System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(e.InnerException);
+            throw;
+        }
     }
 
     private static void AssertEqual(ActivationFunction first, ActivationFunction second)

@@ -2,13 +2,14 @@ using System;
 using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
+using Activations.Tests.Reference;
 using FluentAssertions;
 
 namespace Activations.Tests;
 
 /// <summary>
 /// Grad is the derivative of Fn and Grad2 the derivative of Grad: each is compared with a central
-/// difference of the other at well-conditioned points, away from every branch point (0 for the
+/// difference of the other at well-conditioned points, away from every branch point (each activation's reference lists its kinks: 0 for the
 /// piecewise activations, ±2.5 for HardSigmoid), so the difference never straddles a kink.
 /// </summary>
 public sealed class FiniteDifferenceTests
@@ -87,13 +88,18 @@ public sealed class FiniteDifferenceTests
     }
 
     /// <summary>
-    /// Where f(x) = x exactly (Identity and Affine(1, 0) everywhere; ReLU, LeakyReLU and ELU for x &gt; 0): the
-    /// central difference is then (above − below)/(above − below) = 1 with no rounding at all.
+    /// Where f(x) = x exactly at both ends of the step (by the exact reference: Identity and Affine(1, 0) everywhere;
+    /// ReLU, LeakyReLU and ELU for x &gt; 0): a faithfully rounded f returns them unchanged, so the central
+    /// difference is (above − below)/(above − below) = 1 with no rounding at all.
     /// </summary>
-    private static bool IsExactlyX(ActivationFunction f, double x) =>
-        f is Identity or Affine { Slope: 1, Intercept: 0 } || (x > 0 && f is ReLU or LeakyReLU or ELU);
+    private static bool IsExactlyX(ActivationFunction f, double x)
+    {
+        double h = 1e-5 * Math.Max(1, Math.Abs(x));
+        ActivationReference reference = ActivationReference.For(f);
+        return new[] { x + h, x - h }.All(t => reference.Exact(f, t, 0) == BigFloat.FromDouble(t));
+    }
 
-    /// <summary>Excludes the points near HardSigmoid's kinks at ±2.5; every other kink is at 0, and |x| ≥ 0.1 here.</summary>
+    /// <summary>Excludes the points within 0.1 of a kink of f, f′ or f″ (from the activation's reference); |x| ≥ 0.1 here.</summary>
     private static bool IsWellConditioned(ActivationFunction f, double x) =>
-        f is not HardSigmoid || Math.Abs(Math.Abs(x) - 2.5) >= 0.1;
+        ActivationReference.For(f).Kinks(f).All(kink => Math.Abs(x - kink) >= 0.1);
 }

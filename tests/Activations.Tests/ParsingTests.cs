@@ -1,4 +1,7 @@
 using System;
+using System.Linq;
+using System.Reflection;
+using Activations.Catalogue;
 using FluentAssertions;
 
 namespace Activations.Tests;
@@ -14,11 +17,8 @@ public class ParsingTests
         double.MaxValue, -double.MaxValue, 9007199254740993.0, 0.30000000000000004, Math.PI, -Math.E,
     ];
 
-    /// <summary>Every activation with default parameters, by canonical name.</summary>
-    public static TheoryData<string> Defaults =>
-    [
-        "Affine", "ELU", "Exponential", "HardSigmoid", "Identity", "LeakyReLU", "ReLU", "SELU", "Sigmoid", "SoftPlus", "Tanh",
-    ];
+    /// <summary>Every activation's canonical name, from the catalogue.</summary>
+    public static TheoryData<string> Defaults => [.. ActivationFunction.Names];
 
     /// <summary>Text that Parse accepts, and the canonical form of what it must read.</summary>
     public static TheoryData<string, string> Spellings => new()
@@ -191,21 +191,9 @@ public class ParsingTests
     [MemberData(nameof(Defaults))]
     public void Bare_name_reads_the_default_parameters(string name)
     {
-        ActivationFunction original = name switch
-        {
-            "Affine" => new Affine(),
-            "ELU" => new ELU(),
-            "Exponential" => new Exponential(),
-            "HardSigmoid" => new HardSigmoid(),
-            "Identity" => new Identity(),
-            "LeakyReLU" => new LeakyReLU(),
-            "ReLU" => new ReLU(),
-            "SELU" => new SELU(),
-            "Sigmoid" => new Sigmoid(),
-            "SoftPlus" => new SoftPlus(),
-            "Tanh" => new Tanh(),
-            _ => throw new ArgumentOutOfRangeException(nameof(name)),
-        };
+        // The public class of that name, through its constructor with every argument left at its declared default.
+        ConstructorInfo constructor = typeof(ActivationFunction).Assembly.GetType("Activations." + name, throwOnError: true)!.GetConstructors().Single();
+        var original = (ActivationFunction)constructor.Invoke([.. constructor.GetParameters().Select(p => p.DefaultValue)]);
 
         ActivationFunction.Parse(name).Should().Be(original, because: "a missing parameter takes the constructor's default");
         ActivationFunction.Parse(name + "()").Should().Be(original, because: "empty parentheses leave every parameter at its default");
@@ -215,11 +203,16 @@ public class ParsingTests
     [MemberData(nameof(EdgeValues))]
     public void Parameterised_activations_round_trip_edge_values(double value)
     {
-        AssertRoundTrips(new ELU(value));
-        AssertRoundTrips(new LeakyReLU(value));
-        AssertRoundTrips(new Affine(value, 0.5));
-        AssertRoundTrips(new Affine(-2, value));
-        AssertRoundTrips(new Affine(value, value));
+        // Each number parameter of every activation at the value (the others at their defaults), and all at once.
+        foreach (ActivationDescriptor d in KnownActivations.All)
+        {
+            for (int i = 0; i < d.Parameters.Length; i++)
+            {
+                AssertRoundTripsIfValid(d, d.Parameters.Select((p, j) => j == i ? value : p.Default).ToArray());
+            }
+
+            AssertRoundTripsIfValid(d, d.Parameters.Select(p => value).ToArray());
+        }
     }
 
     [Fact]
@@ -228,13 +221,30 @@ public class ParsingTests
         // Uniformly random bit patterns cover every binade, both signs and the subnormals; the
         // fixed seed makes every run test the same 2000 values, and a failure shows the bits.
         var random = new Random(20261129);
+        ActivationDescriptor[] parameterised = [.. KnownActivations.All.Where(d => d.Parameters.Length > 0)];
         for (int i = 0; i < 2000; i++)
         {
-            double a = RandomFinite(random);
-            double b = RandomFinite(random);
-            AssertRoundTrips(new ELU(a));
-            AssertRoundTrips(new LeakyReLU(a));
-            AssertRoundTrips(new Affine(a, b));
+            foreach (ActivationDescriptor d in parameterised)
+            {
+                AssertRoundTripsIfValid(d, d.Parameters.Select(_ => RandomFinite(random)).ToArray());
+            }
+        }
+    }
+
+    /// <summary>Round-trips the instance with these values, unless the activation's own validation refuses them.</summary>
+    private static void AssertRoundTripsIfValid(ActivationDescriptor d, double[] values)
+    {
+        for (int i = 0; i < values.Length; i++)
+        {
+            if (d.Parameters[i].Kind == ParameterKind.Boolean)
+            {
+                values[i] = values[i] == 0 ? 0 : 1;
+            }
+        }
+
+        if (d.Check?.Invoke(values) is null)
+        {
+            AssertRoundTrips(d.Create(values));
         }
     }
 

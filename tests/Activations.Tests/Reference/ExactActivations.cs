@@ -17,25 +17,14 @@ namespace Activations.Tests.Reference;
 /// (for affine and hard-sigmoid pieces) computed exactly before a single rounding.
 /// </para>
 /// Branch convention: "x &gt; 0" versus "otherwise", so x = ±0 takes the "otherwise" branch.
+/// <para>
+/// This part holds the shared pieces; each activation's formulas are in <c>Reference/Exact/&lt;Name&gt;.cs</c>, with
+/// its <see cref="ActivationReference{T}"/>.
+/// </para>
 /// </summary>
-internal static class ExactActivations
+internal static partial class ExactActivations
 {
     private const int Bits = BigFloat.DefaultPrecision;
-
-    /// <summary>
-    /// SELU's λ = 1.0507009873554804934193349852946 and α = 1.6732632423543772848170429916717, the decimal
-    /// constants themselves (not their doubles): integers over 10^31, divided out to <see cref="Bits"/> + 64 bits.
-    /// </summary>
-    public static readonly BigFloat SeluLambda = Decimal("10507009873554804934193349852946", 31);
-
-    public static readonly BigFloat SeluAlpha = Decimal("16732632423543772848170429916717", 31);
-
-    /// <summary>λ·α: the exact product of the two decimals (an integer over 10^62), divided out in one rounding.</summary>
-    public static readonly BigFloat SeluLambdaAlpha = BigFloat.Divide(
-        BigFloat.FromInteger(BigInteger.Parse("10507009873554804934193349852946", CultureInfo.InvariantCulture)
-            * BigInteger.Parse("16732632423543772848170429916717", CultureInfo.InvariantCulture)),
-        BigFloat.FromInteger(BigInteger.Pow(10, 62)),
-        Bits + BigFloat.GuardBits);
 
     private static BigFloat Decimal(string digits, int decimals) => BigFloat.Divide(
         BigFloat.FromInteger(BigInteger.Parse(digits, CultureInfo.InvariantCulture)),
@@ -55,43 +44,6 @@ internal static class ExactActivations
         }
     }
 
-    /// <summary>s·x + b (exact: product and sum of doubles are exact in BigFloat) ; s ; 0.</summary>
-    public static BigFloat Affine(double slope, double intercept, double x, int order)
-    {
-        CheckOrder(order);
-        return order switch
-        {
-            0 => D(slope) * D(x) + D(intercept),
-            1 => D(slope),
-            _ => BigFloat.Zero,
-        };
-    }
-
-    /// <summary>x ; 1 ; 0.</summary>
-    public static BigFloat Identity(double x, int order) => Affine(1.0, 0.0, x, order);
-
-    /// <summary>x&gt;0 ? x : 0 ; x&gt;0 ? 1 : 0 ; 0.</summary>
-    public static BigFloat ReLU(double x, int order) => LeakyReLU(0.0, x, order);
-
-    /// <summary>x&gt;0 ? x : α·x (exact) ; x&gt;0 ? 1 : α ; 0.</summary>
-    public static BigFloat LeakyReLU(double alpha, double x, int order)
-    {
-        CheckOrder(order);
-        bool pos = x > 0;
-        return order switch
-        {
-            0 => pos ? D(x) : D(alpha) * D(x),
-            1 => pos ? BigFloat.One : D(alpha),
-            _ => BigFloat.Zero,
-        };
-    }
-
-    /// <summary>x&gt;0 ? x : α·expm1(x) ; x&gt;0 ? 1 : α·e^x ; x&gt;0 ? 0 : α·e^x.</summary>
-    public static BigFloat ELU(double alpha, double x, int order) => ScaledElu(BigFloat.One, D(alpha), x, order);
-
-    /// <summary>λ·ELU_α with the decimal constants <see cref="SeluLambda"/>, <see cref="SeluAlpha"/> and their exact product.</summary>
-    public static BigFloat SELU(double x, int order) => ScaledElu(SeluLambda, SeluLambdaAlpha, x, order);
-
     // scale·x for x > 0, scaledAlpha·expm1(x) otherwise (expm1 avoids the cancellation of e^x − 1 near 0).
     private static BigFloat ScaledElu(BigFloat scale, BigFloat scaledAlpha, double x, int order)
     {
@@ -109,98 +61,6 @@ internal static class ExactActivations
         return order == 0
             ? scaledAlpha * BigFloat.ExpM1(D(x), Bits)
             : scaledAlpha * BigFloat.Exp(D(x), Bits);
-    }
-
-    /// <summary>e^x for every order.</summary>
-    public static BigFloat Exponential(double x, int order)
-    {
-        CheckOrder(order);
-        return BigFloat.Exp(D(x), Bits);
-    }
-
-    /// <summary>
-    /// x &lt; −2.5 → 0, x &gt; 2.5 → 1, else (2x + 5)/10 (= x/5 + 1/2 with an exact fifth: the numerator is exact,
-    /// so a single rounded division, no cancellation near −2.5) ; 1/5 on [−2.5, 2.5] else 0 ; 0.
-    /// </summary>
-    public static BigFloat HardSigmoid(double x, int order)
-    {
-        CheckOrder(order);
-        bool inside = x >= -2.5 && x <= 2.5;
-        return order switch
-        {
-            0 => x < -2.5 ? BigFloat.Zero
-                : x > 2.5 ? BigFloat.One
-                : BigFloat.Divide(D(x).ScaleB(1) + BigFloat.FromInteger(5), BigFloat.FromInteger(10), Bits),
-            1 => inside ? BigFloat.Divide(BigFloat.One, BigFloat.FromInteger(5), Bits) : BigFloat.Zero,
-            _ => BigFloat.Zero,
-        };
-    }
-
-    /// <summary>
-    /// With t = e^−|x| ∈ (0, 1] (so 1 + t ∈ (1, 2], no cancellation):
-    /// σ(x) = 1/(1+t) for x ≥ 0, t/(1+t) for x &lt; 0 (the latter is 1 − σ(|x|), computed without subtraction);
-    /// σ' = σ(x)σ(−x) = t/(1+t)²;
-    /// σ'' = σ'·(1 − 2σ) with 1 − 2σ(x) = −tanh(x/2) = sign(x)·m/(2 + m), m = expm1(−|x|) ∈ (−1, 0]
-    /// (m relative-accurate near 0, 2 + m ∈ (1, 2]).
-    /// </summary>
-    public static BigFloat Sigmoid(double x, int order)
-    {
-        CheckOrder(order);
-        (BigFloat t, BigFloat m) = BigFloat.ExpAndExpM1(-D(Math.Abs(x)), Bits);
-        BigFloat onePlusT = OnePlus(t);
-        switch (order)
-        {
-            case 0:
-                return BigFloat.Divide(x >= 0 ? BigFloat.One : t, onePlusT, Bits);
-            case 1:
-                return BigFloat.Divide(t, onePlusT * onePlusT, Bits);
-            default:
-                if (x == 0)
-                {
-                    return BigFloat.Zero;
-                }
-
-                BigFloat oneMinus2Sigma = BigFloat.Divide(x > 0 ? m : -m, m + BigFloat.Two, Bits);
-                return BigFloat.Divide(t * oneMinus2Sigma, onePlusT * onePlusT, Bits);
-        }
-    }
-
-    /// <summary>
-    /// ln(1 + e^x) = max(x, 0) + log1p(e^−|x|) (two non-negative terms; log1p is accurate for tiny arguments,
-    /// so softplus(x) ≈ e^x for very negative x keeps full precision) ; σ(x) ; σ'(x) = e^x/(1+e^x)².
-    /// </summary>
-    public static BigFloat SoftPlus(double x, int order)
-    {
-        CheckOrder(order);
-        if (order > 0)
-        {
-            return Sigmoid(x, order - 1);
-        }
-
-        BigFloat t = BigFloat.Exp(-D(Math.Abs(x)), Bits);
-        BigFloat log1p = BigFloat.Log1P(t, Bits);
-        return x > 0 ? BigFloat.Add(D(x), log1p, Bits) : log1p;
-    }
-
-    /// <summary>
-    /// tanh|x| = −m/(2 + m) with m = expm1(−2|x|) ∈ (−1, 0] (relative-accurate for tiny x, no cancellation),
-    /// sign restored afterwards ;
-    /// 1 − tanh² x = 4t/(1+t)² with t = e^−2|x| (no cancellation for large |x|) ;
-    /// −2 tanh x · (1 − tanh² x).
-    /// </summary>
-    public static BigFloat Tanh(double x, int order)
-    {
-        CheckOrder(order);
-        (BigFloat t, BigFloat m) = BigFloat.ExpAndExpM1(-D(Math.Abs(x)).ScaleB(1), Bits);
-        BigFloat tanh = x == 0 || order == 1 ? BigFloat.Zero : BigFloat.Divide(x > 0 ? -m : m, m + BigFloat.Two, Bits);
-        if (order == 0)
-        {
-            return tanh;
-        }
-
-        BigFloat onePlusT = OnePlus(t);
-        BigFloat sech2 = BigFloat.Divide(t.ScaleB(2), onePlusT * onePlusT, Bits);
-        return order == 1 ? sech2 : (-(tanh * sech2).ScaleB(1)).Round(Bits);
     }
 }
 

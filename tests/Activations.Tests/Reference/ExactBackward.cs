@@ -8,7 +8,7 @@ namespace Activations.Tests.Reference;
 /// (<see cref="ExactValue.ToDouble"/>, or <see cref="ExactValue.ToSingle"/> for the float versions).
 /// <para>
 /// The rules fall out of two steps. First the factor — f′(x), or g(y) — is built as an exact value whose KIND is
-/// decided from the activation's definition, never by looking at a BigFloat's size: it is an exact zero only where
+/// decided from the activation's definition (its <see cref="ActivationReference"/>), never by looking at a BigFloat's size: it is an exact zero only where
 /// the definition makes it one (ReLU at x ≤ 0, LeakyReLU/ELU with α = 0 at x ≤ 0, HardSigmoid outside
 /// [−2.5, 2.5], Affine with slope 0, and the limits f′(±∞) that are 0), +∞ only for Exponential at +∞, and
 /// otherwise a finite nonzero BigFloat from <see cref="ExactActivations"/> (≲ 2^−245 relative; Exp is clamped at
@@ -26,76 +26,20 @@ namespace Activations.Tests.Reference;
 internal static class ExactBackward
 {
     /// <summary>
-    /// The activation's exact order-th derivative (0 = value) at a finite x, dispatched on the instance's type with its
-    /// own parameters (<see cref="Affine.Slope"/>, <see cref="Affine.Intercept"/>, <see cref="ELU.Alpha"/>,
-    /// <see cref="LeakyReLU.Alpha"/>); the float versions use the same function at the (exactly widened) float input.
+    /// The activation's exact order-th derivative (0 = value) at a finite x, from the activation's
+    /// <see cref="ActivationReference"/> with the instance's own parameters; the float versions use the same
+    /// function at the (exactly widened) float input.
     /// </summary>
-    public static BigFloat Exact(ActivationFunction activation, double x, int order) => activation switch
-    {
-        Affine a => ExactActivations.Affine(a.Slope, a.Intercept, x, order),
-        ELU e => ExactActivations.ELU(e.Alpha, x, order),
-        Exponential => ExactActivations.Exponential(x, order),
-        HardSigmoid => ExactActivations.HardSigmoid(x, order),
-        Identity => ExactActivations.Identity(x, order),
-        LeakyReLU l => ExactActivations.LeakyReLU(l.Alpha, x, order),
-        ReLU => ExactActivations.ReLU(x, order),
-        SELU => ExactActivations.SELU(x, order),
-        Sigmoid => ExactActivations.Sigmoid(x, order),
-        SoftPlus => ExactActivations.SoftPlus(x, order),
-        Tanh => ExactActivations.Tanh(x, order),
-        _ => throw new NotSupportedException($"No exact reference for {activation}."),
-    };
+    public static BigFloat Exact(ActivationFunction activation, double x, int order) =>
+        ActivationReference.For(activation).Exact(activation, x, order);
 
     /// <summary>
-    /// f′(x) as an exact value for every double x: NaN for NaN; the limits at ±∞ (0 for σ, tanh, HardSigmoid at ±∞
-    /// and for e^x, ELU, SELU, SoftPlus at −∞; 1 for ReLU, LeakyReLU, ELU, SoftPlus, Identity at +∞; λ for SELU;
-    /// +∞ for Exponential at +∞; α for LeakyReLU at −∞; s for Affine); otherwise the definition's exact zero or
-    /// the finite nonzero reference value.
+    /// f′(x) as an exact value for every double x: NaN for NaN; otherwise the activation's
+    /// <see cref="ActivationReference.Derivative"/> — the limits at ±∞, the definition's exact zeros, or the
+    /// finite nonzero reference value.
     /// </summary>
-    public static ExactValue Derivative(ActivationFunction activation, double x)
-    {
-        if (double.IsNaN(x))
-        {
-            return ExactValue.NaN;
-        }
-
-        bool finite = double.IsFinite(x);
-        switch (activation)
-        {
-            case Affine a:
-                return ExactValue.FromDouble(a.Slope);
-            case Identity:
-                return ExactValue.One;
-            case ReLU:
-                return x > 0 ? ExactValue.One : ExactValue.PositiveZero;
-            case LeakyReLU l:
-                return x > 0 ? ExactValue.One : ExactValue.FromDouble(l.Alpha);
-            case ELU e:
-                // α·e^x for x ≤ 0: exactly zero iff α is (keeping α's sign), tends to 0 with α's sign at −∞.
-                return x > 0 ? ExactValue.One
-                    : e.Alpha == 0 ? ExactValue.FromDouble(e.Alpha)
-                    : !finite ? ExactValue.Zero(e.Alpha < 0)
-                    : NonZero(ExactActivations.ELU(e.Alpha, x, 1));
-            case SELU:
-                return x > 0 ? ExactValue.Of(ExactActivations.SeluLambda)
-                    : !finite ? ExactValue.PositiveZero
-                    : NonZero(ExactActivations.SELU(x, 1));
-            case Exponential:
-                return !finite ? (x > 0 ? ExactValue.PositiveInfinity : ExactValue.PositiveZero)
-                    : NonZero(ExactActivations.Exponential(x, 1));
-            case HardSigmoid:
-                // 1/5 on the closed interval [−2.5, 2.5] (the library's convention at the kinks), exactly 0 outside.
-                return x is >= -2.5 and <= 2.5 ? NonZero(ExactActivations.HardSigmoid(x, 1)) : ExactValue.PositiveZero;
-            case Sigmoid:
-                return !finite ? ExactValue.PositiveZero : NonZero(ExactActivations.Sigmoid(x, 1));
-            case Tanh:
-                return !finite ? ExactValue.PositiveZero : NonZero(ExactActivations.Tanh(x, 1));
-            case SoftPlus:
-                return !finite ? (x > 0 ? ExactValue.One : ExactValue.PositiveZero) : NonZero(ExactActivations.SoftPlus(x, 1));
-            default:
-                throw new NotSupportedException($"No exact reference for {activation}.");
-        }
-    }
+    public static ExactValue Derivative(ActivationFunction activation, double x) =>
+        double.IsNaN(x) ? ExactValue.NaN : ActivationReference.For(activation).Derivative(activation, x);
 
     /// <summary>The exact dy·f′(x) with the IEEE rules on exact operands (see the class summary); round it once.</summary>
     public static ExactValue ExpectedBackward(ActivationFunction activation, double x, double dy) =>
@@ -110,38 +54,23 @@ internal static class ExactBackward
 
     /// <summary>
     /// g(y), the derivative written in terms of the output, evaluated EXACTLY at the given double y with the IEEE
-    /// rules on the exact formula (so also at values f never produces, and at ±∞): Sigmoid y(1 − y); Tanh 1 − y²;
-    /// Exponential y; ReLU 1 if y &gt; 0 else +0; LeakyReLU (α &gt; 0) 1 if y &gt; 0 else α; ELU (α &gt; 0) 1 if
-    /// y &gt; 0 else y + α; SELU λ if y &gt; 0 else y + λα (the decimal constants); Identity 1; Affine (slope ≠ 0) s.
-    /// The polynomials are exact in BigFloat (products and sums of doubles); 1 − 1 is +0 and y(1 − y) at y = −0 is −0.
+    /// rules on the exact formula (so also at values f never produces, and at ±∞), from the activation's
+    /// <see cref="ActivationReference.OutputDerivative"/>: e.g. Sigmoid y(1 − y); Tanh 1 − y²; ELU (α &gt; 0) 1 if
+    /// y &gt; 0 else y + α. The polynomials are exact in BigFloat (products and sums of doubles); 1 − 1 is +0 and
+    /// y(1 − y) at y = −0 is −0.
     /// </summary>
     /// <exception cref="NotSupportedException">
-    /// HardSigmoid, SoftPlus, LeakyReLU or ELU with α ≤ 0, or Affine with slope 0: the output does not determine
-    /// the derivative there (or the library does not offer it), so the reference declines rather than guesses.
+    /// The output does not determine the derivative (or the library does not offer it), e.g. HardSigmoid, SoftPlus,
+    /// LeakyReLU or ELU with α ≤ 0, Affine with slope 0: the reference declines rather than guesses.
     /// </exception>
-    public static ExactValue OutputDerivative(ActivationFunction activation, double y)
-    {
-        if (double.IsNaN(y))
-        {
-            return ExactValue.NaN;
-        }
+    public static ExactValue OutputDerivative(ActivationFunction activation, double y) =>
+        double.IsNaN(y) ? ExactValue.NaN
+        : ActivationReference.For(activation).OutputDerivative(activation, y)
+            ?? throw new NotSupportedException($"No from-output derivative for {activation}.");
 
-        ExactValue one = ExactValue.One;
-        ExactValue value = ExactValue.FromDouble(y);
-        return activation switch
-        {
-            Sigmoid => value * (one - value),
-            Tanh => one - value * value,
-            Exponential => value,
-            ReLU => y > 0 ? one : ExactValue.PositiveZero,
-            LeakyReLU { Alpha: > 0 } l => y > 0 ? one : ExactValue.FromDouble(l.Alpha),
-            ELU { Alpha: > 0 } e => y > 0 ? one : value + ExactValue.FromDouble(e.Alpha),
-            SELU => y > 0 ? ExactValue.Of(ExactActivations.SeluLambda) : value + ExactValue.Of(ExactActivations.SeluLambdaAlpha),
-            Identity => one,
-            Affine { Slope: not 0 } a => ExactValue.FromDouble(a.Slope),
-            _ => throw new NotSupportedException($"No from-output derivative for {activation}."),
-        };
-    }
+    /// <summary>Whether the output determines the derivative, so that <see cref="OutputDerivative"/> does not decline.</summary>
+    public static bool HasOutputDerivative(ActivationFunction activation) =>
+        ActivationReference.For(activation).OutputDerivative(activation, 0.5) is not null;
 
     /// <summary>The exact dy·g(y) with the IEEE rules on exact operands; round it once.</summary>
     public static ExactValue ExpectedBackwardFromOutput(ActivationFunction activation, double y, double dy) =>
@@ -150,9 +79,4 @@ internal static class ExactBackward
     /// <summary>The float version: the same exact formula at the exactly widened float y and dy.</summary>
     public static ExactValue ExpectedBackwardFromOutput(ActivationFunction activation, float y, float dy) =>
         ExpectedBackwardFromOutput(activation, (double)y, (double)dy);
-
-    // Where the definition says the derivative is nonzero, a zero reference value would be a bug in the reference
-    // (the exponentials are clamped at e^−5000, never 0), so it is reported rather than passed on as an exact zero.
-    private static ExactValue NonZero(BigFloat value) =>
-        value.IsZero ? throw new InvalidOperationException("The reference derivative is zero where the definition says it is not.") : ExactValue.Of(value);
 }
