@@ -7,7 +7,7 @@ namespace Activations.Numerics;
 /// difference of nearly equal numbers is ever formed:
 /// σ(y) = 1/(1 + t) for y ≥ 0 and t/(1 + t) below; σ′(y) = t/(1 + t)²; σ″(y) = ±t·m/(1 + t)³
 /// with m = t − 1 = e^−|y| − 1 from the expm1 path (exact near y = 0, where 1 − 2σ cancels).
-/// tanh is −m/(2 + m) with m = e^−2|x| − 1, and its derivatives are 4σ′(2x) and 8σ″(2x).
+/// tanh (Core.Tanh.cs) is built on the same pieces.
 /// σ and σ′ apply 2^k to t at once up to |y| = 600 (every product stays above 2^−914, where
 /// product errors are exact on every path) and switch
 /// to a rounded-once e^y beyond; σ″ does the same, and is y/8 for |y| below 2^−30.
@@ -124,28 +124,4 @@ internal static partial class Core<T, TMask, TOps>
     /// <summary>σ″(x) = σ(1 − σ)(1 − 2σ).</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static T SigmoidGrad2(T x) => SigmoidGrad2NonPositive(TOps.Negate(TOps.Abs(x)), 1.0, x);
-
-    /// <summary>
-    /// tanh x = −m/(2 + m) with m = e^−2|x| − 1, signed like x; ±0 return themselves. Past
-    /// |x| = 50 the value is 1 to within 2^−144 (m is clamped there).
-    /// </summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static T Tanh(T x)
-    {
-        T a = TOps.Abs(x);
-        T mHi = ExpM1NonPositive(TOps.Multiply(TOps.Create(-2.0), a), out T mLo);
-        T dHi = FastTwoSum(TOps.Create(2.0), mHi, out T d);
-        T qHi = DivideDD(TOps.Negate(mHi), TOps.Negate(mLo), dHi, TOps.Add(d, mLo), out T qLo);
-        T v = TOps.Add(qHi, qLo);
-        v = TOps.Select(TOps.LessThan(x, TOps.Create(0.0)), TOps.Negate(v), v);
-        return TOps.Select(TOps.Equal(x, TOps.Create(0.0)), x, v);
-    }
-
-    /// <summary>tanh′(x) = 1 − tanh²x = 4σ′(2x).</summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static T TanhGrad(T x) => SigmoidGradNonPositive(TOps.Multiply(TOps.Create(-2.0), TOps.Abs(x)), 4.0);
-
-    /// <summary>tanh″(x) = −2 tanh x (1 − tanh²x) = 8σ″(2x).</summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static T TanhGrad2(T x) => SigmoidGrad2NonPositive(TOps.Multiply(TOps.Create(-2.0), TOps.Abs(x)), 8.0, x);
 }
