@@ -29,8 +29,8 @@ internal readonly struct BackwardFactor
 
     public double Limit { get; }
 
-    /// <summary>Whether Hi + Lo is exactly ±1 (a a power of two), so that the mantissa product can be skipped.</summary>
-    public bool IsUnit => Math.Abs(Hi) == 1.0 && Lo == 0.0;
+    /// <summary>Whether Hi + Lo is exactly 1 (a a positive power of two), so that the mantissa product can be skipped.</summary>
+    public bool IsUnit => Hi == 1.0 && Lo == 0.0;
 
     public bool AlwaysWide => Limit < 0;
 

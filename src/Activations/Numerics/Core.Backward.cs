@@ -47,6 +47,7 @@ internal static partial class Core<T, TMask, TOps>
     private const double TwoTo300 = 2.037035976334486e90;
     private const double TwoToMinus100 = 7.888609052210118e-31;
     private const double TwoTo1000 = 1.0715086071862673e301;
+    private const double TwoTo990 = 1.0463951242053392e298;
 
     /// <summary>
     /// Beyond ±this the general path's e^y is clamped: for |y| &gt; 2200, |dy·a|·e^y with
@@ -506,7 +507,7 @@ internal static partial class Core<T, TMask, TOps>
     // ---- HardSigmoid: dy/5 ----
 
     /// <summary>
-    /// dy/5 correctly rounded, without a division on the fast path (dy ±0 or within [2^−900, 2^1000]):
+    /// dy/5 correctly rounded, without a division on the fast path (dy ±0 or within [2^−900, 2^990], so that Dekker's splitting of q cannot overflow):
     /// q = dy·0.2 rounded, r = dy − 5q exactly (5q split exactly into its rounded value and error;
     /// dy − 5q rounded is exact by Sterbenz's lemma, and r, a multiple of ulp(q) below 5 ulp(q), is
     /// representable), and q − (−r)·0.2 rounded once. r·0.2 is within 2^−52 ulp(q) of r/5, and dy/5 is
@@ -517,7 +518,7 @@ internal static partial class Core<T, TMask, TOps>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static T FifthOf(T dy)
     {
-        if (TOps.AnyMagnitudeOutside(dy, TwoToMinus900, TwoTo1000))
+        if (TOps.AnyMagnitudeOutside(dy, TwoToMinus900, TwoTo990))
         {
             return TOps.Divide(dy, TOps.Create(5.0));
         }
