@@ -45,8 +45,9 @@ internal static partial class Core<T, TMask, TOps>
     private const double TwoTo900 = 8.452712498170644e270;
     private const double TwoToMinus300 = 4.909093465297727e-91;
     private const double TwoTo300 = 2.037035976334486e90;
-    private const double TwoToMinus100 = 7.888609052210118e-31;
-    private const double TwoTo1000 = 1.0715086071862673e301;
+    private const double TwoToMinus330 = 4.5719495651291e-100;
+    private const double TwoTo400 = 2.5822498780869086e120;
+    private const double TwoToMinus960 = 1.0261342003245941e-289;
     private const double TwoTo990 = 1.0463951242053392e298;
 
     /// <summary>
@@ -175,14 +176,26 @@ internal static partial class Core<T, TMask, TOps>
     private const double ExpBackwardLimit = 704.0;
 
     /// <summary>
-    /// dy·e^x within 0.75 ulp. Fast path (|x| ≤ 704, dy ±0 or within 2^±900): e^x = 2^k(mHi + mLo)
-    /// to 2^−57 (<see cref="ExpTable"/>), v = dy·m rounded once (|v| within 2^±901, so
-    /// <see cref="ExactProduct"/> holds), and v·2^k. Otherwise the wide path; NaN x returns x.
+    /// Up to this |x| (and for dy ±0 or within [2^−330, 2^400]) the fast paths of the exponential and
+    /// logistic kernels need no test of their result: a factor of e^±400 = 2^±577.1 (or σ′, σ at
+    /// least e^−400/4 &gt; 2^−580) times such a dy stays within [2^−910, 2^978], where every product
+    /// error is exact on both paths and the result is a normal number.
+    /// </summary>
+    private const double BackwardDirectLimit = 400.0;
+
+    /// <summary>
+    /// dy·e^x within 0.6 ulp (0.75 for subnormal results). Fast path (|x| ≤ 400, dy ±0 or within
+    /// [2^−330, 2^400]): e^x ≈ s + s·t with s = 2^k·m built exactly from the table's bits (as in
+    /// <see cref="Exp"/>, to 2^−57 before its last rounding), and dy·(s + s·t) rounded once by
+    /// <see cref="ExactProduct"/> (|s·t| ≤ 2^−5.4·s, so its tail rounds to 2^−58 of the result):
+    /// dy·s lies within [2^−908, 2^978], so the result is normal and nothing else can go wrong.
+    /// Otherwise the wide path, which keeps this formula on the lanes it holds for and gives the
+    /// others dy·e^x by <see cref="ExpProductWide"/>; NaN x returns x.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static T ExpBackward(T x, T dy)
     {
-        if (TOps.AnyMagnitudeAbove(x, ExpBackwardLimit) || TOps.AnyMagnitudeOutside(dy, TwoToMinus900, TwoTo900))
+        if (TOps.AnyMagnitudeAbove(x, BackwardDirectLimit) || TOps.AnyMagnitudeOutside(dy, TwoToMinus330, TwoTo400))
         {
             return ExpBackwardWide(x, dy);
         }
@@ -193,16 +206,16 @@ internal static partial class Core<T, TMask, TOps>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static T ExpBackwardFast(T x, T dy)
     {
-        T mHi = ExpTable(x, out T k, out T mLo);
-        return TOps.Multiply(ExactProduct(dy, mHi, mLo), Pow2(k));
+        T scale = ExpSixteenthsScale(x, out T t);
+        return ExactProduct(dy, scale, TOps.Multiply(scale, t));
     }
 
     [MethodImpl(MethodImplOptions.NoInlining)]
     private static T ExpBackwardWide(T x, T dy)
     {
-        T fast = ExpBackwardFast(x, dy);
+        T fast = ExpBackwardFast(Clamp(x, BackwardDirectLimit), dy);
         T wide = ExpProductWide(dy, x, 1.0, 0.0, 0.0);
-        TMask outside = TOps.Or(MagnitudeAbove(x, ExpBackwardLimit), MagnitudeOutside(dy, TwoToMinus900, TwoTo900));
+        TMask outside = TOps.Or(MagnitudeAbove(x, BackwardDirectLimit), MagnitudeOutside(dy, TwoToMinus330, TwoTo400));
         return PropagateNaN(x, TOps.Select(outside, wide, fast));
     }
 
@@ -283,41 +296,34 @@ internal static partial class Core<T, TMask, TOps>
 
     /// <summary>
     /// dy·c·σ′(scale·x) within 0.75 ulp: σ′ for (scale, c) = (1, 1), tanh′ = 4σ′(2x) for (2, 4).
-    /// Fast path (|scale·x| ≤ 600, dy ±0 or within [2^−100, 2^900]): q = c·σ′ from the gradient's
-    /// pair (q ≥ e^−600/4 &gt; 2^−868, q ≤ 1), then dy·q rounded once; the result, computed, must be
-    /// 0 or above 2^−900 (then p = dy·qHi is above 2^−914; below 2^−900 the wide path). |dy| ≥ 2^−100
-    /// keeps p at least 2^−968, a normal number, so a zero result means dy = ±0 and is exact.
-    /// Wide path: the same pair through <see cref="ProductWide"/> for |scale·x| ≤ 600, and
+    /// Fast path (|scale·x| ≤ 400, dy ±0 or within [2^−330, 2^400]): q = c·σ′ from the gradient's
+    /// pair (e^−400/4 &lt; q ≤ 1), then dy·q rounded once: dy·qHi lies within [2^−910, 2^400]
+    /// (see <see cref="BackwardDirectLimit"/>), so the result is normal. Wide path: the same pair
+    /// through <see cref="ProductWide"/> for |scale·x| ≤ 600 (where the pair is valid), and
     /// dy·c·e^y (y = −|scale·x|) beyond, where σ′(y) = e^y(1 − 2e^y + …) is e^y to 2^−864.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static T SigmoidGradBackward(T x, T dy, double scale, double c, double cExponent)
     {
-        double limit = DirectLimit / scale;
-        if (!TOps.AnyMagnitudeAbove(x, limit) && !TOps.AnyMagnitudeOutside(dy, TwoToMinus100, TwoTo900))
+        if (TOps.AnyMagnitudeAbove(x, BackwardDirectLimit / scale) || TOps.AnyMagnitudeOutside(dy, TwoToMinus330, TwoTo400))
         {
-            T qHi = SigmoidGradPair(TOps.Multiply(TOps.Create(-scale), TOps.Abs(x)), c, out T qLo);
-            T r = ExactProduct(dy, qHi, qLo);
-            if (!TOps.AnyMagnitudeOutside(r, TwoToMinus900, TwoTo1000))
-            {
-                return r;
-            }
+            return SigmoidGradBackwardWide(x, dy, scale, c, cExponent);
         }
 
-        return SigmoidGradBackwardWide(x, dy, scale, c, cExponent);
+        T qHi = SigmoidGradPair(TOps.Multiply(TOps.Create(-scale), TOps.Abs(x)), c, out T qLo);
+        return ExactProduct(dy, qHi, qLo);
     }
 
     [MethodImpl(MethodImplOptions.NoInlining)]
     private static T SigmoidGradBackwardWide(T x, T dy, double scale, double c, double cExponent)
     {
-        double limit = DirectLimit / scale;
         T y = TOps.Multiply(TOps.Create(-scale), TOps.Abs(x));
         TMask far = TOps.LessThan(y, TOps.Create(-DirectLimit));
         T qHi = SigmoidGradPair(TOps.Select(far, TOps.Create(-DirectLimit), y), c, out T qLo);
         T fast = ExactProduct(dy, qHi, qLo);
         T direct = ProductWide(dy, qHi, qLo, TOps.Create(0.0));
         T wide = TOps.Select(far, ExpProductWide(dy, y, 1.0, 0.0, cExponent), direct);
-        TMask outside = TOps.Or(TOps.Or(MagnitudeAbove(x, limit), MagnitudeOutside(dy, TwoToMinus100, TwoTo900)), MagnitudeOutside(fast, TwoToMinus900, TwoTo1000));
+        TMask outside = TOps.Or(MagnitudeAbove(x, BackwardDirectLimit / scale), MagnitudeOutside(dy, TwoToMinus330, TwoTo400));
         return PropagateNaN(x, TOps.Select(outside, wide, fast));
     }
 
@@ -333,24 +339,20 @@ internal static partial class Core<T, TMask, TOps>
 
     /// <summary>
     /// dy·σ(x) (SoftPlus′) within 0.75 ulp, with the paths of <see cref="SigmoidGradBackward"/>
-    /// (σ ≥ e^−600/2 &gt; 2^−867 on the direct range). Beyond |x| = 600: for x &gt; 0, σ = 1 − e^−x
-    /// with e^−x &lt; 2^−865, so dy·σ rounds to dy itself (also for dy = ±∞, NaN, ±0); for x &lt; 0,
-    /// σ = e^x(1 − e^x + …) and dy·e^x is rounded once by the general path.
+    /// (σ &gt; e^−400/2 on the fast range, e^−600/2 on the direct one). Beyond |x| = 600: for x &gt; 0,
+    /// σ = 1 − e^−x with e^−x &lt; 2^−865, so dy·σ rounds to dy itself (also for dy = ±∞, NaN, ±0);
+    /// for x &lt; 0, σ = e^x(1 − e^x + …) and dy·e^x is rounded once by the general path.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static T SigmoidBackward(T x, T dy)
     {
-        if (!TOps.AnyMagnitudeAbove(x, DirectLimit) && !TOps.AnyMagnitudeOutside(dy, TwoToMinus100, TwoTo900))
+        if (TOps.AnyMagnitudeAbove(x, BackwardDirectLimit) || TOps.AnyMagnitudeOutside(dy, TwoToMinus330, TwoTo400))
         {
-            T qHi = SigmoidPair(x, out T qLo);
-            T r = ExactProduct(dy, qHi, qLo);
-            if (!TOps.AnyMagnitudeOutside(r, TwoToMinus900, TwoTo1000))
-            {
-                return r;
-            }
+            return SigmoidBackwardWide(x, dy);
         }
 
-        return SigmoidBackwardWide(x, dy);
+        T qHi = SigmoidPair(x, out T qLo);
+        return ExactProduct(dy, qHi, qLo);
     }
 
     [MethodImpl(MethodImplOptions.NoInlining)]
@@ -362,7 +364,7 @@ internal static partial class Core<T, TMask, TOps>
         T direct = ProductWide(dy, qHi, qLo, TOps.Create(0.0));
         T farValue = TOps.Select(TOps.GreaterThan(x, TOps.Create(0.0)), dy, ExpProductWide(dy, x, 1.0, 0.0, 0.0));
         T wide = TOps.Select(far, farValue, direct);
-        TMask outside = TOps.Or(TOps.Or(far, MagnitudeOutside(dy, TwoToMinus100, TwoTo900)), MagnitudeOutside(fast, TwoToMinus900, TwoTo1000));
+        TMask outside = TOps.Or(MagnitudeAbove(x, BackwardDirectLimit), MagnitudeOutside(dy, TwoToMinus330, TwoTo400));
         return PropagateNaN(x, TOps.Select(outside, wide, fast));
     }
 
@@ -506,28 +508,47 @@ internal static partial class Core<T, TMask, TOps>
 
     // ---- HardSigmoid: dy/5 ----
 
+    /// <summary>0.2 − 1/5 = 2^−54/5 exactly, rounded: 0.2·2^−54, the same significand as 0.2.</summary>
+    private const double FifthError = 1.1102230246251566e-17;
+
     /// <summary>
-    /// dy/5 correctly rounded, without a division on the fast path (dy ±0 or within [2^−900, 2^990], so that Dekker's splitting of q cannot overflow):
-    /// q = dy·0.2 rounded, r = dy − 5q exactly (5q split exactly into its rounded value and error;
-    /// dy − 5q rounded is exact by Sterbenz's lemma, and r, a multiple of ulp(q) below 5 ulp(q), is
-    /// representable), and q − (−r)·0.2 rounded once. r·0.2 is within 2^−52 ulp(q) of r/5, and dy/5 is
-    /// never within ulp/10 of a rounding midpoint (a midpoint times 5 has an odd significand of at
-    /// least 54 bits, so it is not a double), so the sum rounds as dy/5 does: the same bits as the
-    /// division, which the other lanes use.
+    /// dy/5 correctly rounded, without a division on the fast path. dy/5 is never within ulp/10 of a
+    /// rounding midpoint (a midpoint times 5 has an odd significand of at least 54 bits, so it is not
+    /// a double), so any approximation within 2^−52 ulp rounds as dy/5 does: each path below gives the
+    /// division's bits on its lanes, and the division itself serves the others.
+    /// With a fused multiply-add (dy ±0 or within [2^−960, MaxValue], finite): dy/5 = dy·0.2 − dy·δ
+    /// with δ = 0.2 − 1/5 = 2^−54/5, and fma(dy, 0.2, −dy·δ) rounds once; dy·δ is a normal number
+    /// there, rounded to 2^−52 of itself, about 2^−106 of the result.
+    /// Without one (dy ±0 or within [2^−900, 2^990], so that Dekker's splitting of q cannot overflow
+    /// and its partial products are exact): q = dy·0.2 rounded, r = dy − 5q exactly (5q split exactly
+    /// into its rounded value and error; dy − 5q rounded is exact by Sterbenz's lemma, and r, a
+    /// multiple of ulp(q) below 5 ulp(q), is representable), and q − (−r)·0.2 rounded once, within
+    /// 2^−52 ulp(q) of dy/5. (The negated remainder makes dy = −0 give q − (+0) = −0.)
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static T FifthOf(T dy)
     {
+        T fifth = TOps.Create(0.2);
+        if (Fma.IsSupported || AdvSimd.IsSupported)
+        {
+            if (TOps.AnyMagnitudeOutside(dy, TwoToMinus960, double.MaxValue))
+            {
+                return TOps.Divide(dy, TOps.Create(5.0));
+            }
+
+            // A ±0 dy would give +0 either way (a sum of zeros of opposite signs), so it is kept as is.
+            T v = TOps.FusedMultiplyAdd(dy, fifth, TOps.Negate(TOps.Multiply(dy, TOps.Create(FifthError))));
+            return TOps.Select(TOps.Equal(dy, TOps.Create(0.0)), dy, v);
+        }
+
         if (TOps.AnyMagnitudeOutside(dy, TwoToMinus900, TwoTo990))
         {
             return TOps.Divide(dy, TOps.Create(5.0));
         }
 
-        T fifth = TOps.Create(0.2);
         T five = TOps.Create(5.0);
         T q = TOps.Multiply(dy, fifth);
         T fiveQ = TOps.Multiply(q, five);
-        // The negated remainder 5q − dy, so that dy = −0 gives q − (+0) = −0.
         T negatedRemainder = TOps.Add(TOps.Subtract(fiveQ, dy), MultiplyError(q, five, fiveQ));
         return TOps.Subtract(q, TOps.Multiply(negatedRemainder, fifth));
     }

@@ -100,8 +100,9 @@ internal readonly struct Vector128Ops : ISimdOps<Vec, Vec>
     {
         // |x| − 1 as unsigned integers: ±0 wraps to the top, so "below low" excludes it.
         Vector128<ulong> a = Vector128.Abs(x).AsUInt64();
-        return Vector128.GreaterThanAny(a, Vector128.Create((ulong)BitConverter.DoubleToInt64Bits(high)))
-            || Vector128.LessThanAny(a - Vector128<ulong>.One, Vector128.Create((ulong)BitConverter.DoubleToInt64Bits(low) - 1));
+        Vector128<ulong> outside = Vector128.GreaterThan(a, Vector128.Create((ulong)BitConverter.DoubleToInt64Bits(high)))
+            | Vector128.LessThan(a - Vector128<ulong>.One, Vector128.Create((ulong)BitConverter.DoubleToInt64Bits(low) - 1));
+        return outside != Vector128<ulong>.Zero;
     }
 
     /// <summary>The exponent field moved to the low bits of 2^52 (an exact integer-valued double), less 2^52.</summary>

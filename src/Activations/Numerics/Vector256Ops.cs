@@ -110,8 +110,9 @@ internal readonly struct Vector256Ops : ISimdOps<Vec, Vec>
     {
         // |x| − 1 as unsigned integers: ±0 wraps to the top, so "below low" excludes it.
         Vector256<ulong> a = Vector256.Abs(x).AsUInt64();
-        return Vector256.GreaterThanAny(a, Vector256.Create((ulong)BitConverter.DoubleToInt64Bits(high)))
-            || Vector256.LessThanAny(a - Vector256<ulong>.One, Vector256.Create((ulong)BitConverter.DoubleToInt64Bits(low) - 1));
+        Vector256<ulong> outside = Vector256.GreaterThan(a, Vector256.Create((ulong)BitConverter.DoubleToInt64Bits(high)))
+            | Vector256.LessThan(a - Vector256<ulong>.One, Vector256.Create((ulong)BitConverter.DoubleToInt64Bits(low) - 1));
+        return outside != Vector256<ulong>.Zero;
     }
 
     /// <summary>The exponent field moved to the low bits of 2^52 (an exact integer-valued double), less 2^52.</summary>

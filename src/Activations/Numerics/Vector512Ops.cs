@@ -117,8 +117,9 @@ internal readonly struct Vector512Ops : ISimdOps<Vec, Vec>
     {
         // |x| − 1 as unsigned integers: ±0 wraps to the top, so "below low" excludes it.
         Vector512<ulong> a = Vector512.Abs(x).AsUInt64();
-        return Vector512.GreaterThanAny(a, Vector512.Create((ulong)BitConverter.DoubleToInt64Bits(high)))
-            || Vector512.LessThanAny(a - Vector512<ulong>.One, Vector512.Create((ulong)BitConverter.DoubleToInt64Bits(low) - 1));
+        Vector512<ulong> outside = Vector512.GreaterThan(a, Vector512.Create((ulong)BitConverter.DoubleToInt64Bits(high)))
+            | Vector512.LessThan(a - Vector512<ulong>.One, Vector512.Create((ulong)BitConverter.DoubleToInt64Bits(low) - 1));
+        return outside != Vector512<ulong>.Zero;
     }
 
     /// <summary>The exponent field moved to the low bits of 2^52 (an exact integer-valued double), less 2^52.</summary>
