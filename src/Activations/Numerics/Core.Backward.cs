@@ -71,7 +71,7 @@ internal static partial class Core<T, TMask, TOps>
     {
         if (Fma.IsSupported || AdvSimd.IsSupported)
         {
-            return TOps.FusedMultiplyAdd(TOps.Negate(x), y, product);
+            return TOps.FusedMultiplyAddNegated(x, y, product);
         }
 
         return MultiplyError(TOps.Negate(x), y, TOps.Negate(product));
@@ -258,9 +258,18 @@ internal static partial class Core<T, TMask, TOps>
             mHi = cHi;
         }
 
-        T negative = TOps.Multiply(ExactProduct(dy, mHi, mLo), Pow2(TOps.Add(k, TOps.Create(aK))));
-        T positiveValue = unitPositive ? dy : ExactProduct(dy, TOps.Create(posHi), TOps.Create(posLo));
-        return TOps.Select(positive, positiveValue, negative);
+        // The positive branch is the same product with the factor P and exponent 0, selected
+        // before it (one product instead of two), or dy itself when P = 1.
+        T exponent = TOps.Add(k, TOps.Create(aK));
+        if (!unitPositive)
+        {
+            mHi = TOps.Select(positive, TOps.Create(posHi), mHi);
+            mLo = TOps.Select(positive, TOps.Create(posLo), mLo);
+            exponent = TOps.Select(positive, TOps.Create(0.0), exponent);
+        }
+
+        T v = TOps.Multiply(ExactProduct(dy, mHi, mLo), Pow2(exponent));
+        return unitPositive ? TOps.Select(positive, dy, v) : v;
     }
 
     [MethodImpl(MethodImplOptions.NoInlining)]

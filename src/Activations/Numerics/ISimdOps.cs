@@ -103,4 +103,7 @@ internal interface ISimdOps<T, TMask>
     /// so the same value on every width.
     /// </summary>
     static abstract T ExponentField(T x);
+
+    /// <summary>z − x·y with a single rounding: the fused multiply-add of −x, in one instruction where there is one.</summary>
+    static abstract T FusedMultiplyAddNegated(T x, T y, T z);
 }

@@ -98,4 +98,7 @@ internal readonly struct ScalarOps : ISimdOps<double, bool>
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static double ExponentField(double x) => (double)((BitConverter.DoubleToInt64Bits(x) >> 52) & 0x7FF);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static double FusedMultiplyAddNegated(double x, double y, double z) => Math.FusedMultiplyAdd(-x, y, z);
 }

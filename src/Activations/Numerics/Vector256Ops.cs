@@ -119,4 +119,8 @@ internal readonly struct Vector256Ops : ISimdOps<Vec, Vec>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vec ExponentField(Vec x) =>
         ((x.AsUInt64() >>> 52) & Vector256.Create(0x7FFUL) | Vector256.Create(0x4330000000000000UL)).AsDouble() - Vector256.Create(4503599627370496.0);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vec FusedMultiplyAddNegated(Vec x, Vec y, Vec z) =>
+        Fma.IsSupported ? Fma.MultiplyAddNegated(x, y, z) : Vector256.FusedMultiplyAdd(Negate(x), y, z);
 }

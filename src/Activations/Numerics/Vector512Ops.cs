@@ -126,4 +126,8 @@ internal readonly struct Vector512Ops : ISimdOps<Vec, Vec>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vec ExponentField(Vec x) =>
         ((x.AsUInt64() >>> 52) & Vector512.Create(0x7FFUL) | Vector512.Create(0x4330000000000000UL)).AsDouble() - Vector512.Create(4503599627370496.0);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vec FusedMultiplyAddNegated(Vec x, Vec y, Vec z) =>
+        Avx512F.IsSupported ? Avx512F.FusedMultiplyAddNegated(x, y, z) : Vector512.FusedMultiplyAdd(Negate(x), y, z);
 }
