@@ -7,26 +7,34 @@ namespace Activations.Numerics;
 /// <summary>
 /// The fused backward passes dy·f′(x), rounded once, with no intermediate overflow or underflow.
 /// <para>
-/// Every kernel has the same two paths. The fast path forms f′ as it does for the gradient, either
-/// as a double-double c = cHi + cLo of moderate size (the logistic family, the from-output forms)
-/// or as a mantissa pair times 2^k (the exponential family, k kept apart as the table reduction
-/// gives it), and multiplies by dy with <see cref="ExactProduct"/>: p = dy·cHi rounded, its exact
-/// error, and the tail dy·cLo, summed into one rounding. That product is within 2^−100 relative of
-/// dy·c before its rounding (its own errors) and c is within 2^−55.7 of f′ or better (the core's
-/// errors, the same as the gradient's), so the result is within 0.5 + 2^−2.7 ≤ 0.66 ulp; the final
-/// multiplication by 2^k is exact while the result is a normal number, and rounds a second time
-/// only into the subnormals, where the first rounding is at most a quarter of the subnormal spacing
-/// (an ulp of a 53-bit value below 2^−1022 is at most 2^−1075), so 0.75 ulp there.
+/// Every kernel has the same two paths. The fast path forms f′ as the gradient does, as a
+/// double-double c = cHi + cLo: of moderate size (the logistic family, the from-output forms,
+/// e^x as s + s·t with s = 2^k·m built exactly from the table's bits), or as a mantissa pair times
+/// 2^k kept apart (ELU and SELU, whose factor α may be anything from 2^−1074 to 2^1024, so its
+/// exponent is added to k instead of multiplied in). It multiplies by dy with
+/// <see cref="ExactProduct"/>: p = dy·cHi rounded, its exact error, and the tail dy·cLo, summed
+/// into one rounding. That product is within 2^−100 relative of dy·c before its rounding (its own
+/// errors; 2^−57.5 when cLo is as large as the table's s·t, up to 2^−5.4·cHi) and c is within
+/// 2^−55.7 of f′ or better (the core's errors, the same as the gradient's), so the result is
+/// within 0.5 + 2^53·2^−55.5 ≤ 0.68 ulp; a multiplication by 2^k afterwards is exact while the
+/// result is a normal number, and rounds a second time only into the subnormals, where the first
+/// rounding is at most a quarter of the subnormal spacing (an ulp of a 53-bit value below 2^−1022
+/// is at most 2^−1075), so 0.75 ulp there. The tests' worst cases: 0.69 ulp on normal results,
+/// 0.744 on subnormal ones.
 /// </para>
 /// <para>
 /// The fast path is valid while every product it forms stays within 2^−914 … 2^996 (where the exact
 /// error of a product, <see cref="MultiplyError"/>, is exact with and without a fused multiply-add,
-/// so both give the same bits) and 2^k is a normal number. Each kernel checks this with a few
-/// whole-vector tests (<see cref="ISimdOps{T, TMask}.AnyMagnitudeAbove"/>,
-/// <see cref="ISimdOps{T, TMask}.AnyMagnitudeOutside"/>) on x, dy and, where the size of c is not
-/// known in advance, on the result. A vector that fails any test takes the wide path, which computes
-/// the fast formula and the general one (<see cref="ProductWide"/>) and selects per lane with the
-/// same tests written lane by lane, so a lane's value never depends on its neighbours.
+/// so both give the same bits) and 2^k is a normal number. Each kernel checks this with one or two
+/// whole-vector tests (<see cref="ISimdOps{T, TMask}.AnyMagnitudeAbove"/> on x,
+/// <see cref="ISimdOps{T, TMask}.AnyMagnitudeOutside"/> on dy, ±0 counting as inside) chosen so
+/// that c's range times dy's window keeps every product within bounds: for the logistic family and
+/// e^x, |x| ≤ 400 and dy within [2^−330, 2^400] (<see cref="BackwardDirectLimit"/>); for ELU and
+/// SELU, |x| within the factor's limit and dy within 2^±900; for the from-output forms, windows
+/// on y (or y + α) and dy. A vector that fails any test takes the wide path (not inlined, so the
+/// common loop stays short), which computes the fast formula and the general one
+/// (<see cref="ProductWide"/>) and selects per lane with the same tests written lane by lane, so a
+/// lane's value never depends on its neighbours.
 /// </para>
 /// <para>
 /// The general product splits dy and c into a mantissa in [2, 4) and a power of two (exactly, via
@@ -78,10 +86,11 @@ internal static partial class Core<T, TMask, TOps>
     }
 
     /// <summary>
-    /// dy·(cHi + cLo) rounded once, for |cLo| ≤ 2^−50·|cHi|, while |dy|, |cHi| ≤ 2^996 and
+    /// dy·(cHi + cLo) rounded once, for |cLo| ≤ 2^−5·|cHi|, while |dy|, |cHi| ≤ 2^996 and
     /// p = dy·cHi is 0 or above 2^−914 (then every error term is exact or far below an ulp). The
-    /// value is p − ((p − dy·cHi) − dy·cLo): the inner difference is exact, the tail rounds to
-    /// 2^−104 relative, and the outer subtraction rounds once. When p is ±0 the bracket is +0, so
+    /// value is p − ((p − dy·cHi) − dy·cLo): the inner difference is exact, the tail dy·cLo and the
+    /// bracket round to 2^−53 of themselves (2^−104 of the result when |cLo| ≤ 2^−50|cHi|, under
+    /// 2^−57.5 for the table's |s·t| ≤ 2^−5.4·s), and the outer subtraction rounds once. When p is ±0 the bracket is +0, so
     /// the result is p, with the sign of the exact product.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
