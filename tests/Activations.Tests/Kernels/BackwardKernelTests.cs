@@ -253,6 +253,7 @@ public sealed class BackwardKernelTests(ITestOutputHelper output)
         (double[] x, double[] dy) = Pairs(c, 4);
         double[] scalar = c.Run(x, dy, 1);
         double worst = 0;
+        double worstNormal = 0;
         string where = "";
         var cache = new Dictionary<double, BigFloat>();
         for (int i = 0; i < x.Length; i++)
@@ -264,6 +265,11 @@ public sealed class BackwardKernelTests(ITestOutputHelper output)
             }
 
             double error = Ulp.Error(scalar[i], g * D(dy[i]));
+            if (error > worstNormal && Math.Abs((g * D(dy[i])).ToDouble()) >= 2.2250738585072014e-308)
+            {
+                worstNormal = error;
+            }
+
             if (error > worst)
             {
                 worst = error;
@@ -271,7 +277,7 @@ public sealed class BackwardKernelTests(ITestOutputHelper output)
             }
         }
 
-        output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{name}: worst {worst:F3} ulp over {x.Length} pairs {where}"));
+        output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{name}: worst {worst:F3} ulp ({worstNormal:F3} on normal results) over {x.Length} pairs {where}"));
         worst.Should().BeLessThanOrEqualTo(MaxUlps, because: where);
     }
 
