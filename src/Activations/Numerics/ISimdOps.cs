@@ -96,4 +96,20 @@ internal interface ISimdOps<T, TMask>
     /// width reads the same entries, so the results are the same bits).
     /// </summary>
     static abstract T Lookup16(ReadOnlySpan<double> table, T index);
+
+    /// <summary>
+    /// Whether any lane has |x| &gt; high or is NaN, or has 0 &lt; |x| &lt; low (0 &lt; low ≤ high;
+    /// compared as bit patterns): the window test of the fused backward kernels, in which ±0 counts
+    /// as inside, since a zero factor needs no scaling.
+    /// </summary>
+    static abstract bool AnyMagnitudeOutside(T x, double low, double high);
+
+    /// <summary>
+    /// The biased exponent field of x (bits 52 to 62, 0 … 2047) as a double: exact bit extraction,
+    /// so the same value on every width.
+    /// </summary>
+    static abstract T ExponentField(T x);
+
+    /// <summary>z − x·y with a single rounding: the fused multiply-add of −x, in one instruction where there is one.</summary>
+    static abstract T FusedMultiplyAddNegated(T x, T y, T z);
 }

@@ -93,4 +93,18 @@ internal readonly struct ScalarOps : ISimdOps<double, bool>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static double Lookup16(ReadOnlySpan<double> table, double index) =>
         Unsafe.Add(ref MemoryMarshal.GetReference(table), (nint)(BitConverter.DoubleToInt64Bits(index) & 15));
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static bool AnyMagnitudeOutside(double x, double low, double high)
+    {
+        // |x| − 1 as an unsigned integer: ±0 wraps to the top, so "below low" excludes it.
+        ulong a = (ulong)(BitConverter.DoubleToInt64Bits(x) & long.MaxValue);
+        return a > (ulong)BitConverter.DoubleToInt64Bits(high) || a - 1 < (ulong)BitConverter.DoubleToInt64Bits(low) - 1;
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static double ExponentField(double x) => (double)((BitConverter.DoubleToInt64Bits(x) >> 52) & 0x7FF);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static double FusedMultiplyAddNegated(double x, double y, double z) => Math.FusedMultiplyAdd(-x, y, z);
 }

@@ -103,4 +103,23 @@ internal readonly struct Vector128Ops : ISimdOps<Vec, Vec>
         Vector128<long> i = index.AsInt64() & Vector128.Create(15L);
         return Vector128.Create(Unsafe.Add(ref t, (nint)i.ToScalar()), Unsafe.Add(ref t, (nint)i.GetElement(1)));
     }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static bool AnyMagnitudeOutside(Vec x, double low, double high)
+    {
+        // |x| − 1 as unsigned integers: ±0 wraps to the top, so "below low" excludes it.
+        Vector128<ulong> a = Vector128.Abs(x).AsUInt64();
+        Vector128<ulong> outside = Vector128.GreaterThan(a, Vector128.Create((ulong)BitConverter.DoubleToInt64Bits(high)))
+            | Vector128.LessThan(a - Vector128<ulong>.One, Vector128.Create((ulong)BitConverter.DoubleToInt64Bits(low) - 1));
+        return outside != Vector128<ulong>.Zero;
+    }
+
+    /// <summary>The exponent field moved to the low bits of 2^52 (an exact integer-valued double), less 2^52.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vec ExponentField(Vec x) =>
+        ((x.AsUInt64() >>> 52) & Vector128.Create(0x7FFUL) | Vector128.Create(0x4330000000000000UL)).AsDouble() - Vector128.Create(4503599627370496.0);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vec FusedMultiplyAddNegated(Vec x, Vec y, Vec z) =>
+        Fma.IsSupported ? Fma.MultiplyAddNegated(x, y, z) : Vector128.FusedMultiplyAdd(Negate(x), y, z);
 }

@@ -115,4 +115,23 @@ internal readonly struct Vector256Ops : ISimdOps<Vec, Vec>
             Unsafe.Add(ref t, (nint)i.GetElement(2)),
             Unsafe.Add(ref t, (nint)i.GetElement(3)));
     }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static bool AnyMagnitudeOutside(Vec x, double low, double high)
+    {
+        // |x| − 1 as unsigned integers: ±0 wraps to the top, so "below low" excludes it.
+        Vector256<ulong> a = Vector256.Abs(x).AsUInt64();
+        Vector256<ulong> outside = Vector256.GreaterThan(a, Vector256.Create((ulong)BitConverter.DoubleToInt64Bits(high)))
+            | Vector256.LessThan(a - Vector256<ulong>.One, Vector256.Create((ulong)BitConverter.DoubleToInt64Bits(low) - 1));
+        return outside != Vector256<ulong>.Zero;
+    }
+
+    /// <summary>The exponent field moved to the low bits of 2^52 (an exact integer-valued double), less 2^52.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vec ExponentField(Vec x) =>
+        ((x.AsUInt64() >>> 52) & Vector256.Create(0x7FFUL) | Vector256.Create(0x4330000000000000UL)).AsDouble() - Vector256.Create(4503599627370496.0);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vec FusedMultiplyAddNegated(Vec x, Vec y, Vec z) =>
+        Fma.IsSupported ? Fma.MultiplyAddNegated(x, y, z) : Vector256.FusedMultiplyAdd(Negate(x), y, z);
 }

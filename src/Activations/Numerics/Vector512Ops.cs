@@ -122,4 +122,23 @@ internal readonly struct Vector512Ops : ISimdOps<Vec, Vec>
                 Unsafe.Add(ref t, (nint)i.GetElement(6)),
                 Unsafe.Add(ref t, (nint)i.GetElement(7))));
     }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static bool AnyMagnitudeOutside(Vec x, double low, double high)
+    {
+        // |x| − 1 as unsigned integers: ±0 wraps to the top, so "below low" excludes it.
+        Vector512<ulong> a = Vector512.Abs(x).AsUInt64();
+        Vector512<ulong> outside = Vector512.GreaterThan(a, Vector512.Create((ulong)BitConverter.DoubleToInt64Bits(high)))
+            | Vector512.LessThan(a - Vector512<ulong>.One, Vector512.Create((ulong)BitConverter.DoubleToInt64Bits(low) - 1));
+        return outside != Vector512<ulong>.Zero;
+    }
+
+    /// <summary>The exponent field moved to the low bits of 2^52 (an exact integer-valued double), less 2^52.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vec ExponentField(Vec x) =>
+        ((x.AsUInt64() >>> 52) & Vector512.Create(0x7FFUL) | Vector512.Create(0x4330000000000000UL)).AsDouble() - Vector512.Create(4503599627370496.0);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vec FusedMultiplyAddNegated(Vec x, Vec y, Vec z) =>
+        Avx512F.IsSupported ? Avx512F.FusedMultiplyAddNegated(x, y, z) : Vector512.FusedMultiplyAdd(Negate(x), y, z);
 }
