@@ -32,7 +32,10 @@ public sealed class ELU : ActivationFunction
         Kernels = p =>
         {
             ExpFactor alpha = ExpFactor.Of(p[0], 0.0);
-            return KernelSet.Create(new EluFn(alpha), new EluGrad(1.0, alpha), new EluGrad(0.0, alpha), new GradTimes<EluGrad>(new EluGrad(1.0, alpha)), new EluFnAndGrad(alpha));
+            var backward = new EluBackward(1.0, 0.0, BackwardFactor.Of(p[0], 0.0));
+            return p[0] > 0
+                ? KernelSet.Create(new EluFn(alpha), new EluGrad(1.0, alpha), new EluGrad(0.0, alpha), backward, new EluBackwardFromOutput(1.0, 0.0, p[0], 0.0, 0.0), new EluFnAndGrad(alpha))
+                : KernelSet.Create(new EluFn(alpha), new EluGrad(1.0, alpha), new EluGrad(0.0, alpha), backward, new EluFnAndGrad(alpha));
         },
         Create = p => new ELU(p[0]),
         Formulas = ("x if x > 0, else α(eˣ − 1)", "1 if x > 0, else α·eˣ", "0 if x > 0, else α·eˣ"),

@@ -20,7 +20,7 @@ public sealed class Exponential : ActivationFunction
     internal static ActivationDescriptor Descriptor { get; } = new()
     {
         Name = "Exponential",
-        Kernels = _ => KernelSet.Create(default(ExpKernel), default(ExpKernel), default(ExpKernel), new GradTimes<ExpKernel>(default), default(ExpFnAndGrad)),
+        Kernels = _ => KernelSet.Create(default(ExpKernel), default(ExpKernel), default(ExpKernel), default(ExpBackward), default(ExpBackwardFromOutput), default(ExpFnAndGrad)),
         Create = _ => new Exponential(),
         Formulas = ("eˣ", "eˣ", "eˣ"),
     };

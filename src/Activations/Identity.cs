@@ -20,7 +20,7 @@ public sealed class Identity : ActivationFunction
     internal static ActivationDescriptor Descriptor { get; } = new()
     {
         Name = "Identity",
-        Kernels = _ => KernelSet.Create(default(IdentityFn), new ConstantKernel(1.0), new ConstantKernel(0.0), new GradTimes<ConstantKernel>(new ConstantKernel(1.0)), default(IdentityFnAndGrad)),
+        Kernels = _ => KernelSet.Create(default(IdentityFn), new ConstantKernel(1.0), new ConstantKernel(0.0), default(IdentityBackward), default(IdentityBackward), default(IdentityFnAndGrad)),
         Create = _ => new Identity(),
         Formulas = ("x", "1", "0"),
     };

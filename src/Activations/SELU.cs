@@ -37,6 +37,11 @@ public sealed class SELU : ActivationFunction
     private const double ScaledAlphaHi = 1.7580993408473768;
     private const double ScaledAlphaLo = 1.41535193800845e-17;
 
+    // The remainder λα − Hi − Lo rounded to the nearest double (−0x1.86EA9161B1AEEp−110, exact
+    // rational arithmetic), so that y + λα stays accurate where y is within an ulp of −λα: the
+    // from-output form λα·… of SELU′ below zero is y + λα, which cancels there.
+    private const double ScaledAlphaLo2 = -1.1763708922383827e-33;
+
     private static readonly ExpFactor ScaledAlpha = ExpFactor.Of(ScaledAlphaHi, ScaledAlphaLo);
 
     /// <summary>Creates the activation (it has no parameters).</summary>
@@ -49,7 +54,7 @@ public sealed class SELU : ActivationFunction
     internal static ActivationDescriptor Descriptor { get; } = new()
     {
         Name = "SELU",
-        Kernels = _ => KernelSet.Create(new SeluFn(Scale, ScaleLo, ScaledAlpha), new EluGrad(Scale, ScaledAlpha), new EluGrad(0.0, ScaledAlpha), new GradTimes<EluGrad>(new EluGrad(Scale, ScaledAlpha)), new SeluFnAndGrad(Scale, ScaleLo, ScaledAlpha)),
+        Kernels = _ => KernelSet.Create(new SeluFn(Scale, ScaleLo, ScaledAlpha), new EluGrad(Scale, ScaledAlpha), new EluGrad(0.0, ScaledAlpha), new EluBackward(Scale, ScaleLo, BackwardFactor.Of(ScaledAlphaHi, ScaledAlphaLo)), new EluBackwardFromOutput(Scale, ScaleLo, ScaledAlphaHi, ScaledAlphaLo, ScaledAlphaLo2), new SeluFnAndGrad(Scale, ScaleLo, ScaledAlpha)),
         Create = _ => new SELU(),
         Formulas = ("λx if x > 0, else λα(eˣ − 1)", "λ if x > 0, else λα·eˣ", "0 if x > 0, else λα·eˣ"),
     };

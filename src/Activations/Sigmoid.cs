@@ -20,7 +20,7 @@ public sealed class Sigmoid : ActivationFunction
     internal static ActivationDescriptor Descriptor { get; } = new()
     {
         Name = "Sigmoid",
-        Kernels = _ => KernelSet.Create(default(SigmoidFn), default(SigmoidGrad), default(SigmoidGrad2), new GradTimes<SigmoidGrad>(default), default(SigmoidFnAndGrad)),
+        Kernels = _ => KernelSet.Create(default(SigmoidFn), default(SigmoidGrad), default(SigmoidGrad2), default(SigmoidBackward), default(SigmoidBackwardFromOutput), default(SigmoidFnAndGrad)),
         Create = _ => new Sigmoid(),
         Formulas = ("σ(x) = 1/(1 + e⁻ˣ)", "σ(x)(1 − σ(x))", "σ(x)(1 − σ(x))(1 − 2σ(x))"),
     };

@@ -20,7 +20,7 @@ public sealed class SoftPlus : ActivationFunction
     internal static ActivationDescriptor Descriptor { get; } = new()
     {
         Name = "SoftPlus",
-        Kernels = _ => KernelSet.Create(default(SoftPlusFn), default(SigmoidFn), default(SigmoidGrad), new GradTimes<SigmoidFn>(default), default(SoftPlusFnAndGrad)),
+        Kernels = _ => KernelSet.Create(default(SoftPlusFn), default(SigmoidFn), default(SigmoidGrad), default(SoftPlusBackward), default(SoftPlusFnAndGrad)),
         Create = _ => new SoftPlus(),
         Formulas = ("ln(1 + eˣ)", "σ(x)", "σ(x)(1 − σ(x))"),
     };

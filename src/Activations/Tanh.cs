@@ -20,7 +20,7 @@ public sealed class Tanh : ActivationFunction
     internal static ActivationDescriptor Descriptor { get; } = new()
     {
         Name = "Tanh",
-        Kernels = _ => KernelSet.Create(default(TanhFn), default(TanhGrad), default(TanhGrad2), new GradTimes<TanhGrad>(default), default(TanhFnAndGrad)),
+        Kernels = _ => KernelSet.Create(default(TanhFn), default(TanhGrad), default(TanhGrad2), default(TanhBackward), default(TanhBackwardFromOutput), default(TanhFnAndGrad)),
         Create = _ => new Tanh(),
         Formulas = ("tanh(x)", "1 − tanh²(x)", "−2·tanh(x)(1 − tanh²(x))"),
     };

@@ -1,3 +1,4 @@
+using System;
 using System.Runtime.CompilerServices;
 using System.Runtime.Intrinsics.Arm;
 using System.Runtime.Intrinsics.X86;
@@ -173,7 +174,8 @@ internal static partial class Core<T, TMask, TOps>
         T cHi = TOps.Multiply(a, mHi);
         T cLo = TOps.Add(MultiplyError(a, mHi, cHi), TOps.Add(TOps.Multiply(a, mLo), TOps.Multiply(TOps.Create(aLo), mHi)));
         TMask minusInfinity = TOps.Equal(y, TOps.Create(double.NegativeInfinity));
-        cHi = TOps.Select(minusInfinity, TOps.Create(0.0), cHi);
+        // a·e^−∞ = a·0: a zero with a's sign (α·eˣ → −0 for α < 0), as the finite x that underflow give.
+        cHi = TOps.Select(minusInfinity, TOps.Multiply(a, TOps.Create(0.0)), cHi);
         cLo = TOps.Select(minusInfinity, TOps.Create(0.0), cLo);
         cHi = TOps.Select(TOps.Equal(y, TOps.Create(double.PositiveInfinity)), TOps.Multiply(a, TOps.Create(double.PositiveInfinity)), cHi);
         return ProductWide(dy, cHi, cLo, TOps.Add(k, TOps.Create(aK)));
@@ -488,7 +490,24 @@ internal static partial class Core<T, TMask, TOps>
     public static T EluOutputBackward(T y, T dy, double posHi, double posLo, bool unitPositive, double aHi, double aLo, double aLo2, bool hasLow)
     {
         TMask positive = TOps.GreaterThan(y, TOps.Create(0.0));
-        T gHi = TwoSum(y, TOps.Create(aHi), out T gLo);
+
+        // TwoSum's intermediate s − y can round up to ∞ when both y and α are near MaxValue (for
+        // ELU(MaxValue) at y = −3.2586633357070016e307 it is MaxValue + ulp/2, a tie that rounds
+        // to 2^1024). For such an α (a constant of the kernel) the fast two-sum with the larger
+        // magnitude first forms only differences smaller than both, which stay finite.
+        T gHi;
+        T gLo;
+        if (Math.Abs(aHi) > TwoTo1000)
+        {
+            T a = TOps.Create(aHi);
+            TMask yLarger = TOps.GreaterThan(TOps.Abs(y), TOps.Abs(a));
+            gHi = FastTwoSum(TOps.Select(yLarger, y, a), TOps.Select(yLarger, a, y), out gLo);
+        }
+        else
+        {
+            gHi = TwoSum(y, TOps.Create(aHi), out gLo);
+        }
+
         if (hasLow)
         {
             gHi = TwoSum(gHi, TOps.Create(aLo), out T bLo);
@@ -509,6 +528,7 @@ internal static partial class Core<T, TMask, TOps>
     }
 
     private const double TwoToMinus450 = 3.4395525670743494e-136;
+    private const double TwoTo1000 = 1.0715086071862673e301;
     private const double TwoTo450 = 2.9073548971824276e135;
 
     [MethodImpl(MethodImplOptions.NoInlining)]
