@@ -25,6 +25,7 @@ public class FloatBenchmark
     private ActivationFunction _function = new Identity();
     private TensorPrimitivesCompositions<float>? _compositions;
     private bool _warmedUp;
+    private string? _parsed;
 
     /// <summary>Every activation of the catalogue.</summary>
     public static IEnumerable<string> ActivationNames => CatalogueActivations.All;
@@ -114,8 +115,14 @@ public class FloatBenchmark
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     internal void Allocate(int length)
     {
-        _function = ActivationFunction.Parse(Activation);
-        _compositions = TensorPrimitivesCompositions<float>.For(_function);
+        // Parsed once per process, as in TrainingLoopBenchmark.Allocate.
+        if (_parsed != Activation)
+        {
+            _function = ActivationFunction.Parse(Activation);
+            _compositions = TensorPrimitivesCompositions<float>.For(_function);
+            _parsed = Activation;
+        }
+
         _x = BenchmarkInputs.CreateSingle(length);
         _destination = GC.AllocateUninitializedArray<float>(length);
         _scratch = GC.AllocateUninitializedArray<float>(length);

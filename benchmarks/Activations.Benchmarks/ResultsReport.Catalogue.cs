@@ -149,8 +149,8 @@ internal static partial class ResultsReport
         }
 
         text.AppendLine(spec.Targets.Length > 0 ? $" Targets |{run}" : run);
-        int columns = 3 + spec.Variants.Length + 2 + spec.Ratios.Length + (spec.Targets.Length > 0 ? 1 : 0);
-        text.AppendLine("|---|---|" + string.Concat(Enumerable.Repeat("--:|", columns - 2)) + runRule);
+        int numeric = 1 + spec.Variants.Length + 2 + spec.Ratios.Length;
+        text.AppendLine("|---|---|" + string.Concat(Enumerable.Repeat("--:|", numeric)) + (spec.Targets.Length > 0 ? "---|" : string.Empty) + runRule);
         foreach ((CatalogueRow row, List<string> missed, int checkedTargets) in verdicts)
         {
             text.Append(CultureInfo.InvariantCulture, $"| {row.Activation} | {row.Operation} | {row.N:N0} |");

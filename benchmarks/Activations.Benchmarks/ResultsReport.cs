@@ -80,6 +80,15 @@ internal static partial class ResultsReport
         text.AppendLine("the memory-bandwidth bound. **ScalarLoop**: the textbook formula in a plain loop. Library/TP below");
         text.AppendLine("1 means the library is faster than TensorPrimitives; ScalarLoop/Library is the speed-up over the");
         text.AppendLine("hand-written loop. Default/TC=0 is the default job's median over the TieredCompilation=0 job's.");
+        if (data.Cases.Any(c => c.Activation is not null))
+        {
+            text.AppendLine();
+            text.AppendLine("The training-loop and float families take every activation of the library's catalogue");
+            text.AppendLine("(`ActivationFunction.Names`). The training loop's output gradients dy are N doubles drawn uniformly");
+            text.AppendLine(CultureInfo.InvariantCulture, $"from [−{BenchmarkInputs.GradientBound:0}, {BenchmarkInputs.GradientBound:0}] with a second fixed seed, and its saved outputs y = f(x) are the library's; the float");
+            text.AppendLine("family's inputs are the same x rounded to float. Each of their tables gives the ratios the targets are");
+            text.AppendLine("stated in and whether the row meets them (**Targets**), and lists the TensorPrimitives compositions.");
+        }
         foreach (RunInfo run in data.Runs)
         {
             text.AppendLine();
