@@ -1,14 +1,20 @@
 using System;
 using Activations.Benchmarks.ExponentialFamily;
+using Activations.Benchmarks.FloatFamily;
 using Activations.Benchmarks.LogisticFamily;
 using Activations.Benchmarks.PiecewiseLinearFamily;
+using Activations.Benchmarks.TrainingLoopFamily;
 
 namespace Activations.Benchmarks;
 
 /// <summary>Every benchmark class, by family, in the order the results are reported.</summary>
 internal static class BenchmarkCatalog
 {
-    /// <summary>The benchmark classes: piecewise-linear, exponential, logistic.</summary>
+    /// <summary>
+    /// The benchmark classes: the double suite's piecewise-linear, exponential and logistic
+    /// families (one class per activation), then the training-loop and float families (one class
+    /// per operation, over every activation of the catalogue).
+    /// </summary>
     public static readonly Type[] Types =
     [
         typeof(AffineBenchmark),
@@ -22,7 +28,16 @@ internal static class BenchmarkCatalog
         typeof(SigmoidBenchmark),
         typeof(TanhBenchmark),
         typeof(SoftPlusBenchmark),
+        typeof(BackwardBenchmark),
+        typeof(BackwardFromOutputBenchmark),
+        typeof(FnAndGradBenchmark),
+        typeof(FloatBenchmark),
     ];
+
+    /// <summary>Whether a class is one of the catalogue-driven ones, whose activation is a parameter.</summary>
+    /// <param name="type">A benchmark class.</param>
+    /// <returns>True for the training-loop and float families.</returns>
+    public static bool IsParameterised(Type type) => !type.IsSubclassOf(typeof(OperationBenchmark));
 
     /// <summary>The family a benchmark class belongs to, from its namespace (e.g. <c>Logistic</c>).</summary>
     /// <param name="type">A benchmark class.</param>

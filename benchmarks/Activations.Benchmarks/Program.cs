@@ -32,6 +32,11 @@ if (inherited.Length > 0 && !options.IsInformational)
     }
 }
 
+if (CatalogueActivations.WithBackwardFromOutput.Count == 0 && !options.IsInformational)
+{
+    Console.WriteLine("Note: no activation of this build has BackwardFromOutput (CanBackwardFromOutput), so BackwardFromOutputBenchmark has no case.");
+}
+
 bool smoke = options.Mode == RunMode.Smoke;
 IConfig config = smoke ? SuiteConfig.Smoke(options) : SuiteConfig.Full(options);
 List<Summary> summaries = [.. BenchmarkSwitcher.FromTypes(BenchmarkCatalog.Types).Run(options.BenchmarkArguments, config)];
@@ -106,6 +111,6 @@ static void JitReport(List<CaseResult> cases)
     Console.WriteLine($"JIT: warning: {unsettled.Length} case(s) compiled measured code during the measured iterations or did not settle:");
     foreach (CaseResult c in unsettled)
     {
-        Console.WriteLine($"  {c.Benchmark}.{c.Variant} {c.Operation} N={c.N:N0} ({c.Job}): {c.Process!.MeasuredCodeCompiled} compiles {string.Join(", ", c.Process.MeasuredCodeMethods)}{(c.Process.WarmUpSettled ? string.Empty : ", warm-up unsettled")}");
+        Console.WriteLine($"  {c.Benchmark}.{c.Variant}{(c.Activation is null ? string.Empty : $" {c.Activation}")} {c.Operation} N={c.N:N0} ({c.Job}): {c.Process!.MeasuredCodeCompiled} compiles {string.Join(", ", c.Process.MeasuredCodeMethods)}{(c.Process.WarmUpSettled ? string.Empty : ", warm-up unsettled")}");
     }
 }

@@ -5,6 +5,7 @@ using System.IO;
 using System.Linq;
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using Activations.Benchmarks.TrainingLoopFamily;
 using BenchmarkDotNet.Reports;
 using BenchmarkDotNet.Running;
 
@@ -123,7 +124,14 @@ internal sealed record CaseResult
     /// <summary>The benchmark class, e.g. <c>SigmoidBenchmark</c>.</summary>
     public string Benchmark { get; init; } = string.Empty;
 
-    /// <summary>Fn, Grad or Grad2.</summary>
+    /// <summary>
+    /// The activation's canonical form for a catalogue-driven class (the training-loop and float
+    /// families, whose activation is a parameter); null for the double suite's classes, one per activation.
+    /// </summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public string? Activation { get; init; }
+
+    /// <summary>Fn, Grad or Grad2; Backward, BackwardFromOutput or FnAndGrad for the training-loop family.</summary>
     public string Operation { get; init; } = string.Empty;
 
     /// <summary>The number of elements.</summary>
@@ -158,7 +166,7 @@ internal sealed record CaseResult
 
     /// <summary>The key that a later run of the same case replaces.</summary>
     [JsonIgnore]
-    public (string Benchmark, string Operation, int N, string Variant, string Job) Key => (Benchmark, Operation, N, Variant, Job);
+    public (string Benchmark, string? Activation, string Operation, int N, string Variant, string Job) Key => (Benchmark, Activation, Operation, N, Variant, Job);
 
     /// <summary>The case's result, or null when it has no measurements.</summary>
     /// <param name="report">Its report.</param>
@@ -167,7 +175,7 @@ internal sealed record CaseResult
     public static CaseResult? From(BenchmarkReport? report, BenchmarkCase benchmarkCase)
     {
         if (report?.ResultStatistics is not { } s || benchmarkCase.Parameters["N"] is not int n || n <= 0
-            || benchmarkCase.Parameters["Operation"] is not Operation operation)
+            || OperationOf(benchmarkCase) is not { } operation)
         {
             return null;
         }
@@ -175,7 +183,8 @@ internal sealed record CaseResult
         return new CaseResult
         {
             Benchmark = benchmarkCase.Descriptor.Type.Name,
-            Operation = operation.ToString(),
+            Activation = benchmarkCase.Parameters["Activation"] as string,
+            Operation = operation,
             N = n,
             Variant = benchmarkCase.Descriptor.WorkloadMethod.Name,
             Job = benchmarkCase.Job.Id,
@@ -188,6 +197,14 @@ internal sealed record CaseResult
             Process = ProcessReport.From(report) is { } p ? ProcessFacts.From(p) : null,
         };
     }
+
+    // The Operation parameter (Fn, Grad, Grad2), or the training-loop class's operation.
+    private static string? OperationOf(BenchmarkCase benchmarkCase) =>
+        benchmarkCase.Parameters["Operation"] is Operation operation
+            ? operation.ToString()
+            : benchmarkCase.Descriptor.Type.IsSubclassOf(typeof(TrainingLoopBenchmark))
+            ? ((TrainingLoopBenchmark)Activator.CreateInstance(benchmarkCase.Descriptor.Type)!).OperationName
+            : null;
 }
 
 /// <summary>What the benchmark process reported (see <see cref="ProcessReport"/>).</summary>

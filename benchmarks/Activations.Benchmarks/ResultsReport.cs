@@ -15,7 +15,7 @@ namespace Activations.Benchmarks;
 /// the default job (median with the 10th and 90th percentiles, the ratios to TensorPrimitives, to
 /// CopyTo and of the scalar loop) and a table of each variant's default/TieredCompilation=0 ratio.
 /// </summary>
-internal static class ResultsReport
+internal static partial class ResultsReport
 {
     private const string Library = nameof(OperationBenchmark.Library);
     private const string Tp = nameof(OperationBenchmark.TensorPrimitives);
@@ -29,7 +29,7 @@ internal static class ResultsReport
     /// <param name="noAvx512">Whether the runs had <c>DOTNET_EnableAVX512=0</c>.</param>
     public static void Write(string path, ResultsData data, bool noAvx512)
     {
-        Dictionary<(string Benchmark, string Operation, int N, string Variant, string Job), CaseResult> cases = data.Cases.ToDictionary(c => c.Key);
+        Dictionary<(string Benchmark, string? Activation, string Operation, int N, string Variant, string Job), CaseResult> cases = data.Cases.ToDictionary(c => c.Key);
         List<TieringComparison.Pair> pairs = TieringComparison.Pairs(data.Cases);
         var text = new StringBuilder();
         WriteHeader(text, data, noAvx512);
@@ -38,7 +38,14 @@ internal static class ResultsReport
             .Where(t => data.Cases.Any(c => c.Benchmark == t.Name))
             .GroupBy(BenchmarkCatalog.Family))
         {
-            WriteFamily(text, family, cases, data.Runs.Count > 1);
+            if (family.All(BenchmarkCatalog.IsParameterised))
+            {
+                WriteCatalogueFamily(text, family, cases, data.Runs.Count > 1);
+            }
+            else
+            {
+                WriteFamily(text, family, cases, data.Runs.Count > 1);
+            }
         }
 
         File.WriteAllText(path, text.ToString().ReplaceLineEndings("\n"));
@@ -73,6 +80,15 @@ internal static class ResultsReport
         text.AppendLine("the memory-bandwidth bound. **ScalarLoop**: the textbook formula in a plain loop. Library/TP below");
         text.AppendLine("1 means the library is faster than TensorPrimitives; ScalarLoop/Library is the speed-up over the");
         text.AppendLine("hand-written loop. Default/TC=0 is the default job's median over the TieredCompilation=0 job's.");
+        if (data.Cases.Any(c => c.Activation is not null))
+        {
+            text.AppendLine();
+            text.AppendLine("The training-loop and float families take every activation of the library's catalogue");
+            text.AppendLine("(`ActivationFunction.Names`). The training loop's output gradients dy are N doubles drawn uniformly");
+            text.AppendLine(CultureInfo.InvariantCulture, $"from [−{BenchmarkInputs.GradientBound:0}, {BenchmarkInputs.GradientBound:0}] with a second fixed seed, and its saved outputs y = f(x) are the library's; the float");
+            text.AppendLine("family's inputs are the same x rounded to float. Each of their tables gives the ratios the targets are");
+            text.AppendLine("stated in and whether the row meets them (**Targets**), and lists the TensorPrimitives compositions.");
+        }
         foreach (RunInfo run in data.Runs)
         {
             text.AppendLine();
@@ -127,7 +143,7 @@ internal static class ResultsReport
         {
             ProcessFacts p = c.Process!;
             string methods = p.MeasuredCodeMethods.Count > 0 ? $" ({string.Join(", ", p.MeasuredCodeMethods.Select(m => $"`{m}`"))}…)" : string.Empty;
-            text.AppendLine(CultureInfo.InvariantCulture, $"  - {c.Benchmark}.{c.Variant} {c.Operation} N={c.N:N0}, {JobName(c.Job)}: {ResultsFormat.Compiles(p.MeasuredCodeCompiled)} compiles{methods}{(p.WarmUpSettled ? string.Empty : ", warm-up unsettled")}");
+            text.AppendLine(CultureInfo.InvariantCulture, $"  - {c.Benchmark}.{c.Variant}{(c.Activation is null ? string.Empty : $" {c.Activation}")} {c.Operation} N={c.N:N0}, {JobName(c.Job)}: {ResultsFormat.Compiles(p.MeasuredCodeCompiled)} compiles{methods}{(p.WarmUpSettled ? string.Empty : ", warm-up unsettled")}");
         }
 
         if (withProcess.Count > 0)
@@ -154,7 +170,7 @@ internal static class ResultsReport
     private static void WriteFamily(
         StringBuilder text,
         IGrouping<string, Type> family,
-        Dictionary<(string Benchmark, string Operation, int N, string Variant, string Job), CaseResult> cases,
+        Dictionary<(string Benchmark, string? Activation, string Operation, int N, string Variant, string Job), CaseResult> cases,
         bool showRun)
     {
         var rows = family
@@ -177,7 +193,7 @@ internal static class ResultsReport
         text.AppendLine($"|---|---|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|{runRule}");
         foreach ((Type type, string operation, int n) in rows)
         {
-            CaseResult? Get(string variant) => cases.GetValueOrDefault((type.Name, operation, n, variant, SuiteConfig.DefaultJobId));
+            CaseResult? Get(string variant) => cases.GetValueOrDefault((type.Name, null, operation, n, variant, SuiteConfig.DefaultJobId));
             CaseResult? library = Get(Library), tp = Get(Tp), copy = Get(CopyTo), scalar = Get(ScalarLoop);
             text.Append(CultureInfo.InvariantCulture, $"| {ActivationName(type)} | {operation} | {n:N0} |");
             text.Append(CultureInfo.InvariantCulture, $" {Time(library)} | {Range(library)} | {Time(tp)} | {Range(tp)} | {Time(copy)} | {Time(scalar)} |");
@@ -192,7 +208,7 @@ internal static class ResultsReport
         text.AppendLine("|---|---|--:|--:|--:|--:|--:|--:|--:|--:|");
         foreach ((Type type, string operation, int n) in rows)
         {
-            CaseResult? Get(string variant, string job) => cases.GetValueOrDefault((type.Name, operation, n, variant, job));
+            CaseResult? Get(string variant, string job) => cases.GetValueOrDefault((type.Name, null, operation, n, variant, job));
             text.Append(CultureInfo.InvariantCulture, $"| {ActivationName(type)} | {operation} | {n:N0} |");
             text.Append(CultureInfo.InvariantCulture, $" {Time(Get(Library, SuiteConfig.DefaultJobId))} | {Time(Get(Library, SuiteConfig.TieringOffJobId))} |");
             foreach (string variant in Variants)
@@ -200,7 +216,7 @@ internal static class ResultsReport
                 CaseResult? d = Get(variant, SuiteConfig.DefaultJobId), t = Get(variant, SuiteConfig.TieringOffJobId);
                 string ratio = Ratio(d, t);
                 bool bold = variant == TieringComparison.CheckedVariant && d is not null && t is not null
-                    && new TieringComparison.Pair(type.Name, operation, n, variant, d.Median, t.Median).IsOutside;
+                    && new TieringComparison.Pair(type.Name, null, operation, n, variant, d.Median, t.Median).IsOutside;
                 text.Append(CultureInfo.InvariantCulture, $" {(bold ? $"**{ratio}**" : ratio)} |");
             }
 

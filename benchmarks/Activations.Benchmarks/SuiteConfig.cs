@@ -4,6 +4,7 @@ using BenchmarkDotNet.Configs;
 using BenchmarkDotNet.Diagnosers;
 using BenchmarkDotNet.Filters;
 using BenchmarkDotNet.Jobs;
+using BenchmarkDotNet.Running;
 using Perfolizer.Horology;
 
 namespace Activations.Benchmarks;
@@ -29,11 +30,18 @@ internal static class SuiteConfig
     /// <summary>The measured iterations of the full run.</summary>
     public const int IterationCount = 10;
 
+    /// <summary>The activation whose every variant the smoke run calls in the catalogue-driven families.</summary>
+    public const string SmokeActivation = "Sigmoid";
+
     /// <summary>
-    /// One cold invocation of every benchmark at the smallest size (132 cases) in the default job,
-    /// and of the library's calls (33 cases) in the tiering-off job, stopping at the first failure:
-    /// checks that each variant runs and agrees with the library, and that the library's calls
-    /// allocate nothing under both JIT configurations; its timings mean nothing.
+    /// One cold invocation of every benchmark of the double suite at the smallest size (132 cases)
+    /// in the default job, and of its library calls (33 cases) in the tiering-off job, stopping at
+    /// the first failure: checks that each variant runs and agrees with the library, and that the
+    /// library's calls allocate nothing under both JIT configurations; its timings mean nothing.
+    /// Of the catalogue-driven families (training loop, float), only the default job, with the
+    /// library's call for every activation and operation and every variant for
+    /// <see cref="SmokeActivation"/> (79 cases): the agreement validator has already run every
+    /// variant of every activation in the host process.
     /// </summary>
     /// <param name="options">The command line.</param>
     /// <returns>The configuration.</returns>
@@ -43,7 +51,11 @@ internal static class SuiteConfig
             .AddJob(WithWidth(Job.Dry.WithId(TieringOffJobId).WithEnvironmentVariable("DOTNET_TieredCompilation", "0"), options))
             .WithOptions(ConfigOptions.StopOnFirstError)
             .AddFilter(new SimpleFilter(b => b.Parameters["N"] is OperationBenchmark.SmallestSize))
-            .AddFilter(new SimpleFilter(b => b.Job.Id != TieringOffJobId || b.Descriptor.WorkloadMethod.Name == nameof(OperationBenchmark.Library)));
+            .AddFilter(new SimpleFilter(b => b.Job.Id != TieringOffJobId || b.Descriptor.WorkloadMethod.Name == nameof(OperationBenchmark.Library)))
+            .AddFilter(new SimpleFilter(b => !BenchmarkCatalog.IsParameterised(b.Descriptor.Type)
+                || (b.Job.Id == DefaultJobId
+                    && (b.Descriptor.WorkloadMethod.Name == nameof(OperationBenchmark.Library)
+                        || (b.Parameters["Activation"] is string a && CatalogueActivations.NameOf(a) == SmokeActivation)))));
 
     /// <summary>
     /// Short but real measurements (528 cases per job): after the <see cref="TieringWarmUp"/>,
@@ -61,6 +73,14 @@ internal static class SuiteConfig
         Common(options)
             .AddJob(WithWidth(Measured(DefaultJobId), options))
             .AddJob(WithWidth(Measured(TieringOffJobId).WithEnvironmentVariable("DOTNET_TieredCompilation", "0"), options));
+
+    // The activation's name: the parameter of a catalogue-driven class, else the class's name without "Benchmark".
+    private static string ActivationNameOf(BenchmarkCase benchmarkCase) =>
+        benchmarkCase.Parameters["Activation"] is string activation
+            ? CatalogueActivations.NameOf(activation)
+            : benchmarkCase.Descriptor.Type.Name.EndsWith("Benchmark", System.StringComparison.Ordinal)
+            ? benchmarkCase.Descriptor.Type.Name[..^"Benchmark".Length]
+            : benchmarkCase.Descriptor.Type.Name;
 
     private static Job Measured(string id) =>
         Job.Default
@@ -93,6 +113,11 @@ internal static class SuiteConfig
         if (options.Sizes is { } sizes)
         {
             config.AddFilter(new SimpleFilter(b => b.Parameters["N"] is int n && sizes.Contains(n)));
+        }
+
+        if (options.Activations is { } activations)
+        {
+            config.AddFilter(new SimpleFilter(b => activations.Contains(ActivationNameOf(b))));
         }
 
         return config;

@@ -18,7 +18,7 @@ internal enum RunMode
 
 /// <summary>
 /// The suite's own options (<c>--smoke</c>, <c>--full</c>, <c>--no-avx512</c>, <c>--sizes</c>,
-/// <c>--results PATH</c>); every other argument goes to BenchmarkDotNet unchanged (<c>--filter</c>,
+/// <c>--activations</c>, <c>--results PATH</c>); every other argument goes to BenchmarkDotNet unchanged (<c>--filter</c>,
 /// <c>--list flat</c>, <c>--help</c>, …).
 /// </summary>
 /// <param name="Mode">The configuration; full when neither is given.</param>
@@ -27,6 +27,7 @@ internal enum RunMode
 /// in the runner's own environment.
 /// </param>
 /// <param name="Sizes">The values of N to run, or null for all of them.</param>
+/// <param name="Activations">The names of the activations to run (as <see cref="ActivationFunction.Names"/> spells them), or null for all of them.</param>
 /// <param name="ResultsPath">Where the full run writes its markdown table; its data file is beside it (<c>.json</c>).</param>
 /// <param name="Selection">The filter and size arguments as given, or null when the whole suite runs.</param>
 /// <param name="BenchmarkArguments">The arguments for BenchmarkDotNet, with <c>--filter *</c> added when none was given.</param>
@@ -35,6 +36,7 @@ internal sealed record SuiteOptions(
     RunMode Mode,
     bool NoAvx512,
     IReadOnlySet<int>? Sizes,
+    IReadOnlySet<string>? Activations,
     string ResultsPath,
     string? Selection,
     string[] BenchmarkArguments,
@@ -52,9 +54,10 @@ internal sealed record SuiteOptions(
           --no-avx512     both jobs with DOTNET_EnableAVX512=0 (also when the variable is 0 for the runner);
                           the default results file is then benchmarks/RESULTS-AVX2.md
           --sizes LIST    only these N (comma-separated, from 1024, 16384, 1048576, 16777216)
+          --activations LIST  only these activations, by name (comma-separated, e.g. Sigmoid,ReLU), in every family
           --results PATH  where --full writes its table (default: benchmarks/RESULTS.md or RESULTS-AVX2.md);
                           a run of part of the suite merges its cases into the existing file
-        BenchmarkDotNet options pass through, e.g. --filter *SigmoidBenchmark*, --list flat, --help.
+        BenchmarkDotNet options pass through, e.g. --filter *SigmoidBenchmark* or *TrainingLoopFamily*, --list flat, --help.
         """;
 
     private static readonly string[] InformationalOptions = ["--list", "--help", "-h", "-?", "--info", "--version"];
@@ -73,6 +76,7 @@ internal sealed record SuiteOptions(
         string? resultsPath = null;
         bool noAvx512 = environmentAvx512 == "0";
         HashSet<int>? sizes = null;
+        HashSet<string>? activations = null;
         var rest = new List<string>();
         for (int i = 0; i < args.Length; i++)
         {
@@ -96,6 +100,9 @@ internal sealed record SuiteOptions(
                 case "--sizes":
                     sizes = ParseSizes(i + 1 < args.Length ? args[++i] : throw new ArgumentException("--sizes needs a list of N."));
                     break;
+                case "--activations":
+                    activations = ParseActivations(i + 1 < args.Length ? args[++i] : throw new ArgumentException("--activations needs a list of names."));
+                    break;
                 default:
                     rest.Add(args[i]);
                     break;
@@ -115,6 +122,11 @@ internal sealed record SuiteOptions(
             selection.Add($"--sizes {string.Join(',', sizes.Order())}");
         }
 
+        if (activations is not null && !ActivationFunction.Names.All(activations.Contains))
+        {
+            selection.Add($"--activations {string.Join(',', ActivationFunction.Names.Where(activations.Contains))}");
+        }
+
         if (filter < 0)
         {
             // Without a filter BenchmarkDotNet asks interactively which class to run.
@@ -125,6 +137,7 @@ internal sealed record SuiteOptions(
             mode ?? RunMode.Full,
             noAvx512,
             sizes,
+            activations,
             resultsPath ?? DefaultResultsPath(noAvx512),
             selection.Count > 0 ? string.Join(' ', selection) : null,
             [.. rest],
@@ -146,6 +159,19 @@ internal sealed record SuiteOptions(
         }
 
         return sizes.Count > 0 ? sizes : throw new ArgumentException("--sizes needs at least one N.");
+    }
+
+    private static HashSet<string> ParseActivations(string list)
+    {
+        var names = new HashSet<string>(StringComparer.Ordinal);
+        foreach (string item in list.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+        {
+            string name = ActivationFunction.Names.FirstOrDefault(n => string.Equals(n, item, StringComparison.OrdinalIgnoreCase))
+                ?? throw new ArgumentException($"--activations: '{item}' is not one of {string.Join(", ", ActivationFunction.Names)}.");
+            names.Add(name);
+        }
+
+        return names.Count > 0 ? names : throw new ArgumentException("--activations needs at least one name.");
     }
 
     // benchmarks/RESULTS.md (or RESULTS-AVX2.md) beside this project, found from the working

@@ -22,12 +22,13 @@ internal static class TieringComparison
 
     /// <summary>One case measured in both jobs.</summary>
     /// <param name="Benchmark">The benchmark class.</param>
-    /// <param name="Operation">Fn, Grad or Grad2.</param>
+    /// <param name="Activation">The activation of a catalogue-driven class, or null.</param>
+    /// <param name="Operation">Fn, Grad or Grad2 (or the training-loop operation).</param>
     /// <param name="N">The number of elements.</param>
     /// <param name="Variant">The variant.</param>
     /// <param name="Default">The median in the default job, ns per element.</param>
     /// <param name="TieringOff">The median in the tiering-off job, ns per element.</param>
-    internal sealed record Pair(string Benchmark, string Operation, int N, string Variant, double Default, double TieringOff)
+    internal sealed record Pair(string Benchmark, string? Activation, string Operation, int N, string Variant, double Default, double TieringOff)
     {
         /// <summary>The default median over the tiering-off median.</summary>
         public double Ratio => Default / TieringOff;
@@ -41,7 +42,7 @@ internal static class TieringComparison
         /// <summary>One line for the console.</summary>
         /// <returns>The text.</returns>
         public override string ToString() =>
-            $"{Benchmark}.{Variant} {Operation} N={N:N0}: default {ResultsFormat.NsPerElement(Default)} ns/element, " +
+            $"{Benchmark}.{Variant}{(Activation is null ? string.Empty : $" {Activation}")} {Operation} N={N:N0}: default {ResultsFormat.NsPerElement(Default)} ns/element, " +
             $"TieredCompilation=0 {ResultsFormat.NsPerElement(TieringOff)} ns/element, ratio {ResultsFormat.Ratio(Ratio)}";
     }
 
@@ -53,10 +54,10 @@ internal static class TieringComparison
         List<CaseResult> all = [.. cases];
         var tieringOff = all
             .Where(c => c.Job == SuiteConfig.TieringOffJobId)
-            .ToDictionary(c => (c.Benchmark, c.Operation, c.N, c.Variant));
+            .ToDictionary(c => (c.Benchmark, c.Activation, c.Operation, c.N, c.Variant));
         return [.. all
-            .Where(c => c.Job == SuiteConfig.DefaultJobId && tieringOff.ContainsKey((c.Benchmark, c.Operation, c.N, c.Variant)))
-            .Select(c => new Pair(c.Benchmark, c.Operation, c.N, c.Variant, c.Median, tieringOff[(c.Benchmark, c.Operation, c.N, c.Variant)].Median))];
+            .Where(c => c.Job == SuiteConfig.DefaultJobId && tieringOff.ContainsKey((c.Benchmark, c.Activation, c.Operation, c.N, c.Variant)))
+            .Select(c => new Pair(c.Benchmark, c.Activation, c.Operation, c.N, c.Variant, c.Median, tieringOff[(c.Benchmark, c.Activation, c.Operation, c.N, c.Variant)].Median))];
     }
 
     /// <summary>Prints the comparison; returns the checked cases outside the tolerance.</summary>
