@@ -1,4 +1,5 @@
-// Evaluates every activation's Fn, Grad and Grad2 at a fixed set of inputs (CrossCheckInputs)
+// Evaluates every activation's Fn, Grad and Grad2, its training-loop operations and its float
+// overloads (FusedKernels) at a fixed set of inputs (CrossCheckInputs)
 // through the scalar overload and the span overload (whole, in chunks of odd lengths at odd
 // offsets, and in place) and writes every result as its raw bit pattern, one line per kernel and
 // input:
@@ -35,6 +36,7 @@ Kernel[] kernels =
     new("Fn", static (f, x) => f.Fn(x), static (f, x, destination) => f.Fn(x, destination)),
     new("Grad", static (f, x) => f.Grad(x), static (f, x, destination) => f.Grad(x, destination)),
     new("Grad2", static (f, x) => f.Grad2(x), static (f, x, destination) => f.Grad2(x, destination)),
+    .. FusedKernels.All,
 ];
 
 var covered = activations.Select(a => a.GetType()).ToHashSet();
@@ -47,7 +49,7 @@ if (missing.Length > 0)
     return 2;
 }
 
-double[] inputs = CrossCheckInputs.Create();
+double[] allInputs = CrossCheckInputs.Create();
 
 // Chunk lengths for the chunked pass: every remainder modulo 2, 4 and 8 lanes, shorter than one
 // vector, and just past one and several vectors.
@@ -56,16 +58,22 @@ int[] chunkLengths = [1, 2, 3, 4, 5, 6, 7, 8, 9, 13, 16, 17, 30, 31, 33, 64, 97]
 using Stream stream = args.Length > 0 ? File.Create(args[0]) : Console.OpenStandardOutput();
 using var output = new StreamWriter(stream, new UTF8Encoding(false), 1 << 16) { NewLine = "\n" };
 
-var whole = new double[inputs.Length];
-var chunkedInput = new double[inputs.Length + 1];
-var chunked = new double[inputs.Length + 3];
-var inPlace = new double[inputs.Length + 2];
+var whole = new double[allInputs.Length];
+var chunkedInput = new double[allInputs.Length + 1];
+var chunked = new double[allInputs.Length + 3];
+var inPlace = new double[allInputs.Length + 2];
 long lines = 0;
 foreach (ActivationFunction f in activations)
 {
     string name = f.ToString();
     foreach (Kernel kernel in kernels)
     {
+        if (kernel.AppliesTo?.Invoke(f) == false)
+        {
+            continue;
+        }
+
+        double[] inputs = kernel.InputStride == 1 ? allInputs : [.. allInputs.Where((_, i) => i % kernel.InputStride == 0)];
         kernel.Span(f, inputs, whole);
 
         // Input one element and output three elements past the array start, so neither is
@@ -107,7 +115,7 @@ foreach (ActivationFunction f in activations)
 
 // Which path this process took, so that a log shows that an environment setting had its effect.
 Console.Error.WriteLine(
-    $"cross-check: {activations.Length} activations × {kernels.Length} kernels × {inputs.Length} inputs = {lines} lines, " +
+    $"cross-check: {activations.Length} activations × {kernels.Length} kernels × {allInputs.Length} inputs (every {FusedKernels.Stride}th for the fused and float ones) = {lines} lines, " +
     $"4 evaluations each; {RuntimeInformation.ProcessArchitecture}, widest accelerated vector " +
     $"{(Vector512.IsHardwareAccelerated ? "512-bit" : Vector256.IsHardwareAccelerated ? "256-bit" : Vector128.IsHardwareAccelerated ? "128-bit" : "none")}" +
     $", fused multiply-add intrinsics {(Fma.IsSupported || AdvSimd.IsSupported ? "on" : "off")}");
