@@ -8,6 +8,7 @@ namespace Activations;
 /// The affine map f(x) = s·x + b (numpy-ml's <c>Affine</c>), rounded once.
 /// f(x) = <c>s·x + b</c> (fused, one rounding); a zero slope gives b also at x = ±∞; f′(x) = <c>s</c>; f″(x) = <c>0</c>.
 /// Within 1 ulp of the exact value for every finite input; NaN in gives NaN out.
+/// From the output (<see cref="ActivationFunction.BackwardFromOutput(System.ReadOnlySpan{double}, System.ReadOnlySpan{double}, System.Span{double})"/>): f′ = <c>s</c>, available for s ≠ 0.
 /// </summary>
 public sealed class Affine : ActivationFunction
 {

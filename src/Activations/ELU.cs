@@ -10,6 +10,7 @@ namespace Activations;
 /// Within 1 ulp of the exact value for every finite input and every finite α, from the smallest
 /// subnormal to <see cref="double.MaxValue"/> (ELU(MaxValue)′(−700) = MaxValue·e⁻⁷⁰⁰ ≈ 17724.67);
 /// NaN in gives NaN out.
+/// From the output (<see cref="ActivationFunction.BackwardFromOutput(System.ReadOnlySpan{double}, System.ReadOnlySpan{double}, System.Span{double})"/>): f′ = <c>1</c> if y &gt; 0, else <c>y + α</c>, available for α &gt; 0.
 /// </summary>
 public sealed class ELU : ActivationFunction
 {

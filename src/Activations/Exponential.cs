@@ -7,6 +7,7 @@ namespace Activations;
 /// The exponential function (numpy-ml's <c>Exponential</c>).
 /// f(x) = <c>eˣ</c>; overflows to +∞ above ln(double.MaxValue) ≈ 709.78; f′(x) = <c>eˣ</c>; f″(x) = <c>eˣ</c>.
 /// Within 1 ulp of the exact value for every finite input; NaN in gives NaN out.
+/// From the output (<see cref="ActivationFunction.BackwardFromOutput(System.ReadOnlySpan{double}, System.ReadOnlySpan{double}, System.Span{double})"/>): f′ = <c>y</c>.
 /// </summary>
 public sealed class Exponential : ActivationFunction
 {

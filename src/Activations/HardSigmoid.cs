@@ -7,6 +7,7 @@ namespace Activations;
 /// The piecewise-linear approximation of the logistic sigmoid (numpy-ml's <c>HardSigmoid</c>).
 /// f(x) = <c>0</c> if x &lt; −2.5, <c>1</c> if x &gt; 2.5, else <c>x/5 + 1/2</c> (the exact fifth, rounded once); f′(x) = <c>1/5</c> if −2.5 ≤ x ≤ 2.5, else <c>0</c>; f″(x) = <c>0</c>.
 /// Within 1 ulp of the exact value for every finite input; NaN in gives NaN out.
+/// Its output does not determine f′ (0 and 1 come from both the flat and the sloped pieces), so <see cref="ActivationFunction.CanBackwardFromOutput"/> is false.
 /// </summary>
 public sealed class HardSigmoid : ActivationFunction
 {

@@ -7,6 +7,7 @@ namespace Activations;
 /// The identity function (numpy-ml's <c>Identity</c>).
 /// f(x) = <c>x</c>; f′(x) = <c>1</c>; f″(x) = <c>0</c>.
 /// Within 1 ulp of the exact value for every finite input; NaN in gives NaN out.
+/// From the output (<see cref="ActivationFunction.BackwardFromOutput(System.ReadOnlySpan{double}, System.ReadOnlySpan{double}, System.Span{double})"/>): f′ = <c>1</c>.
 /// </summary>
 public sealed class Identity : ActivationFunction
 {

@@ -8,6 +8,7 @@ namespace Activations;
 /// The leaky rectified linear unit (numpy-ml's <c>LeakyReLU</c>).
 /// f(x) = <c>x</c> if x &gt; 0, else <c>α·x</c> (0 for α = 0, also at x = −∞); f′(x) = <c>1</c> if x &gt; 0, else <c>α</c> (α at x = 0); f″(x) = <c>0</c>.
 /// Within 1 ulp of the exact value for every finite input; NaN in gives NaN out.
+/// From the output (<see cref="ActivationFunction.BackwardFromOutput(System.ReadOnlySpan{double}, System.ReadOnlySpan{double}, System.Span{double})"/>): f′ = <c>1</c> if y &gt; 0, else <c>α</c>, available for α &gt; 0.
 /// </summary>
 public sealed class LeakyReLU : ActivationFunction
 {

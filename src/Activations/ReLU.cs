@@ -7,6 +7,7 @@ namespace Activations;
 /// The rectified linear unit (numpy-ml's <c>ReLU</c>).
 /// f(x) = <c>x</c> if x &gt; 0, else <c>0</c>; f′(x) = <c>1</c> if x &gt; 0, else <c>0</c> (0 at x = 0); f″(x) = <c>0</c>.
 /// Within 1 ulp of the exact value for every finite input; NaN in gives NaN out.
+/// From the output (<see cref="ActivationFunction.BackwardFromOutput(System.ReadOnlySpan{double}, System.ReadOnlySpan{double}, System.Span{double})"/>): f′ = <c>1</c> if y &gt; 0, else <c>0</c>.
 /// </summary>
 public sealed class ReLU : ActivationFunction
 {

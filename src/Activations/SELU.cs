@@ -13,6 +13,7 @@ namespace Activations;
 /// particular f′(x) = <see cref="Scale"/> (λ's nearest double) for x &gt; 0, f′(0) = 1.7580993408473768
 /// (λα's nearest double, one ulp above <c>Scale * Alpha</c>) and SELU(−∞) is its negative; f(x)
 /// is ∞ from x = 1.710946460026603e308 on, exactly where λx rounds to ∞. NaN in gives NaN out.
+/// From the output (<see cref="ActivationFunction.BackwardFromOutput(System.ReadOnlySpan{double}, System.ReadOnlySpan{double}, System.Span{double})"/>): f′ = <c>λ</c> if y &gt; 0, else <c>y + λα</c>.
 /// </summary>
 public sealed class SELU : ActivationFunction
 {

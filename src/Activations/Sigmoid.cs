@@ -7,6 +7,7 @@ namespace Activations;
 /// The logistic sigmoid σ (numpy-ml's <c>Sigmoid</c>).
 /// f(x) = <c>σ(x) = 1/(1 + e⁻ˣ)</c>; σ(−∞) = 0, σ(∞) = 1; f′(x) = <c>σ(x)(1 − σ(x))</c>; f″(x) = <c>σ(x)(1 − σ(x))(1 − 2σ(x))</c>.
 /// Within 1 ulp of the exact value for every finite input; NaN in gives NaN out.
+/// From the output (<see cref="ActivationFunction.BackwardFromOutput(System.ReadOnlySpan{double}, System.ReadOnlySpan{double}, System.Span{double})"/>): f′ = <c>y(1 − y)</c>.
 /// </summary>
 public sealed class Sigmoid : ActivationFunction
 {

@@ -7,6 +7,7 @@ namespace Activations;
 /// The softplus function, a smooth ReLU (numpy-ml's <c>SoftPlus</c>).
 /// f(x) = <c>ln(1 + eˣ)</c>; equals x to the last bit for x &gt; 40 and eˣ for x &lt; −40; f′(x) = <c>eˣ/(1 + eˣ)</c> (the logistic sigmoid); f″(x) = <c>eˣ/(1 + eˣ)²</c>.
 /// Within 1 ulp of the exact value for every finite input; NaN in gives NaN out.
+/// In terms of its output f′ = 1 − e^−y needs an exponential of y, no cheaper than from x, so <see cref="ActivationFunction.CanBackwardFromOutput"/> is false: use Backward with the inputs.
 /// </summary>
 public sealed class SoftPlus : ActivationFunction
 {

@@ -7,6 +7,7 @@ namespace Activations;
 /// The hyperbolic tangent (numpy-ml's <c>Tanh</c>).
 /// f(x) = <c>tanh x</c>; tanh(±0) = ±0, tanh(±∞) = ±1; f′(x) = <c>1 − tanh²x</c>; f″(x) = <c>−2 tanh x (1 − tanh²x)</c>.
 /// Within 1 ulp of the exact value for every finite input; NaN in gives NaN out.
+/// From the output (<see cref="ActivationFunction.BackwardFromOutput(System.ReadOnlySpan{double}, System.ReadOnlySpan{double}, System.Span{double})"/>): f′ = <c>1 − y²</c>.
 /// </summary>
 public sealed class Tanh : ActivationFunction
 {
