@@ -147,7 +147,7 @@ internal readonly struct AffineBackward(double slope) : IBinaryKernel
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public T Invoke<T, TMask, TOps>(T x, T dy)
         where TOps : ISimdOps<T, TMask> =>
-        Core<T, TMask, TOps>.PropagateNaN(x, TOps.Multiply(dy, TOps.Create(_slope)));
+        Core<T, TMask, TOps>.PropagateNaN(x, Core<T, TMask, TOps>.TimesConstant(dy, _slope));
 }
 
 /// <summary>
@@ -164,7 +164,7 @@ internal readonly struct StepBackward(double otherwise) : IBinaryKernel
     public T Invoke<T, TMask, TOps>(T x, T dy)
         where TOps : ISimdOps<T, TMask>
     {
-        T v = TOps.Select(TOps.GreaterThan(x, TOps.Create(0.0)), dy, TOps.Multiply(dy, TOps.Create(_otherwise)));
+        T v = TOps.Select(TOps.GreaterThan(x, TOps.Create(0.0)), dy, Core<T, TMask, TOps>.TimesConstant(dy, _otherwise));
         return Core<T, TMask, TOps>.PropagateNaN(x, v);
     }
 }
@@ -179,7 +179,7 @@ internal readonly struct HardSigmoidBackward : IBinaryKernel
         where TOps : ISimdOps<T, TMask>
     {
         TMask inside = TOps.LessThanOrEqual(TOps.Abs(x), TOps.Create(2.5));
-        T v = TOps.Select(inside, Core<T, TMask, TOps>.FifthOf(dy), TOps.Multiply(dy, TOps.Create(0.0)));
+        T v = TOps.Select(inside, Core<T, TMask, TOps>.FifthOf(dy), Core<T, TMask, TOps>.TimesConstant(dy, 0.0));
         return Core<T, TMask, TOps>.PropagateNaN(x, v);
     }
 }

@@ -544,6 +544,22 @@ internal static partial class Core<T, TMask, TOps>
         return PropagateNaN(y, TOps.Select(outside, wide, fast));
     }
 
+    /// <summary>
+    /// dy·c rounded once for a constant c. For c = ±0 the product of dy = ±∞ is an invalid
+    /// operation, whose NaN differs between processors (x64 gives 0xFFF8000000000000, Arm
+    /// 0x7FF8000000000000); those lanes get <see cref="double.NaN"/> (the x64 bits) so that every
+    /// processor returns the same bits. A NaN dy propagates through the product on both. The test
+    /// of c is on the kernel's constant, not per element.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static T TimesConstant(T dy, double c)
+    {
+        T product = TOps.Multiply(dy, TOps.Create(c));
+        return c != 0
+            ? product
+            : TOps.Select(TOps.Equal(TOps.Abs(dy), TOps.Create(double.PositiveInfinity)), TOps.Create(double.NaN), product);
+    }
+
     // ---- HardSigmoid: dy/5 ----
 
     /// <summary>0.2 − 1/5 = 2^−54/5 exactly, rounded: 0.2·2^−54, the same significand as 0.2.</summary>
