@@ -32,10 +32,12 @@ namespace Activations.Numerics;
 /// that c's range times dy's window keeps every product within bounds: for the logistic family and
 /// e^x, |x| ≤ 400 and dy within [2^−330, 2^400] (<see cref="BackwardDirectLimit"/>); for ELU and
 /// SELU, |x| within the factor's limit and dy within 2^±900; for the from-output forms, windows
-/// on y (or y + α) and dy. A vector that fails any test takes the wide path (not inlined, so the
-/// common loop stays short), which computes the fast formula and the general one
+/// on y (or y + α) and dy. A vector that fails any test takes the wide path, which computes the fast formula and the general one
 /// (<see cref="ProductWide"/>) and selects per lane with the same tests written lane by lane, so a
-/// lane's value never depends on its neighbours.
+/// lane's value never depends on its neighbours. The wide path is inlined like the rest: a call
+/// in the loop, even on a branch never taken, makes the JIT keep no vector in a register across it
+/// (every vector register is caller-saved), and an out-of-line wide path measured 2.65 ns per
+/// element for Exponential's backward pass against 1.44 inlined (BenchmarkDotNet, N = 16,384).
 /// </para>
 /// <para>
 /// The general product splits dy and c into a mantissa in [2, 4) and a power of two (exactly, via
@@ -221,7 +223,7 @@ internal static partial class Core<T, TMask, TOps>
         return ExactProduct(dy, scale, TOps.Multiply(scale, t));
     }
 
-    [MethodImpl(MethodImplOptions.NoInlining)]
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static T ExpBackwardWide(T x, T dy)
     {
         T fast = ExpBackwardFast(Clamp(x, BackwardDirectLimit), dy);
@@ -283,7 +285,7 @@ internal static partial class Core<T, TMask, TOps>
         return unitPositive ? TOps.Select(positive, dy, v) : v;
     }
 
-    [MethodImpl(MethodImplOptions.NoInlining)]
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static T EluBackwardWide(
         T x, T dy, double posHi, double posLo, bool unitPositive,
         double aHi, double aLo, double aK, bool unitAlpha, double limit, bool alwaysWide)
@@ -334,7 +336,7 @@ internal static partial class Core<T, TMask, TOps>
         return ExactProduct(dy, qHi, qLo);
     }
 
-    [MethodImpl(MethodImplOptions.NoInlining)]
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static T SigmoidGradBackwardWide(T x, T dy, double scale, double c, double cExponent)
     {
         T y = TOps.Multiply(TOps.Create(-scale), TOps.Abs(x));
@@ -375,7 +377,7 @@ internal static partial class Core<T, TMask, TOps>
         return ExactProduct(dy, qHi, qLo);
     }
 
-    [MethodImpl(MethodImplOptions.NoInlining)]
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static T SigmoidBackwardWide(T x, T dy)
     {
         TMask far = MagnitudeAbove(x, DirectLimit);
@@ -418,7 +420,7 @@ internal static partial class Core<T, TMask, TOps>
         return ExactProduct(dy, aHi, aLo);
     }
 
-    [MethodImpl(MethodImplOptions.NoInlining)]
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static T SigmoidOutputBackwardWide(T y, T dy)
     {
         T fast = SigmoidOutputBackwardFast(y, dy);
@@ -461,7 +463,7 @@ internal static partial class Core<T, TMask, TOps>
         return ExactProduct(dy, aHi, aLo);
     }
 
-    [MethodImpl(MethodImplOptions.NoInlining)]
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static T TanhOutputBackwardWide(T y, T dy)
     {
         T fast = TanhOutputBackwardFast(y, dy);
@@ -531,7 +533,7 @@ internal static partial class Core<T, TMask, TOps>
     private const double TwoTo1000 = 1.0715086071862673e301;
     private const double TwoTo450 = 2.9073548971824276e135;
 
-    [MethodImpl(MethodImplOptions.NoInlining)]
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static T EluOutputBackwardWide(T y, T dy, TMask positive, T gHi, T gLo, double posHi, double posLo, bool unitPositive)
     {
         T negativeFast = ExactProduct(dy, gHi, gLo);
