@@ -39,7 +39,7 @@ public sealed class ELU : ActivationFunction
                 : KernelSet.Create(new EluFn(alpha), new EluGrad(1.0, alpha), new EluGrad(0.0, alpha), backward, new EluFnAndGrad(alpha));
         },
         Create = p => new ELU(p[0]),
-        Formulas = ("x if x > 0, else α(eˣ − 1)", "1 if x > 0, else α·eˣ", "0 if x > 0, else α·eˣ"),
+        Formulas = ("x if x > 0 else α(eˣ − 1)", "1 if x > 0 else α·eˣ", "0 if x > 0 else α·eˣ"),
         Variants = [[0.5], [2], [double.MaxValue], [1.3e308], [-1.5e308], [1e200], [1e-300], [-2]],
     };
 }

@@ -57,6 +57,6 @@ public sealed class SELU : ActivationFunction
         Name = "SELU",
         Kernels = _ => KernelSet.Create(new SeluFn(Scale, ScaleLo, ScaledAlpha), new EluGrad(Scale, ScaledAlpha), new EluGrad(0.0, ScaledAlpha), new EluBackward(Scale, ScaleLo, BackwardFactor.Of(ScaledAlphaHi, ScaledAlphaLo)), new EluBackwardFromOutput(Scale, ScaleLo, ScaledAlphaHi, ScaledAlphaLo, ScaledAlphaLo2), new SeluFnAndGrad(Scale, ScaleLo, ScaledAlpha)),
         Create = _ => new SELU(),
-        Formulas = ("λx if x > 0, else λα(eˣ − 1)", "λ if x > 0, else λα·eˣ", "0 if x > 0, else λα·eˣ"),
+        Formulas = ("λx if x > 0 else λα(eˣ − 1)", "λ if x > 0 else λα·eˣ", "0 if x > 0 else λα·eˣ"),
     };
 }

@@ -23,6 +23,6 @@ public sealed class Sigmoid : ActivationFunction
         Name = "Sigmoid",
         Kernels = _ => KernelSet.Create(default(SigmoidFn), default(SigmoidGrad), default(SigmoidGrad2), default(SigmoidBackward), default(SigmoidBackwardFromOutput), default(SigmoidFnAndGrad)),
         Create = _ => new Sigmoid(),
-        Formulas = ("σ(x) = 1/(1 + e⁻ˣ)", "σ(x)(1 − σ(x))", "σ(x)(1 − σ(x))(1 − 2σ(x))"),
+        Formulas = ("σ(x) = 1/(1 + e⁻ˣ)", "σ(1 − σ)", "σ(1 − σ)(1 − 2σ)"),
     };
 }

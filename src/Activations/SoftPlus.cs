@@ -23,6 +23,6 @@ public sealed class SoftPlus : ActivationFunction
         Name = "SoftPlus",
         Kernels = _ => KernelSet.Create(default(SoftPlusFn), default(SigmoidFn), default(SigmoidGrad), default(SoftPlusBackward), default(SoftPlusFnAndGrad)),
         Create = _ => new SoftPlus(),
-        Formulas = ("ln(1 + eˣ)", "σ(x)", "σ(x)(1 − σ(x))"),
+        Formulas = ("ln(1 + eˣ)", "eˣ/(1 + eˣ)", "eˣ/(1 + eˣ)²"),
     };
 }

@@ -23,6 +23,6 @@ public sealed class Tanh : ActivationFunction
         Name = "Tanh",
         Kernels = _ => KernelSet.Create(default(TanhFn), default(TanhGrad), default(TanhGrad2), default(TanhBackward), default(TanhBackwardFromOutput), default(TanhFnAndGrad)),
         Create = _ => new Tanh(),
-        Formulas = ("tanh(x)", "1 − tanh²(x)", "−2·tanh(x)(1 − tanh²(x))"),
+        Formulas = ("tanh x", "1 − tanh²x", "−2 tanh x (1 − tanh²x)"),
     };
 }

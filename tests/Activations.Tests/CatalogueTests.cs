@@ -1,4 +1,5 @@
 using System;
+using System.IO;
 using System.Linq;
 using Activations.Catalogue;
 using Activations.Tests.Reference;
@@ -73,5 +74,36 @@ public class CatalogueTests
             ActivationReference.For(f).ExtraAccuracyInstances.Where(extra => extra.GetType() != f.GetType() || AllActivations.Instances.Contains(extra))
                 .Should().BeEmpty(because: $"{f.GetType().Name}'s extra accuracy instances are of its own type and not already in the catalogue");
         }
+    }
+}
+
+/// <summary>README.md's table of activations lists every catalogue entry with the formulas its description gives.</summary>
+public class ReadmeTableTests
+{
+    [Fact]
+    public void EveryActivationHasItsRowWithItsFormulas()
+    {
+        string[] rows = File.ReadAllLines(Readme()).Where(l => l.StartsWith("| `", StringComparison.Ordinal)).ToArray();
+        foreach (ActivationDescriptor d in KnownActivations.All)
+        {
+            string[] row = rows.SingleOrDefault(r => r.StartsWith($"| `{d.Name}(", StringComparison.Ordinal))?.Split('|')
+                ?? throw new InvalidOperationException($"README.md's table has no row for {d.Name}");
+            (row[2].Trim(), row[3].Trim(), row[4].Trim()).Should().Be(d.Formulas, because: $"README.md's row of {d.Name} gives the formulas of its description");
+        }
+    }
+
+    /// <summary>The repository's README.md, found from the test assembly's folder upwards.</summary>
+    private static string Readme()
+    {
+        for (DirectoryInfo? dir = new(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            string path = Path.Combine(dir.FullName, "README.md");
+            if (File.Exists(path) && File.Exists(Path.Combine(dir.FullName, "Activations.sln")))
+            {
+                return path;
+            }
+        }
+
+        throw new FileNotFoundException("README.md next to Activations.sln, above the test assembly");
     }
 }

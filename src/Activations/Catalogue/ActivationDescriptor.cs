@@ -19,8 +19,8 @@ internal sealed record ParameterDescriptor(string Name, double Default, Paramete
 /// <summary>
 /// Everything that is specific to one activation, in one place: the name and aliases that
 /// <see cref="ActivationFunction.Parse(string)"/> reads and <see cref="ActivationFunction.ToString"/>
-/// writes, the parameters with their defaults and validation, the kernels, the formulas (for the
-/// plots and the docs' checks) and the parameter variants the shared test suites run over.
+/// writes, the parameters with their defaults and validation, the kernels, the formulas (which the
+/// README's table must repeat) and the parameter variants the shared test suites run over.
 /// Equality, hashing, formatting, parsing and validation read it and are written once.
 /// </summary>
 internal sealed class ActivationDescriptor
@@ -48,7 +48,7 @@ internal sealed class ActivationDescriptor
     /// <summary>The public instance for valid parameter values (the public constructor).</summary>
     public required Func<double[], ActivationFunction> Create { get; init; }
 
-    /// <summary>f(x), f′(x) and f″(x) in plain text.</summary>
+    /// <summary>f(x), f′(x) and f″(x) in plain text, as README.md's table of activations gives them (a test compares the two).</summary>
     public required (string Fn, string Grad, string Grad2) Formulas { get; init; }
 
     /// <summary>Parameter values besides the defaults that reach different branches of the kernels; the shared test suites run over each.</summary>
