@@ -2,6 +2,7 @@ using System;
 using System.Linq;
 using Activations.Tests.Reference;
 using FluentAssertions;
+using static Activations.Tests.ValidationBuffers;
 
 namespace Activations.Tests;
 
@@ -13,9 +14,6 @@ namespace Activations.Tests;
 /// </summary>
 public sealed class FusedValidationTests
 {
-    /// <summary>A NaN whose payload no activation produces: any element that still holds it was not written.</summary>
-    private static readonly double Sentinel = BitConverter.Int64BitsToDouble(0x7FF4_DEAD_BEEF_0001);
-
     [Theory]
     [MemberData(nameof(FusedOperations.Cases), MemberType = typeof(FusedOperations))]
     public void LengthsAreCheckedBeforeAnythingIsWritten(string name, Fused op, string type)
@@ -150,26 +148,4 @@ public sealed class FusedValidationTests
     }
 
     private static Span<float> AsFloats(Memory<double> memory) => System.Runtime.InteropServices.MemoryMarshal.Cast<double, float>(memory.Span);
-
-    private static double[] Inputs(int length) =>
-        [.. Enumerable.Range(0, length).Select(i => (i % 11) switch
-        {
-            0 => double.NaN,
-            2 => -0.0,
-            3 => 2.5,
-            _ => (i - (length / 2)) * 0.731,
-        })];
-
-    private static double[] Filled(int length)
-    {
-        var values = new double[length];
-        values.AsSpan().Fill(Sentinel);
-        return values;
-    }
-
-    private static void ShouldAllBeSentinel(double[] values, string because) =>
-        ShouldHaveTheSameBits(values, Filled(values.Length), because);
-
-    private static void ShouldHaveTheSameBits(double[] actual, double[] expected, string because) =>
-        actual.Select(BitConverter.DoubleToInt64Bits).Should().Equal(expected.Select(BitConverter.DoubleToInt64Bits), because);
 }

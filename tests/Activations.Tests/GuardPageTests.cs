@@ -37,17 +37,17 @@ public sealed class GuardPageTests(ITestOutputHelper output)
                 double[] x = Values(length);
 
                 // Input and destination both end at a guard page.
-                Run(f, op, x, inputs.AtEnd(length), destinations.AtEnd(length), "both at the end");
+                Run(f, op, x, inputs.AtEnd<double>(length), destinations.AtEnd<double>(length), "both at the end");
 
                 // Input and destination both start right after a guard page.
-                Run(f, op, x, inputs.AtStart(length), destinations.AtStart(length), "both at the start");
+                Run(f, op, x, inputs.AtStart<double>(length), destinations.AtStart<double>(length), "both at the start");
 
                 // One of each, so that a driver that walks the two spans differently is caught too.
-                Run(f, op, x, inputs.AtStart(length), destinations.AtEnd(length), "input at the start, destination at the end");
+                Run(f, op, x, inputs.AtStart<double>(length), destinations.AtEnd<double>(length), "input at the start, destination at the end");
 
                 // In place, against either page.
-                Run(f, op, x, inputs.AtEnd(length), inputs.AtEnd(length), "in place at the end");
-                Run(f, op, x, inputs.AtStart(length), inputs.AtStart(length), "in place at the start");
+                Run(f, op, x, inputs.AtEnd<double>(length), inputs.AtEnd<double>(length), "in place at the end");
+                Run(f, op, x, inputs.AtStart<double>(length), inputs.AtStart<double>(length), "in place at the start");
             }
         }
     }

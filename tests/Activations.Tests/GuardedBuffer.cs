@@ -51,26 +51,6 @@ internal sealed unsafe class GuardedBuffer : IDisposable
     /// <summary>How many doubles fit between the guard pages.</summary>
     public int Capacity { get; }
 
-    /// <summary><paramref name="length"/> doubles ending exactly where the trailing guard page begins.</summary>
-    /// <param name="length">The span's length.</param>
-    /// <returns>The span.</returns>
-    public Span<double> AtEnd(int length)
-    {
-        ObjectDisposedException.ThrowIf(_disposed, this);
-        ArgumentOutOfRangeException.ThrowIfGreaterThan(length, Capacity);
-        return new Span<double>(_dataEnd - ((nuint)length * sizeof(double)), length);
-    }
-
-    /// <summary><paramref name="length"/> doubles starting exactly where the leading guard page ends.</summary>
-    /// <param name="length">The span's length.</param>
-    /// <returns>The span.</returns>
-    public Span<double> AtStart(int length)
-    {
-        ObjectDisposedException.ThrowIf(_disposed, this);
-        ArgumentOutOfRangeException.ThrowIfGreaterThan(length, Capacity);
-        return new Span<double>(_dataStart, length);
-    }
-
     /// <summary><paramref name="length"/> elements of <typeparamref name="T"/> ending exactly where the trailing guard page begins.</summary>
     /// <typeparam name="T">double or float.</typeparam>
     /// <param name="length">The span's length.</param>

@@ -1,6 +1,7 @@
 using System;
 using System.Linq;
 using FluentAssertions;
+using static Activations.Tests.ValidationBuffers;
 
 namespace Activations.Tests;
 
@@ -12,9 +13,6 @@ namespace Activations.Tests;
 /// </summary>
 public sealed class ValidationTests
 {
-    /// <summary>A NaN whose payload no activation produces from <see cref="Inputs"/>: any element that still holds it was not written.</summary>
-    private static readonly double Sentinel = BitConverter.Int64BitsToDouble(0x7FF4_DEAD_BEEF_0001);
-
     [Theory]
     [MemberData(nameof(AllActivations.NamesAndOperations), MemberType = typeof(AllActivations))]
     public void NullArrayThrowsArgumentNullException(string name, Operation op)
@@ -113,28 +111,4 @@ public sealed class ValidationTests
         empty.Should().NotThrow(because: "an empty destination is long enough for an empty input");
         f.Array(op, []).Should().BeEmpty(because: $"{f}.{op} of an empty array is an empty array");
     }
-
-    /// <summary>Ordinary values of both signs, with the special ones mixed in.</summary>
-    private static double[] Inputs(int length) =>
-        [.. Enumerable.Range(0, length).Select(i => (i % 11) switch
-        {
-            0 => double.NaN,
-            1 => double.NegativeInfinity,
-            2 => -0.0,
-            3 => 2.5,
-            _ => (i - (length / 2)) * 0.731,
-        })];
-
-    private static double[] Filled(int length)
-    {
-        var values = new double[length];
-        values.AsSpan().Fill(Sentinel);
-        return values;
-    }
-
-    private static void ShouldAllBeSentinel(double[] values, string because) =>
-        ShouldHaveTheSameBits(values, Filled(values.Length), because);
-
-    private static void ShouldHaveTheSameBits(double[] actual, double[] expected, string because) =>
-        actual.Select(BitConverter.DoubleToInt64Bits).Should().Equal(expected.Select(BitConverter.DoubleToInt64Bits), because);
 }

@@ -30,7 +30,7 @@ public sealed class VectorWidthTests
         try
         {
             SpanDriver.MaximumWidth = width;
-            foreach (ActivationFunction f in Catalogue())
+            foreach (ActivationFunction f in AllActivations.Instances)
             {
                 foreach ((string name, Func<double, double> scalar, Action<double[], double[]> span) in Operations(f))
                 {
@@ -121,7 +121,7 @@ public sealed class VectorWidthTests
         VectorWidth saved = SpanDriver.MaximumWidth;
         try
         {
-            foreach (ActivationFunction f in Catalogue())
+            foreach (ActivationFunction f in AllActivations.Instances)
             {
                 foreach (Fused op in Enum.GetValues<Fused>())
                 {
@@ -234,8 +234,6 @@ public sealed class VectorWidthTests
             }
         }
     }
-
-    private static IEnumerable<ActivationFunction> Catalogue() => AllActivations.Instances;
 
     private static IEnumerable<(string Name, Func<double, double> Scalar, Action<double[], double[]> Span)> Operations(ActivationFunction f)
     {
