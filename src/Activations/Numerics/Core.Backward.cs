@@ -35,9 +35,10 @@ namespace Activations.Numerics;
 /// on y (or y + α) and dy. A vector that fails any test takes the wide path, which computes the fast formula and the general one
 /// (<see cref="ProductWide"/>) and selects per lane with the same tests written lane by lane, so a
 /// lane's value never depends on its neighbours. The wide path is inlined like the rest: a call
-/// in the loop, even on a branch never taken, makes the JIT keep no vector in a register across it
-/// (every vector register is caller-saved), and an out-of-line wide path measured 2.65 ns per
-/// element for Exponential's backward pass against 1.44 inlined (BenchmarkDotNet, N = 16,384).
+/// in the loop, even on a branch never taken, is one the register allocator must plan the whole
+/// loop around (on Linux x64 every vector register is caller-saved), and with an out-of-line wide path
+/// Exponential's backward pass measured 2.65 ns per element, against 1.44 and 1.97 in two runs
+/// inlined (BenchmarkDotNet, N = 16,384, Xeon with AVX-512; the machine's noise is that wide).
 /// </para>
 /// <para>
 /// The general product splits dy and c into a mantissa in [2, 4) and a power of two (exactly, via
