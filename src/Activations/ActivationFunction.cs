@@ -86,17 +86,17 @@ public abstract partial class ActivationFunction : IEquatable<ActivationFunction
     /// <summary>f(x) of one float: the exact value at x rounded once to float.</summary>
     /// <param name="x">The input.</param>
     /// <returns>f(x).</returns>
-    public float Fn(float x) => (float)_kernels.Fn(x);
+    public float Fn(float x) => _kernels.Fn(x);
 
     /// <summary>f′(x) of one float: the exact value at x rounded once to float.</summary>
     /// <param name="x">The input.</param>
     /// <returns>f′(x).</returns>
-    public float Grad(float x) => (float)_kernels.Grad(x);
+    public float Grad(float x) => _kernels.Grad(x);
 
     /// <summary>f″(x) of one float: the exact value at x rounded once to float.</summary>
     /// <param name="x">The input.</param>
     /// <returns>f″(x).</returns>
-    public float Grad2(float x) => (float)_kernels.Grad2(x);
+    public float Grad2(float x) => _kernels.Grad2(x);
 
     /// <summary>Writes f(x[i]) to destination[i] for every i &lt; x.Length (x and destination may be the same memory).</summary>
     /// <param name="x">The inputs.</param>

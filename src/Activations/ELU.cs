@@ -25,19 +25,30 @@ public sealed class ELU : ActivationFunction
     /// <summary>The saturation value α: f tends to −α as x → −∞.</summary>
     public double Alpha => Parameter(0);
 
+    /// <summary>
+    /// Up to this |α| the float kernels form α·eˣ in double: α·e^−704 (the clamp) is then far below
+    /// the float range. Beyond it the float overloads run the double kernels.
+    /// </summary>
+    private const double FloatAlphaLimit = 1.2676506002282294e30;  // 2^100
+
+    private static KernelSet KernelsFor<TFromOutput>(double alpha, TFromOutput fromOutput)
+        where TFromOutput : struct, IBinaryKernel
+    {
+        ExpFactor factor = ExpFactor.Of(alpha, 0.0);
+        var backward = new EluBackward(1.0, 0.0, BackwardFactor.Of(alpha, 0.0));
+        return Math.Abs(alpha) <= FloatAlphaLimit
+            ? KernelSet.Create(new EluFn(factor), new EluGrad(1.0, factor), new EluGrad(0.0, factor), backward, fromOutput, new EluFnAndGrad(factor), FloatKernels.Lean(new EluForFloat(1.0, alpha), new EluGradForFloat(1.0, alpha), new EluGradForFloat(0.0, alpha), new EluAndGradForFloat(new EluForFloat(1.0, alpha), new EluGradForFloat(1.0, alpha))))
+            : KernelSet.Create(new EluFn(factor), new EluGrad(1.0, factor), new EluGrad(0.0, factor), backward, fromOutput, new EluFnAndGrad(factor));
+    }
+
     /// <summary>The description that parsing, formatting, equality and the tests read.</summary>
     internal static ActivationDescriptor Descriptor { get; } = new()
     {
         Name = "ELU",
         Parameters = [new("alpha", 1.0)],
-        Kernels = p =>
-        {
-            ExpFactor alpha = ExpFactor.Of(p[0], 0.0);
-            var backward = new EluBackward(1.0, 0.0, BackwardFactor.Of(p[0], 0.0));
-            return p[0] > 0
-                ? KernelSet.Create(new EluFn(alpha), new EluGrad(1.0, alpha), new EluGrad(0.0, alpha), backward, new EluBackwardFromOutput(1.0, 0.0, p[0], 0.0, 0.0), new EluFnAndGrad(alpha))
-                : KernelSet.Create(new EluFn(alpha), new EluGrad(1.0, alpha), new EluGrad(0.0, alpha), backward, new EluFnAndGrad(alpha));
-        },
+        Kernels = p => p[0] > 0
+            ? KernelsFor(p[0], new EluBackwardFromOutput(1.0, 0.0, p[0], 0.0, 0.0))
+            : KernelsFor(p[0], default(NoKernel)),
         Create = p => new ELU(p[0]),
         Formulas = ("x if x > 0 else α(eˣ − 1)", "1 if x > 0 else α·eˣ", "0 if x > 0 else α·eˣ"),
         Variants = [[0.5], [2], [double.MaxValue], [1.3e308], [-1.5e308], [1e200], [1e-300], [-2]],

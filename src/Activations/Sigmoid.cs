@@ -21,7 +21,7 @@ public sealed class Sigmoid : ActivationFunction
     internal static ActivationDescriptor Descriptor { get; } = new()
     {
         Name = "Sigmoid",
-        Kernels = _ => KernelSet.Create(default(SigmoidFn), default(SigmoidGrad), default(SigmoidGrad2), default(SigmoidBackward), default(SigmoidBackwardFromOutput), default(SigmoidFnAndGrad)),
+        Kernels = _ => KernelSet.Create(default(SigmoidFn), default(SigmoidGrad), default(SigmoidGrad2), default(SigmoidBackward), default(SigmoidBackwardFromOutput), default(SigmoidFnAndGrad), FloatKernels.Lean(default(SigmoidForFloat), default(SigmoidGradForFloat), default(SigmoidGrad2ForFloat), default(SigmoidAndGradForFloat))),
         Create = _ => new Sigmoid(),
         Formulas = ("σ(x) = 1/(1 + e⁻ˣ)", "σ(1 − σ)", "σ(1 − σ)(1 − 2σ)"),
     };

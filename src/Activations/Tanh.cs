@@ -21,7 +21,7 @@ public sealed class Tanh : ActivationFunction
     internal static ActivationDescriptor Descriptor { get; } = new()
     {
         Name = "Tanh",
-        Kernels = _ => KernelSet.Create(default(TanhFn), default(TanhGrad), default(TanhGrad2), default(TanhBackward), default(TanhBackwardFromOutput), default(TanhFnAndGrad)),
+        Kernels = _ => KernelSet.Create(default(TanhFn), default(TanhGrad), default(TanhGrad2), default(TanhBackward), default(TanhBackwardFromOutput), default(TanhFnAndGrad), FloatKernels.Lean(default(TanhForFloat), default(TanhGradForFloat), default(TanhGrad2ForFloat), default(TanhAndGradForFloat))),
         Create = _ => new Tanh(),
         Formulas = ("tanh x", "1 − tanh²x", "−2 tanh x (1 − tanh²x)"),
     };

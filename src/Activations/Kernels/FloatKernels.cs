@@ -1,0 +1,243 @@
+using System.Runtime.CompilerServices;
+using Activations.Numerics;
+
+namespace Activations.Kernels;
+
+/// <summary>
+/// The kernels the float overloads of Fn, Grad, Grad2 and FnAndGrad run (on inputs widened to
+/// double, each result rounded once to float): the double kernels themselves, or, for the
+/// exponential family, kernels that only need 2^−45 relative accuracy (Numerics/Core.Float.cs).
+/// </summary>
+internal readonly struct FloatKernels<TFn, TGrad, TGrad2, TPair>(TFn fn, TGrad grad, TGrad2 grad2, TPair pair)
+    where TFn : struct, IUnaryKernel
+    where TGrad : struct, IUnaryKernel
+    where TGrad2 : struct, IUnaryKernel
+    where TPair : struct, IPairKernel
+{
+    public TFn Fn { get; } = fn;
+
+    public TGrad Grad { get; } = grad;
+
+    public TGrad2 Grad2 { get; } = grad2;
+
+    public TPair Pair { get; } = pair;
+}
+
+/// <summary>Builds <see cref="FloatKernels{TFn, TGrad, TGrad2, TPair}"/>.</summary>
+internal static class FloatKernels
+{
+    /// <summary>
+    /// Float kernels of their own for Fn, Grad and Grad2; FnAndGrad runs the first two, so its
+    /// results have their bits.
+    /// </summary>
+    public static FloatKernels<TFn, TGrad, TGrad2, BothKernels<TFn, TGrad>> Lean<TFn, TGrad, TGrad2>(TFn fn, TGrad grad, TGrad2 grad2)
+        where TFn : struct, IUnaryKernel
+        where TGrad : struct, IUnaryKernel
+        where TGrad2 : struct, IUnaryKernel =>
+        new(fn, grad, grad2, new BothKernels<TFn, TGrad>(fn, grad));
+
+    /// <summary>Float kernels of their own, with a pair kernel that shares their work and has their bits.</summary>
+    public static FloatKernels<TFn, TGrad, TGrad2, TPair> Lean<TFn, TGrad, TGrad2, TPair>(TFn fn, TGrad grad, TGrad2 grad2, TPair pair)
+        where TFn : struct, IUnaryKernel
+        where TGrad : struct, IUnaryKernel
+        where TGrad2 : struct, IUnaryKernel
+        where TPair : struct, IPairKernel =>
+        new(fn, grad, grad2, pair);
+}
+
+/// <summary>
+/// (f(x), f′(x)) from the two kernels, run one after the other on the same vector (once for e^x,
+/// whose Fn and Grad are the same kernel without parameters), so each result has that kernel's bits.
+/// </summary>
+internal readonly struct BothKernels<TFn, TGrad>(TFn fn, TGrad grad) : IPairKernel
+    where TFn : struct, IUnaryKernel
+    where TGrad : struct, IUnaryKernel
+{
+    private readonly TFn _fn = fn;
+    private readonly TGrad _grad = grad;
+
+    public static bool IsLight => TFn.IsLight && TGrad.IsLight;
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public T Invoke<T, TMask, TOps>(T x, out T second)
+        where TOps : ISimdOps<T, TMask>
+    {
+        T first = _fn.Invoke<T, TMask, TOps>(x);
+        second = typeof(TFn) == typeof(TGrad) && typeof(TFn) == typeof(ExpForFloat) ? first : _grad.Invoke<T, TMask, TOps>(x);
+        return first;
+    }
+}
+
+/// <summary>e^x for float inputs (Exponential's Fn, Grad and Grad2).</summary>
+internal readonly struct ExpForFloat : IUnaryKernel
+{
+    public static bool IsLight => false;
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public T Invoke<T, TMask, TOps>(T x)
+        where TOps : ISimdOps<T, TMask> =>
+        Core<T, TMask, TOps>.ExpForFloat(x);
+}
+
+/// <summary>σ(x) for float inputs (Sigmoid's Fn, SoftPlus′).</summary>
+internal readonly struct SigmoidForFloat : IUnaryKernel
+{
+    public static bool IsLight => false;
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public T Invoke<T, TMask, TOps>(T x)
+        where TOps : ISimdOps<T, TMask> =>
+        Core<T, TMask, TOps>.SigmoidForFloat(x);
+}
+
+/// <summary>σ′(x) for float inputs (Sigmoid's Grad, SoftPlus″).</summary>
+internal readonly struct SigmoidGradForFloat : IUnaryKernel
+{
+    public static bool IsLight => false;
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public T Invoke<T, TMask, TOps>(T x)
+        where TOps : ISimdOps<T, TMask> =>
+        Core<T, TMask, TOps>.SigmoidGradForFloat(x);
+}
+
+/// <summary>σ″(x) for float inputs.</summary>
+internal readonly struct SigmoidGrad2ForFloat : IUnaryKernel
+{
+    public static bool IsLight => false;
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public T Invoke<T, TMask, TOps>(T x)
+        where TOps : ISimdOps<T, TMask> =>
+        Core<T, TMask, TOps>.SigmoidGrad2ForFloat(x);
+}
+
+/// <summary>(σ, σ′) for float inputs, with the bits of <see cref="SigmoidForFloat"/> and <see cref="SigmoidGradForFloat"/>.</summary>
+internal readonly struct SigmoidAndGradForFloat : IPairKernel
+{
+    public static bool IsLight => false;
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public T Invoke<T, TMask, TOps>(T x, out T second)
+        where TOps : ISimdOps<T, TMask> =>
+        Core<T, TMask, TOps>.SigmoidAndGradForFloat(x, out second);
+}
+
+/// <summary>tanh x for float inputs.</summary>
+internal readonly struct TanhForFloat : IUnaryKernel
+{
+    public static bool IsLight => false;
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public T Invoke<T, TMask, TOps>(T x)
+        where TOps : ISimdOps<T, TMask> =>
+        Core<T, TMask, TOps>.TanhForFloat(x);
+}
+
+/// <summary>1 − tanh²x for float inputs.</summary>
+internal readonly struct TanhGradForFloat : IUnaryKernel
+{
+    public static bool IsLight => false;
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public T Invoke<T, TMask, TOps>(T x)
+        where TOps : ISimdOps<T, TMask> =>
+        Core<T, TMask, TOps>.TanhGradForFloat(x);
+}
+
+/// <summary>−2 tanh x (1 − tanh²x) for float inputs.</summary>
+internal readonly struct TanhGrad2ForFloat : IUnaryKernel
+{
+    public static bool IsLight => false;
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public T Invoke<T, TMask, TOps>(T x)
+        where TOps : ISimdOps<T, TMask> =>
+        Core<T, TMask, TOps>.TanhGrad2ForFloat(x);
+}
+
+/// <summary>(tanh, tanh′) for float inputs, with the bits of <see cref="TanhForFloat"/> and <see cref="TanhGradForFloat"/>.</summary>
+internal readonly struct TanhAndGradForFloat : IPairKernel
+{
+    public static bool IsLight => false;
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public T Invoke<T, TMask, TOps>(T x, out T second)
+        where TOps : ISimdOps<T, TMask> =>
+        Core<T, TMask, TOps>.TanhAndGradForFloat(x, out second);
+}
+
+/// <summary>
+/// ELU and SELU for float inputs: s·x if x &gt; 0 else a(eˣ − 1), with s = 1 (ELU) or λ (SELU) and
+/// a = α or λα as doubles: s·x and a·(eˣ − 1) are formed in double (2^−52 and 2^−45.8 relative)
+/// and rounded once to float. For |a| ≤ 2^100 (a·e^−704, the clamp, is then far below the float range).
+/// </summary>
+internal readonly struct EluForFloat(double scale, double alpha) : IUnaryKernel
+{
+    private readonly double _scale = scale;
+    private readonly double _alpha = alpha;
+
+    public static bool IsLight => false;
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public T Invoke<T, TMask, TOps>(T x)
+        where TOps : ISimdOps<T, TMask>
+    {
+        _ = Core<T, TMask, TOps>.ExpAndExpM1NonPositiveForFloat(x, out T m, out bool wide);
+        T v = Value<T, TMask, TOps>(x, m);
+        return wide ? Core<T, TMask, TOps>.PropagateNaN(x, v) : v;
+    }
+
+    /// <summary>The value given m = eˣ − 1 (for x ≤ 0), shared with <see cref="EluAndGradForFloat"/>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal T Value<T, TMask, TOps>(T x, T m)
+        where TOps : ISimdOps<T, TMask> =>
+        TOps.Select(TOps.GreaterThan(x, TOps.Create(0.0)), TOps.Multiply(TOps.Create(_scale), x), TOps.Multiply(TOps.Create(_alpha), m));
+}
+
+/// <summary>
+/// The derivatives of <see cref="EluForFloat"/>: positive (1 or λ, or 0 for the second) if x &gt; 0
+/// else a·eˣ, formed in double (2^−45.4 relative) and rounded once to float.
+/// </summary>
+internal readonly struct EluGradForFloat(double positive, double alpha) : IUnaryKernel
+{
+    private readonly double _positive = positive;
+    private readonly double _alpha = alpha;
+
+    public static bool IsLight => false;
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public T Invoke<T, TMask, TOps>(T x)
+        where TOps : ISimdOps<T, TMask>
+    {
+        T e = Core<T, TMask, TOps>.ExpAndExpM1NonPositiveForFloat(x, out _, out bool wide);
+        T v = Value<T, TMask, TOps>(x, e);
+        return wide ? Core<T, TMask, TOps>.PropagateNaN(x, v) : v;
+    }
+
+    /// <summary>The value given e = eˣ (for x ≤ 0), shared with <see cref="EluAndGradForFloat"/>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal T Value<T, TMask, TOps>(T x, T e)
+        where TOps : ISimdOps<T, TMask> =>
+        TOps.Select(TOps.GreaterThan(x, TOps.Create(0.0)), TOps.Create(_positive), TOps.Multiply(TOps.Create(_alpha), e));
+}
+
+/// <summary>(f, f′) of ELU or SELU for float inputs from one reduction, with the bits of the two kernels.</summary>
+internal readonly struct EluAndGradForFloat(EluForFloat fn, EluGradForFloat grad) : IPairKernel
+{
+    private readonly EluForFloat _fn = fn;
+    private readonly EluGradForFloat _grad = grad;
+
+    public static bool IsLight => false;
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public T Invoke<T, TMask, TOps>(T x, out T second)
+        where TOps : ISimdOps<T, TMask>
+    {
+        T e = Core<T, TMask, TOps>.ExpAndExpM1NonPositiveForFloat(x, out T m, out bool wide);
+        T v = _fn.Value<T, TMask, TOps>(x, m);
+        T g = _grad.Value<T, TMask, TOps>(x, e);
+        second = wide ? Core<T, TMask, TOps>.PropagateNaN(x, g) : g;
+        return wide ? Core<T, TMask, TOps>.PropagateNaN(x, v) : v;
+    }
+}
