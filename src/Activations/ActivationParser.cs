@@ -7,12 +7,30 @@ using Activations.Catalogue;
 namespace Activations;
 
 /// <summary>
-/// Reads the text form of an activation in one left-to-right pass:
-/// <c>name [ "(" [ key "=" value { "," key "=" value } ] ")" ]</c>, white space
-/// (<see cref="char.IsWhiteSpace(char)"/>) allowed around every token, where a value is a
-/// <c>number = [sign] (digits ["." [digits]] | "." digits) [("e" | "E") [sign] digits]</c>,
-/// or for a boolean parameter <c>true</c> or <c>false</c> in any case,
-/// <c>sign = "+" | "-"</c> and <c>digits</c> is a run of ASCII digits. The grammar, not
+/// Reads the text form of an activation in one left-to-right pass, by this grammar (EBNF; each
+/// repetition takes as much as it can, so <c>name</c> is the longest match):
+/// <code>
+/// text      = ws, name, ws, [ "(", ws, [ argument, { ",", ws, argument } ], ")", ws ] ;
+/// argument  = key, ws, "=", ws, value, ws ;
+/// name      = letter, { alnum }, { sep, { sep }, alnum, { alnum } } ;
+/// key       = letter, { alnum | "_" } ;
+/// value     = number | "true" | "false" ;     (* true or false, in any case, for a boolean parameter only *)
+/// number    = [ sign ], ( digits, [ ".", [ digits ] ] | ".", digits ), [ ( "e" | "E" ), [ sign ], digits ] ;
+/// sign      = "+" | "-" ;
+/// digits    = digit, { digit } ;
+/// alnum     = letter | digit ;
+/// letter    = "A" … "Z" | "a" … "z" ;
+/// digit     = "0" … "9" ;
+/// sep       = " " | "_" | "-" ;
+/// ws        = { ? a char for which char.IsWhiteSpace is true ? } ;
+/// </code>
+/// and these rules: the name without its separators equals an activation's name or alias (a
+/// separator inside an alias is not removed) ignoring ASCII case, and is looked up as soon as
+/// it is read; a key is one of that activation's parameter names ignoring case, not given
+/// before (checked as soon as the key is read, before the '='); a parameter left out takes its
+/// default; a value is checked as the text from after the '=' and white space to the next ','
+/// or ')' (or the end), less trailing white space, before anything after it is; a number rounds
+/// to nearest and must be finite. The grammar, not
 /// <see cref="double.TryParse(string?, out double)"/>, decides what a number is: .NET's parsing
 /// also takes trailing NULs, for one. No step looks back more than one run of name separators,
 /// so the time is linear in the length of the text, whatever the text.
@@ -28,18 +46,20 @@ internal static class ActivationParser
     // What the grammar's number is, in .NET's terms: no white space, thousands, hexadecimal or currency.
     private const NumberStyles DecimalStyles = NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint | NumberStyles.AllowExponent;
 
-    private static readonly string KnownNames = string.Join(", ", ActivationFunction.Names);
-
     /// <summary>Reads <paramref name="text"/>; on failure, <paramref name="error"/> quotes the text and says what is wrong.</summary>
-    public static bool TryParse(string text, [NotNullWhen(true)] out ActivationFunction? result, [NotNullWhen(false)] out string? error)
+    public static bool TryParse(string text, [NotNullWhen(true)] out ActivationFunction? result, [NotNullWhen(false)] out string? error) =>
+        TryParse(text, KnownActivations.All, out result, out error);
+
+    /// <summary>Reads <paramref name="text"/> as one of the activations of <paramref name="catalogue"/> (tests give their own).</summary>
+    internal static bool TryParse(string text, ActivationDescriptor[] catalogue, [NotNullWhen(true)] out ActivationFunction? result, [NotNullWhen(false)] out string? error)
     {
-        string? problem = Read(text, out result);
+        string? problem = Read(text, catalogue, out result);
         error = problem is null ? null : $"{Quote(text)} is not an activation: {problem}.";
         return problem is null;
     }
 
     /// <summary>The activation, or null and a description of the first problem found.</summary>
-    private static string? Read(ReadOnlySpan<char> text, out ActivationFunction? result)
+    private static string? Read(ReadOnlySpan<char> text, ActivationDescriptor[] catalogue, out ActivationFunction? result)
     {
         result = null;
         int pos = SkipWhiteSpace(text, 0);
@@ -56,10 +76,10 @@ internal static class ActivationParser
         int nameStart = pos;
         pos = ScanName(text, pos);
         ReadOnlySpan<char> name = text[nameStart..pos];
-        ActivationDescriptor? signature = Find(name);
+        ActivationDescriptor? signature = Find(name, catalogue);
         if (signature is null)
         {
-            return $"unknown activation name {Quote(name)}; the names are {KnownNames}";
+            return $"unknown activation name {Quote(name)}; the names are {string.Join(", ", Array.ConvertAll(catalogue, d => d.Name))}";
         }
 
         double[] values = signature.Defaults();
@@ -303,7 +323,7 @@ internal static class ActivationParser
     }
 
     /// <summary>The activation whose name equals <paramref name="name"/> ignoring case and separators.</summary>
-    private static ActivationDescriptor? Find(ReadOnlySpan<char> name)
+    private static ActivationDescriptor? Find(ReadOnlySpan<char> name, ActivationDescriptor[] catalogue)
     {
         Span<char> letters = stackalloc char[MaxNameLength];
         int length = 0;
@@ -323,7 +343,7 @@ internal static class ActivationParser
         }
 
         ReadOnlySpan<char> key = letters[..length];
-        foreach (ActivationDescriptor signature in KnownActivations.All)
+        foreach (ActivationDescriptor signature in catalogue)
         {
             if (key.Equals(signature.Name, StringComparison.OrdinalIgnoreCase))
             {
