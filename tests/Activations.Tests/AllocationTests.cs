@@ -1,4 +1,5 @@
 using System;
+using Activations.Catalogue;
 using FluentAssertions;
 
 namespace Activations.Tests;
@@ -146,6 +147,39 @@ public sealed class AllocationTests
             Call();
             LeastAllocated(Call).Should().Be(0, $"{name}.{op} over {length} floats must not allocate (sum {sum})");
         }
+    }
+
+    /// <summary>Text that Parse reads, with the values it gives the parameters.</summary>
+    public static TheoryData<string, double[]> ParsedTexts => new()
+    {
+        { "relu", [] },
+        { " Hard Sigmoid ( ) ", [] },
+        { "ELU(alpha=0.5)", [0.5] },
+        { "leaky_relu( ALPHA = -2e-3 )", [-2e-3] },
+        { "Affine(intercept=-1, slope=2)", [2, -1] },
+    };
+
+    /// <summary>
+    /// A successful Parse allocates no more than its result does: the array of parameter values and
+    /// whatever the activation's construction allocates (measured the same way), no strings or buffers.
+    /// </summary>
+    /// <param name="text">The text.</param>
+    /// <param name="values">The parameter values it gives.</param>
+    [Theory]
+    [MemberData(nameof(ParsedTexts))]
+    public void ParseAllocatesNoMoreThanItsResult(string text, double[] values)
+    {
+        ActivationDescriptor d = ActivationFunction.Parse(text).Description;
+        void Construct()
+        {
+            double[] v = d.Defaults();
+            values.CopyTo(v, 0);
+            d.Create(v);
+        }
+
+        Construct();
+        long construction = LeastAllocated(Construct);
+        LeastAllocated(() => ActivationFunction.Parse(text)).Should().BeLessThanOrEqualTo(construction, $"Parse(\"{text}\") allocates only its result");
     }
 
     private static void CheckFused<T>(ActivationFunction f, Fused op, int length, Func<int, T> value)

@@ -178,6 +178,79 @@ public class ParsingTests
         { "Affine(slope=1, intercept=0, slope=1)", "twice" },
     };
 
+    /// <summary>More text that Parse accepts, and the canonical form of what it must read: separators, white space and numbers in other places.</summary>
+    public static TheoryData<string, string> MoreSpellings => new()
+    {
+        { "l-e-a-k-y r_e_l_u", "LeakyReLU(alpha=0.3)" },
+        { "Leaky _-ReLU ( alpha = 1 )", "LeakyReLU(alpha=1)" },
+        { "leaky relu  (alpha=2)", "LeakyReLU(alpha=2)" },
+        { "hard  sigmoid", "HardSigmoid" },
+        { "SOFT-PLUS", "SoftPlus" },
+        { "E L U", "ELU(alpha=1)" },
+        { "Tanh ()", "Tanh" },
+        { "relu\u2003", "ReLU" },
+        { "\u3000ReLU\u3000(\u3000)\u3000", "ReLU" },
+        { "ELU(\talpha\t=\t1\t)", "ELU(alpha=1)" },
+        { "Affine( intercept = 2 , slope = 3 )", "Affine(slope=3, intercept=2)" },
+        { "Affine(slope=3,\nintercept=2)", "Affine(slope=3, intercept=2)" },
+        { "ELU(alpha=00.00)", "ELU(alpha=0)" },
+        { "ELU(alpha=1E5)", "ELU(alpha=100000)" },
+        { "ELU(alpha=1e+0)", "ELU(alpha=1)" },
+        { "ELU(alpha=-1e-0)", "ELU(alpha=-1)" },
+        { "ELU(alpha=9007199254740993)", "ELU(alpha=9007199254740992)" },
+    };
+
+    /// <summary>The canonical names, comma-separated, as the message for an unknown name lists them.</summary>
+    private const string NameList = "the names are Affine, ELU, Exponential, HardSigmoid, Identity, LeakyReLU, ReLU, SELU, Sigmoid, SoftPlus, Tanh";
+
+    /// <summary>
+    /// Malformed text and what the message says is wrong, word for word: every message the parser
+    /// gives (but those for boolean parameters and constructors that refuse, which no activation has
+    /// yet; see <see cref="Boolean_parameters_and_a_refusing_constructor_give_these_results_and_messages"/>),
+    /// with the index it names, the spelling it uses for the name and the parameter, and which
+    /// problem it reports when the text has more than one.
+    /// </summary>
+    public static TheoryData<string, string> ExactMessages => new()
+    {
+        { "", "the text is empty" },
+        { " \t\n", "the text is only white space" },
+        { "1relu", "expected an activation name at index 0, but found '1'" },
+        { "  (alpha=1)", "expected an activation name at index 2, but found '('" },
+        { "_relu", "expected an activation name at index 0, but found '_'" },
+        { "Swish", $"unknown activation name \"Swish\"; {NameList}" },
+        { "Hard\tSigmoid", $"unknown activation name \"Hard\"; {NameList}" }, // a tab is white space, not a separator
+        { "leaky - relu x", $"unknown activation name \"leaky - relu x\"; {NameList}" },
+        { "relu-6", $"unknown activation name \"relu-6\"; {NameList}" },
+        { "LeakyReLULeakyReLU", $"unknown activation name \"LeakyReLULeakyReLU\"; {NameList}" },
+        { new string('x', 70), $"unknown activation name \"{new string('x', 64)}…\"; {NameList}" },
+        { "relu_()", "expected '(' or the end of the text at index 4, but found '_'" },
+        { "relu -", "expected '(' or the end of the text at index 5, but found '-'" },
+        { "ELU(alpha=1) (", "expected the end of the text at index 13, but found '('" },
+        { "ReLU()\0", "expected the end of the text at index 6, but found '\0'" },
+        { "ReLU( ", "the parameter list is not closed: expected ')' at index 6, but the text ends" },
+        { "ELU(alpha=1 ", "the parameter list is not closed: expected ')' at index 12, but the text ends" },
+        { "ELU(alpha=1, ", "the parameter list is not closed: expected ')' at index 13, but the text ends" },
+        { "relu( 1)", "ReLU takes no parameters, but found '1' at index 6" },
+        { "SELU(,", "SELU takes no parameters, but found ',' at index 5" },
+        { "Affine(slope=1, )", "expected a parameter name (slope, intercept) followed by '=' at index 16, but found ')'" },
+        { "ELU(alpha=1,,", "expected a parameter name (alpha) followed by '=' at index 12, but found ','" },
+        { "ELU(9=1)", "expected a parameter name (alpha) followed by '=' at index 4, but found '9'" },
+        { "ELU(al_pha2=1)", "ELU has no parameter \"al_pha2\"; it takes alpha" },
+        { "affine(x", "Affine has no parameter \"x\"; it takes slope, intercept" },
+        { "Affine(Slope=1, SLOPE", "the parameter 'slope' is given twice" },
+        { "Affine(slope=1,intercept=2,slope=x", "the parameter 'slope' is given twice" },
+        { "elu(ALPHA", "expected '=' after 'alpha' at index 9, but found the end of the text" },
+        { "elu(ALPHA -1)", "expected '=' after 'alpha' at index 10, but found '-'" },
+        { "ELU(alpha=", "the parameter 'alpha' has no value at index 10" },
+        { "ELU(alpha =  )", "the parameter 'alpha' has no value at index 13" },
+        { "ELU(alpha=abc", "the value \"abc\" of 'alpha' is not a number" },
+        { "ELU(alpha= 1 2 )", "the value \"1 2\" of 'alpha' is not a number" },
+        { "ELU(alpha=1=2)", "the value \"1=2\" of 'alpha' is not a number" },
+        { "ELU(alpha=true)", "the value \"true\" of 'alpha' is not a number" },
+        { "ELU(alpha=-nan,", "the value \"-nan\" of 'alpha' is not a finite number" },
+        { "ELU(alpha=1e400)", "the value \"1e400\" of 'alpha' is not a finite number" },
+    };
+
     [Theory]
     [MemberData(nameof(AllActivations.Names), MemberType = typeof(AllActivations))]
     public void Every_catalogue_activation_round_trips(string name)
@@ -388,6 +461,62 @@ public class ParsingTests
         ActivationFunction.TryParse(text, out _).Should().BeFalse();
     }
 
+    [Theory]
+    [MemberData(nameof(MoreSpellings))]
+    public void Other_accepted_spelling_reads_the_intended_activation(string text, string canonical)
+    {
+        Accepted_spelling_reads_the_intended_activation(text, canonical);
+    }
+
+    [Theory]
+    [MemberData(nameof(ExactMessages))]
+    public void Malformed_text_gives_exactly_this_message(string text, string problem)
+    {
+        AssertRefused(text, problem);
+    }
+
+    /// <summary>
+    /// A boolean parameter reads true or false in any case, as 1 or 0, and refuses anything else;
+    /// a constructor's refusal is a FormatException too; aliases are matched. No activation has a
+    /// boolean parameter, an alias or a refusing constructor yet, so this reads a catalogue of one
+    /// made for the test, which creates an Affine whose slope is the boolean and whose intercept is the number.
+    /// </summary>
+    [Fact]
+    public void Boolean_parameters_and_a_refusing_constructor_give_these_results_and_messages()
+    {
+        ActivationDescriptor flagged = new()
+        {
+            Name = "Flagged",
+            Aliases = ["Switch", "on off"],
+            Parameters = [new("on", 0, ParameterKind.Boolean), new("scale", 1)],
+            Kernels = p => throw new InvalidOperationException("not for parsing"),
+            Create = p => p[1] < 0 ? throw new ArgumentOutOfRangeException("scale", "must not be negative") : new Affine(p[0], p[1]),
+            Formulas = ("", "", ""),
+        };
+        ActivationDescriptor[] catalogue = [flagged];
+
+        string? Read(string text) => ActivationParser.TryParse(text, catalogue, out ActivationFunction? result, out string? error) ? result.ToString() : error;
+
+        Read("Flagged").Should().Be("Affine(slope=0, intercept=1)");
+        Read("flagged(on=true)").Should().Be("Affine(slope=1, intercept=1)");
+        Read("Flagged( ON = TrUe , scale=2)").Should().Be("Affine(slope=1, intercept=2)");
+        Read("Flagged(scale=3, on=FALSE)").Should().Be("Affine(slope=0, intercept=3)");
+        Read("switch(on=True)").Should().Be("Affine(slope=1, intercept=1)");
+        Read("Flagged(on=1)").Should().Be("\"Flagged(on=1)\" is not an activation: the value \"1\" of 'on' is not true or false.");
+        Read("Flagged(on=true false)").Should().Be("\"Flagged(on=true false)\" is not an activation: the value \"true false\" of 'on' is not true or false.");
+        Read("Flagged(on=true\0)").Should().Be("\"Flagged(on=true\0)\" is not an activation: the value \"true\0\" of 'on' is not true or false.");
+        Read("Flagged(on=NaN)").Should().Be("\"Flagged(on=NaN)\" is not an activation: the value \"NaN\" of 'on' is not true or false.");
+        Read("Flagged(on= )").Should().Be("\"Flagged(on= )\" is not an activation: the parameter 'on' has no value at index 12.");
+        Read("Flagged(scale=NaN)").Should().Be("\"Flagged(scale=NaN)\" is not an activation: the value \"NaN\" of 'scale' is not a finite number.");
+        Read("Flagged(scale=true)").Should().Be("\"Flagged(scale=true)\" is not an activation: the value \"true\" of 'scale' is not a number.");
+        Read("Flagged(scale=-1)").Should().Be("\"Flagged(scale=-1)\" is not an activation: Flagged rejects the parameters (must not be negative (Parameter 'scale')).");
+        Read("ELU").Should().Be("\"ELU\" is not an activation: unknown activation name \"ELU\"; the names are Flagged.");
+
+        // The separators are taken out of the text's name only, so an alias with one is never matched.
+        Read("on off").Should().Be("\"on off\" is not an activation: unknown activation name \"on off\"; the names are Flagged.");
+        Read("onoff").Should().Be("\"onoff\" is not an activation: unknown activation name \"onoff\"; the names are Flagged.");
+    }
+
     private static string ActivationMessage(string text)
     {
         Action parse = () => ActivationFunction.Parse(text);
@@ -396,6 +525,19 @@ public class ParsingTests
         ParsingProperties.AssertValidUnicode(message);
         return message;
     }
+
+    private static void AssertRefused(string text, string problem)
+    {
+        Action parse = () => ActivationFunction.Parse(text);
+
+        parse.Should().ThrowExactly<FormatException>(because: $"the text was \"{text}\"")
+            .Which.Message.Should().Be($"{Quoted(text)} is not an activation: {problem}.");
+        ActivationFunction.TryParse(text, out ActivationFunction? result).Should().BeFalse(because: $"the text was \"{text}\"");
+        result.Should().BeNull();
+    }
+
+    /// <summary>The text in double quotes, as a message quotes it: at most 64 characters, then an ellipsis (the texts here have no surrogates).</summary>
+    private static string Quoted(string text) => text.Length <= 64 ? $"\"{text}\"" : $"\"{text[..64]}…\"";
 
     private static void AssertValueRefused(string text, string problem)
     {
