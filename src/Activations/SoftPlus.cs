@@ -21,7 +21,7 @@ public sealed class SoftPlus : ActivationFunction
     internal static ActivationDescriptor Descriptor { get; } = new()
     {
         Name = "SoftPlus",
-        Kernels = _ => KernelSet.Create(default(SoftPlusFn), default(SigmoidFn), default(SigmoidGrad), default(SoftPlusBackward), default(NoKernel), default(SoftPlusFnAndGrad), FloatKernels.Lean(default(SoftPlusFn), default(SigmoidForFloat), default(SigmoidGradForFloat))),
+        Kernels = _ => KernelSet.Create(default(SoftPlusFn), default(SigmoidFn), default(SigmoidGrad), default(SoftPlusBackward), default(NoKernel), default(SoftPlusFnAndGrad), FloatKernels.Lean(default(SoftPlusForFloat), default(SigmoidForFloat), default(SigmoidGradForFloat), default(SoftPlusAndGradForFloat))),
         Create = _ => new SoftPlus(),
         Formulas = ("ln(1 + eˣ)", "eˣ/(1 + eˣ)", "eˣ/(1 + eˣ)²"),
     };

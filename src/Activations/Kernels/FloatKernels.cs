@@ -79,6 +79,28 @@ internal readonly struct ExpForFloat : IUnaryKernel
         Core<T, TMask, TOps>.ExpForFloat(x);
 }
 
+/// <summary>softplus x = ln(1 + eˣ) for float inputs.</summary>
+internal readonly struct SoftPlusForFloat : IUnaryKernel
+{
+    public static bool IsLight => false;
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public T Invoke<T, TMask, TOps>(T x)
+        where TOps : ISimdOps<T, TMask> =>
+        Core<T, TMask, TOps>.SoftPlusForFloat(x);
+}
+
+/// <summary>(softplus, σ) for float inputs, with the bits of <see cref="SoftPlusForFloat"/> and <see cref="SigmoidForFloat"/>.</summary>
+internal readonly struct SoftPlusAndGradForFloat : IPairKernel
+{
+    public static bool IsLight => false;
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public T Invoke<T, TMask, TOps>(T x, out T second)
+        where TOps : ISimdOps<T, TMask> =>
+        Core<T, TMask, TOps>.SoftPlusAndGradForFloat(x, out second);
+}
+
 /// <summary>σ(x) for float inputs (Sigmoid's Fn, SoftPlus′).</summary>
 internal readonly struct SigmoidForFloat : IUnaryKernel
 {

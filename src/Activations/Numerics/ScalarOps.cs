@@ -107,4 +107,7 @@ internal readonly struct ScalarOps : ISimdOps<double, bool>
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static double FusedMultiplyAddNegated(double x, double y, double z) => Math.FusedMultiplyAdd(-x, y, z);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static double SingleReciprocal(double d) => 1f / (float)d;
 }

@@ -122,4 +122,7 @@ internal readonly struct Vector128Ops : ISimdOps<Vec, Vec>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vec FusedMultiplyAddNegated(Vec x, Vec y, Vec z) =>
         Fma.IsSupported ? Fma.MultiplyAddNegated(x, y, z) : Vector128.FusedMultiplyAdd(Negate(x), y, z);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vec SingleReciprocal(Vec d) => Vector128.WidenLower(Vector128.Create(1f) / Vector128.Narrow(d, d));
 }

@@ -134,4 +134,16 @@ internal readonly struct Vector256Ops : ISimdOps<Vec, Vec>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vec FusedMultiplyAddNegated(Vec x, Vec y, Vec z) =>
         Fma.IsSupported ? Fma.MultiplyAddNegated(x, y, z) : Vector256.FusedMultiplyAdd(Negate(x), y, z);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vec SingleReciprocal(Vec d)
+    {
+        if (Avx.IsSupported)
+        {
+            return Avx.ConvertToVector256Double(Vector128.Create(1f) / Avx.ConvertToVector128Single(d));
+        }
+
+        Vector128<float> r = Vector128.Create(1f) / Vector128.Narrow(d.GetLower(), d.GetUpper());
+        return Vector256.Create(Vector128.WidenLower(r), Vector128.WidenUpper(r));
+    }
 }
