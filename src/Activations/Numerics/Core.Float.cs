@@ -190,18 +190,17 @@ internal static partial class Core<T, TMask, TOps>
 
     /// <summary>
     /// σ″(x) = σ′(1 − 2σ), with 1 − 2σ(|x|) = (u − 1)/(1 + u) = m·r (no cancellation near x = 0):
-    /// (u·r)·r·(m·r), negated for x &lt; 0 (σ″ is odd). The reduction's error enters u and m alike
-    /// and moves the value by its size times the logarithmic derivative of σ″, about 1 where |x| &gt; 1
-    /// (2^−46.6) and bounded by (1 + 1/|x|) times an error below 2^−53·|x| + 2^−54 for |x| ≤ 1; m's
-    /// other errors (2^−47.5 and 2^−49.8), r's (three times 2^−51) and four roundings add below
-    /// 2^−46.6: under 2^−45.5 in all.
+    /// (u·r)·r·(m·r) with the sign of −x (σ″ is odd and negative for x &gt; 0). The reduction's
+    /// error enters u and m alike and moves the value by its size times the logarithmic derivative
+    /// of σ″, about 1 where |x| &gt; 1 (2^−46.6) and bounded by (1 + 1/|x|) times an error below
+    /// 2^−53·|x| + 2^−54 for |x| ≤ 1; m's other errors (2^−47.5 and 2^−49.8), r's (three times
+    /// 2^−51) and four roundings add below 2^−46.6: under 2^−45.5 in all.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static T SigmoidGrad2ForFloat(T x)
     {
         T r = LogisticForFloat(x, out T u, out T m, out bool wide);
-        T v = TOps.Multiply(SigmoidGradFromParts(u, r), TOps.Multiply(m, r));
-        v = TOps.Select(TOps.LessThan(x, TOps.Create(0.0)), TOps.Negate(v), v);
+        T v = TOps.CopySign(TOps.Multiply(SigmoidGradFromParts(u, r), TOps.Multiply(m, r)), TOps.Negate(x));
         return wide ? PropagateNaN(x, v) : v;
     }
 
@@ -225,14 +224,9 @@ internal static partial class Core<T, TMask, TOps>
         return ReciprocalOneToTwo(TOps.Add(TOps.Create(2.0), m));
     }
 
-    /// <summary>tanh x = ∓m·r signed like x (see <see cref="TanhPartsForFloat"/>); ±0 return themselves.</summary>
+    /// <summary>tanh x = |m·r| signed like x (see <see cref="TanhPartsForFloat"/>); ±0 give themselves (m = 0).</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static T TanhFromParts(T x, T m, T r)
-    {
-        T t = TOps.Multiply(m, r);
-        t = TOps.Select(TOps.LessThan(x, TOps.Create(0.0)), t, TOps.Negate(t));
-        return TOps.Select(TOps.Equal(x, TOps.Create(0.0)), x, t);
-    }
+    private static T TanhFromParts(T x, T m, T r) => TOps.CopySign(TOps.Multiply(m, r), x);
 
     /// <summary>tanh′ = 4(u·r)·r = 4e^−2|x|/(1 + e^−2|x|)² (as σ′, u's error is carried once).</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
@@ -269,7 +263,7 @@ internal static partial class Core<T, TMask, TOps>
     }
 
     /// <summary>
-    /// tanh″(x) = −2 tanh x (1 − tanh²x) = 8(m·r)·((u·r)·r) at |x|, negated for x &lt; 0: the errors
+    /// tanh″(x) = −2 tanh x (1 − tanh²x) = 8(m·r)·((u·r)·r) at |x|, with the sign of −x: the errors
     /// of tanh and tanh′ above, the reduction's counted once (its logarithmic derivative is bounded
     /// as for σ″), plus two roundings: under 2^−45 in all.
     /// </summary>
@@ -277,8 +271,7 @@ internal static partial class Core<T, TMask, TOps>
     public static T TanhGrad2ForFloat(T x)
     {
         T r = TanhPartsForFloat(x, out T u, out T m, out bool wide);
-        T v = TOps.Multiply(TOps.Multiply(TOps.Create(8.0), TOps.Multiply(m, r)), TOps.Multiply(TOps.Multiply(u, r), r));
-        v = TOps.Select(TOps.LessThan(x, TOps.Create(0.0)), TOps.Negate(v), v);
+        T v = TOps.CopySign(TOps.Multiply(TOps.Multiply(TOps.Create(8.0), TOps.Multiply(m, r)), TOps.Multiply(TOps.Multiply(u, r), r)), TOps.Negate(x));
         return wide ? PropagateNaN(x, v) : v;
     }
 

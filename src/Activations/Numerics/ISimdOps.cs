@@ -119,4 +119,7 @@ internal interface ISimdOps<T, TMask>
     /// seed for a reciprocal in double (within 2^−23 relative of 1/d for d in the float range).
     /// </summary>
     static abstract T SingleReciprocal(T d);
+
+    /// <summary>The magnitude of <paramref name="magnitude"/> with the sign bit of <paramref name="sign"/> (bit operations only).</summary>
+    static abstract T CopySign(T magnitude, T sign);
 }

@@ -110,4 +110,7 @@ internal readonly struct ScalarOps : ISimdOps<double, bool>
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static double SingleReciprocal(double d) => 1f / (float)d;
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static double CopySign(double magnitude, double sign) => Math.CopySign(magnitude, sign);
 }

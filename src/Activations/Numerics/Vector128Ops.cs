@@ -125,4 +125,7 @@ internal readonly struct Vector128Ops : ISimdOps<Vec, Vec>
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vec SingleReciprocal(Vec d) => Vector128.WidenLower(Vector128.Create(1f) / Vector128.Narrow(d, d));
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vec CopySign(Vec magnitude, Vec sign) => Vector128.ConditionalSelect(Vector128.Create(-0.0), sign, magnitude);
 }

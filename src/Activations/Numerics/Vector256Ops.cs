@@ -146,4 +146,7 @@ internal readonly struct Vector256Ops : ISimdOps<Vec, Vec>
         Vector128<float> r = Vector128.Create(1f) / Vector128.Narrow(d.GetLower(), d.GetUpper());
         return Vector256.Create(Vector128.WidenLower(r), Vector128.WidenUpper(r));
     }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vec CopySign(Vec magnitude, Vec sign) => Vector256.ConditionalSelect(Vector256.Create(-0.0), sign, magnitude);
 }

@@ -153,4 +153,7 @@ internal readonly struct Vector512Ops : ISimdOps<Vec, Vec>
         Vector256<float> r = Vector256.Create(1f) / Vector256.Narrow(d.GetLower(), d.GetUpper());
         return Vector512.Create(Vector256.WidenLower(r), Vector256.WidenUpper(r));
     }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vec CopySign(Vec magnitude, Vec sign) => Vector512.ConditionalSelect(Vector512.Create(-0.0), sign, magnitude);
 }
