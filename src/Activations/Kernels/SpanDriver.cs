@@ -205,9 +205,10 @@ internal static class SpanDriver
     /// <see cref="InvokeOnce"/>, a call outside the loop, so that the loop itself is the loads, the
     /// kernel, the stores and the index step; the final vector overlaps the previous ones, and the
     /// first one overlaps the aligned second one, so an in-place call reads only original inputs,
-    /// and elements computed twice get the same bits. Above <see cref="NonTemporalBytes"/> (doubles
-    /// only, and for two outputs only when both are equally aligned) the vectors after the first
-    /// start at an aligned destination address and bypass the caches.
+    /// and elements computed twice get the same bits. The vectors after the first start at an
+    /// aligned address of the first destination (<see cref="AlignedStart"/>); above
+    /// <see cref="NonTemporalBytes"/> (doubles only, and for two outputs only when both are equally
+    /// aligned) they bypass the caches.
     /// </summary>
     [MethodImpl(MethodImplOptions.NoInlining | MethodImplOptions.AggressiveOptimization)]
     private static unsafe void Loop<TShape, TElement, T, TMask, TOps>(TShape kernel, ref TElement a, ref TElement b, ref TElement d0, ref TElement d1, nuint length)
@@ -223,17 +224,10 @@ internal static class SpanDriver
         T lastB = TShape.TwoInputs ? Load<TElement, T, TMask, TOps>(ref b, lastIndex) : lastA;
         fixed (TElement* p0 = &d0, p1 = &d1)
         {
-            nuint i = n;
-            bool nonTemporal = false;
-            if (typeof(TElement) == typeof(double) && TOps.CanStoreNonTemporal && length * sizeof(double) >= NonTemporalBytes)
-            {
-                nuint misalignment = (nuint)p0 % (n * sizeof(double));
-                if (misalignment % sizeof(double) == 0 && (!TShape.TwoOutputs || (nuint)p1 % (n * sizeof(double)) == misalignment))
-                {
-                    nonTemporal = true;
-                    i = n - (misalignment / sizeof(double));
-                }
-            }
+            nuint i = AlignedStart(p0, n);
+            bool nonTemporal = typeof(TElement) == typeof(double) && TOps.CanStoreNonTemporal && length * sizeof(double) >= NonTemporalBytes
+                && (nuint)p0 % (n * sizeof(double)) % sizeof(double) == 0
+                && (!TShape.TwoOutputs || (nuint)p1 % (n * sizeof(double)) == (nuint)p0 % (n * sizeof(double)));
 
             for (; i < lastIndex; i += n)
             {
@@ -289,20 +283,31 @@ internal static class SpanDriver
     /// <summary>
     /// The loop of light kernels (length ≥ TOps.Count): four vectors per iteration, since loop
     /// overhead, not arithmetic, would bound them, then one vector at a time up to the final
-    /// vector, which is loaded before the loops so that in-place calls read original inputs.
-    /// Its own method for the same reasons as <see cref="Loop"/>.
+    /// vector. As in <see cref="Loop"/>, the vectors after the first start at an aligned address of
+    /// the first destination (a store split across two cache lines costs about twice as much, and
+    /// two output streams of them, FnAndGrad's, three times the whole loop), and the first and the
+    /// final vector are loaded before the loops and stored after them, so that in-place calls read
+    /// original inputs and elements computed twice get the same bits. Its own method for the same
+    /// reasons as <see cref="Loop"/>.
     /// </summary>
     [MethodImpl(MethodImplOptions.NoInlining | MethodImplOptions.AggressiveOptimization)]
-    private static void LightLoop<TShape, TElement, T, TMask, TOps>(TShape kernel, ref TElement a, ref TElement b, ref TElement d0, ref TElement d1, nuint length)
+    private static unsafe void LightLoop<TShape, TElement, T, TMask, TOps>(TShape kernel, ref TElement a, ref TElement b, ref TElement d0, ref TElement d1, nuint length)
         where TShape : struct, IShape
         where TElement : unmanaged
         where TOps : ISimdOps<T, TMask>
     {
         nuint n = (nuint)TOps.Count;
         nuint lastIndex = length - n;
+        T firstA = Load<TElement, T, TMask, TOps>(ref a, 0);
         T lastA = Load<TElement, T, TMask, TOps>(ref a, lastIndex);
+        T firstB = TShape.TwoInputs ? Load<TElement, T, TMask, TOps>(ref b, 0) : firstA;
         T lastB = TShape.TwoInputs ? Load<TElement, T, TMask, TOps>(ref b, lastIndex) : lastA;
-        nuint i = 0;
+        nuint i;
+        fixed (TElement* p0 = &d0)
+        {
+            i = AlignedStart(p0, n);
+        }
+
         for (; i + (4 * n) <= lastIndex; i += 4 * n)
         {
             Step<TShape, TElement, T, TMask, TOps>(kernel, ref a, ref b, ref d0, ref d1, i);
@@ -321,6 +326,25 @@ internal static class SpanDriver
         {
             Store<TElement, T, TMask, TOps>(lastSecond, ref d1, lastIndex);
         }
+
+        Store<TElement, T, TMask, TOps>(kernel.Invoke<T, TMask, TOps>(firstA, firstB, out T firstSecond), ref d0, 0);
+        if (TShape.TwoOutputs)
+        {
+            Store<TElement, T, TMask, TOps>(firstSecond, ref d1, 0);
+        }
+    }
+
+    /// <summary>
+    /// The index in [1, n] at which the vectors after the first one start: the first element whose
+    /// address in the first destination is a multiple of a vector's size (n when that is element 0,
+    /// or when the address is not even a multiple of the element's size).
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static unsafe nuint AlignedStart<TElement>(TElement* destination, nuint n)
+        where TElement : unmanaged
+    {
+        nuint misalignment = (nuint)destination % (n * (nuint)sizeof(TElement));
+        return misalignment % (nuint)sizeof(TElement) == 0 ? n - (misalignment / (nuint)sizeof(TElement)) : n;
     }
 
     /// <summary>Loads the vector at <paramref name="i"/> of each input, and stores the results there.</summary>
