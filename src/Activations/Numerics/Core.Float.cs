@@ -8,8 +8,8 @@ namespace Activations.Numerics;
 /// input that is a float (exactly widened), evaluated in double to within 2^−45 relative, so that
 /// the one rounding to float gives the exact value to within 0.5 + 2^−21 ulp (a float's ulp is at
 /// least 2^−24 of its value: 2^−45 relative is at most 2^−21 of an ulp). That is 20 bits fewer than
-/// the double kernels carry, so these use one table step, a shorter polynomial and plain double
-/// operations (no double-double), about half the work.
+/// the double kernels carry, so these use one table step, a shorter polynomial, a float-seeded
+/// reciprocal instead of a double division, and plain double operations (no double-double).
 /// <para>
 /// The shared step: n = round(16y/ln 2) = 16k + j picks s = 2^k·m, m = 2^(j/16) rounded, built from
 /// the table's bits and n's (exact while |y| ≤ 704, as in <see cref="Exp"/>); r = y − n·L with L =
