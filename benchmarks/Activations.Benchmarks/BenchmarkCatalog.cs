@@ -22,6 +22,8 @@ internal static class BenchmarkCatalog
         typeof(ReLUBenchmark),
         typeof(LeakyReLUBenchmark),
         typeof(HardSigmoidBenchmark),
+        typeof(HardTanhBenchmark),
+        typeof(HardSwishBenchmark),
         typeof(ExponentialBenchmark),
         typeof(ELUBenchmark),
         typeof(SELUBenchmark),

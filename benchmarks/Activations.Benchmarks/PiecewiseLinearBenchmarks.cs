@@ -229,3 +229,98 @@ public class HardSigmoidBenchmark : PiecewiseLinearBenchmark
         TP.Multiply(destination, 0.2, destination);
     }
 }
+
+/// <summary>HardTanh(min = −1, max = 1), the defaults: f = clamp(x, −1, 1), f′ = (−1 ≤ x ≤ 1 ? 1 : 0), f″ = 0.</summary>
+public class HardTanhBenchmark : PiecewiseLinearBenchmark
+{
+    private static readonly HardTanh Function = new();
+    private static readonly TensorPrimitivesCompositions<double> Compositions = TensorPrimitivesCompositions<double>.For(Function)!;
+
+    /// <inheritdoc/>
+    public override ActivationFunction Activation => Function;
+
+    /// <inheritdoc/>
+    protected override void ScalarFn(ReadOnlySpan<double> x, Span<double> destination)
+    {
+        for (int i = 0; i < x.Length; i++)
+        {
+            destination[i] = Math.Clamp(x[i], -1.0, 1.0);
+        }
+    }
+
+    /// <inheritdoc/>
+    protected override void ScalarGrad(ReadOnlySpan<double> x, Span<double> destination)
+    {
+        for (int i = 0; i < x.Length; i++)
+        {
+            destination[i] = x[i] >= -1.0 && x[i] <= 1.0 ? 1.0 : 0.0;
+        }
+    }
+
+    // Clamp (one pass), as the training-loop and float families compose it.
+    /// <inheritdoc/>
+    protected override void TensorPrimitivesFn(ReadOnlySpan<double> x, Span<double> destination, Span<double> scratch) =>
+        Compositions.Fn.Run(x, destination, scratch);
+
+    // floor(clamp(2 − |x|, 0, 1)) (four passes; see TensorPrimitivesCompositions).
+    /// <inheritdoc/>
+    protected override void TensorPrimitivesGrad(ReadOnlySpan<double> x, Span<double> destination, Span<double> scratch) =>
+        Compositions.Grad.Run(x, destination, scratch);
+}
+
+/// <summary>
+/// HardSwish: f = x·clamp(x + 3, 0, 6)/6, f′ = (x &lt; −3 ? 0 : x &gt; 3 ? 1 : (2x + 3)/6), f″ = (−3 ≤ x ≤ 3 ? 1/3 : 0).
+/// Piecewise quadratic rather than linear, but of this family: no transcendental function, so it too
+/// should run near the CopyTo bound.
+/// </summary>
+public class HardSwishBenchmark : OperationBenchmark
+{
+    private static readonly HardSwish Function = new();
+    private static readonly TensorPrimitivesCompositions<double> Compositions = TensorPrimitivesCompositions<double>.For(Function)!;
+
+    /// <inheritdoc/>
+    public override ActivationFunction Activation => Function;
+
+    // PyTorch's x·relu6(x + 3)/6.
+    /// <inheritdoc/>
+    protected override void ScalarFn(ReadOnlySpan<double> x, Span<double> destination)
+    {
+        for (int i = 0; i < x.Length; i++)
+        {
+            destination[i] = x[i] * Math.Clamp(x[i] + 3.0, 0.0, 6.0) / 6.0;
+        }
+    }
+
+    /// <inheritdoc/>
+    protected override void ScalarGrad(ReadOnlySpan<double> x, Span<double> destination)
+    {
+        for (int i = 0; i < x.Length; i++)
+        {
+            destination[i] = x[i] < -3.0 ? 0.0 : x[i] > 3.0 ? 1.0 : ((2.0 * x[i]) + 3.0) / 6.0;
+        }
+    }
+
+    /// <inheritdoc/>
+    protected override void ScalarGrad2(ReadOnlySpan<double> x, Span<double> destination)
+    {
+        for (int i = 0; i < x.Length; i++)
+        {
+            destination[i] = x[i] >= -3.0 && x[i] <= 3.0 ? 1.0 / 3.0 : 0.0;
+        }
+    }
+
+    // Add, Clamp, Multiply, Multiply (four passes; see TensorPrimitivesCompositions).
+    /// <inheritdoc/>
+    protected override void TensorPrimitivesFn(ReadOnlySpan<double> x, Span<double> destination, Span<double> scratch) =>
+        Compositions.Fn.Run(x, destination, scratch);
+
+    // c = clamp(x, −3, 3), then c/3 plus a correction of 1/2, 1 or 0 from x − c (six passes).
+    /// <inheritdoc/>
+    protected override void TensorPrimitivesGrad(ReadOnlySpan<double> x, Span<double> destination, Span<double> scratch) =>
+        Compositions.Grad.Run(x, destination, scratch);
+
+    // (1/3)·floor(clamp(4 − |x|, 0, 1)) (five passes).
+    /// <inheritdoc/>
+    protected override void TensorPrimitivesGrad2(ReadOnlySpan<double> x, Span<double> destination, Span<double> scratch) =>
+        Compositions.Grad2.Run(x, destination, scratch);
+}

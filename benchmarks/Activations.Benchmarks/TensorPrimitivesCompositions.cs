@@ -74,6 +74,8 @@ internal sealed class TensorPrimitivesCompositions<T>
         ReLU => ReLUCompositions(),
         LeakyReLU l => LeakyReLUCompositions(C(l.Alpha)),
         HardSigmoid => HardSigmoidCompositions(),
+        HardTanh h => HardTanhCompositions(C(h.Min), C(h.Max)),
+        HardSwish => HardSwishCompositions(),
         Exponential => ExponentialCompositions(),
         ELU e => Elu(One, C(e.Alpha), One * C(e.Alpha)),
         SELU => Elu(C(SELU.Scale), C(SELU.Alpha), C(SELU.Scale * SELU.Alpha)),
@@ -210,6 +212,111 @@ internal sealed class TensorPrimitivesCompositions<T>
                 "Clamp"),
             Grad = grad,
             Grad2 = U((x, d, _) => d[..x.Length].Clear(), "Clear"),
+            Backward = GradThenMultiply(grad),
+        };
+    }
+
+    // clamp(x, min, max) is one call. f′, the indicator of [min, max]: for symmetric bounds ±m with
+    // m ≥ 1 and 1 + m exact (the defaults), floor(clamp(1 + m − |x|, 0, 1)) (four passes, as
+    // HardSigmoid's): 1 + m − |x| ≥ 1 exactly when |x| ≤ m, and the subtraction is exact near the
+    // joints (Sterbenz); otherwise 1 − ceiling(clamp(|x − clamp(x)|, 0, 1)) (six passes): x − clamp(x)
+    // is 0 inside and nonzero outside (a difference of distinct doubles never rounds to 0), and the
+    // ceiling of its clamped magnitude is 1 even for a subnormal.
+    private static TensorPrimitivesCompositions<T> HardTanhCompositions(T min, T max)
+    {
+        T onePlusMax = One + max;
+        Composition<UnaryComposition<T>> grad = min == -max && max >= One && onePlusMax - max == One
+            ? U(
+                (x, d, _) =>
+                {
+                    TP.Abs(x, d);
+                    TP.Subtract(onePlusMax, d, d);
+                    TP.Clamp(d, Zero, One, d);
+                    TP.Floor(d, d);
+                },
+                "Abs",
+                "Subtract",
+                "Clamp",
+                "Floor")
+            : U(
+                (x, d, _) =>
+                {
+                    TP.Clamp(x, min, max, d);
+                    TP.Subtract(x, d, d);
+                    TP.Abs(d, d);
+                    TP.Clamp(d, Zero, One, d);
+                    TP.Ceiling(d, d);
+                    TP.Subtract(One, d, d);
+                },
+                "Clamp",
+                "Subtract",
+                "Abs",
+                "Clamp",
+                "Ceiling",
+                "Subtract");
+        return new()
+        {
+            Fn = U((x, d, _) => TP.Clamp(x, min, max, d), "Clamp"),
+            Grad = grad,
+            Grad2 = U((x, d, _) => d[..x.Length].Clear(), "Clear"),
+            Backward = GradThenMultiply(grad),
+        };
+    }
+
+    // f = x·clamp(x + 3, 0, 6)/6, PyTorch's x·ReLU6(x + 3)/6 (four passes).
+    // f′ from c = clamp(x, −3, 3): c/3 + 1/2 is f′ on [−3, 3] and −1/2 or 3/2 beyond, where f′ is
+    // 0 or 1; so f′ = c/3 + (1/2 − clamp((x − c)·2^100, −1/2, 1/2)), the correction 1/2 inside
+    // (x − c = ±0), 1 below and 0 above (x − c is at least an ulp of 3 there, in float too, and ±∞ at ±∞) (six passes).
+    // f″ = (1/3)·floor(clamp(4 − |x|, 0, 1)) (five passes, as HardSigmoid's f′).
+    private static TensorPrimitivesCompositions<T> HardSwishCompositions()
+    {
+        T three = C(3);
+        T half = C(0.5);
+        Composition<UnaryComposition<T>> grad = U(
+            (x, d, s) =>
+            {
+                TP.Clamp(x, -three, three, d);
+                TP.Subtract(x, d, s);
+                TP.Multiply(s, T.ScaleB(One, 100), s);
+                TP.Clamp(s, -half, half, s);
+                TP.Subtract(half, s, s);
+                TP.MultiplyAdd(d, One / three, s, d);
+            },
+            "Clamp",
+            "Subtract",
+            "Multiply",
+            "Clamp",
+            "Subtract",
+            "MultiplyAdd");
+        return new()
+        {
+            Fn = U(
+                (x, d, _) =>
+                {
+                    TP.Add(x, three, d);
+                    TP.Clamp(d, Zero, C(6), d);
+                    TP.Multiply(d, x, d);
+                    TP.Multiply(d, One / C(6), d);
+                },
+                "Add",
+                "Clamp",
+                "Multiply",
+                "Multiply"),
+            Grad = grad,
+            Grad2 = U(
+                (x, d, _) =>
+                {
+                    TP.Abs(x, d);
+                    TP.Subtract(C(4), d, d);
+                    TP.Clamp(d, Zero, One, d);
+                    TP.Floor(d, d);
+                    TP.Multiply(d, One / three, d);
+                },
+                "Abs",
+                "Subtract",
+                "Clamp",
+                "Floor",
+                "Multiply"),
             Backward = GradThenMultiply(grad),
         };
     }

@@ -173,8 +173,8 @@ public abstract partial class ActivationFunction : IEquatable<ActivationFunction
     /// <summary>
     /// Whether <see cref="BackwardFromOutput(ReadOnlySpan{double}, ReadOnlySpan{double}, Span{double})"/>
     /// is available: the output y = f(x) determines f′(x) (each subclass's summary gives g with
-    /// f′(x) = g(f(x))). False for HardSigmoid and SoftPlus, for LeakyReLU and ELU with α ≤ 0 and
-    /// Affine with slope 0.
+    /// f′(x) = g(f(x))). False for HardSigmoid, HardSwish, HardTanh and SoftPlus, for LeakyReLU and
+    /// ELU with α ≤ 0 and Affine with slope 0.
     /// </summary>
     public bool CanBackwardFromOutput => _kernels.CanBackwardFromOutput;
 

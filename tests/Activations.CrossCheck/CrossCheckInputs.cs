@@ -16,7 +16,8 @@ internal static class CrossCheckInputs
     /// <summary>
     /// Points where a formula changes or a result saturates, overflows or underflows:
     /// ln(MaxValue) = 709.78, −ln(smallest normal) = 708.40, −ln(Epsilon) = 744.44 and the last
-    /// input with a nonzero eˣ, 745.13; HardSigmoid's corners ±2.5; the logistic and tanh tails
+    /// input with a nonzero eˣ, 745.13; HardSigmoid's corners ±2.5; HardSwish's joints ±3 and the
+    /// root ∓1.5 of its derivative; the logistic and tanh tails
     /// (18.7, 19.06, 36.04, 36.74, 40, 50), ln 2 and its half (exp's reduction), small magnitudes
     /// where eˣ − 1 and ln(1 + x) switch to series, the switches of eˣ − 1 to the table (0.35,
     /// and 0.175 for tanh), of σ and σ′ to their tails (600, and 300 for tanh′) and of eˣ off its
@@ -26,7 +27,7 @@ internal static class CrossCheckInputs
     private static readonly double[] Thresholds =
     [
         709.782712893384, 709.78, 710.0, 708.3964185322641, 744.4400719213812, 745.1332191019411,
-        745.1332191019412, 745.1, 2.5, 18.7, 19.06, 20.0, 36.04365338911715, 36.7368005696771,
+        745.1332191019412, 745.1, 2.5, 3.0, 1.5, 18.7, 19.06, 20.0, 36.04365338911715, 36.7368005696771,
         37.0, 40.0, 50.0, 1000.0, 0.6931471805599453, 0.34657359027997264, 1.0, 0.5, 0.25,
         1.0 / 1024, 1.0 / (1L << 28), 1.0 / (1L << 54), 1e-8, 1e-300, 1e10, 1e300,
         0.35, 0.175, 300.0, 600.0, 704.0,

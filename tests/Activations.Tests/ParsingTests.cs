@@ -201,7 +201,7 @@ public class ParsingTests
     };
 
     /// <summary>The canonical names, comma-separated, as the message for an unknown name lists them.</summary>
-    private const string NameList = "the names are Affine, ELU, Exponential, HardSigmoid, Identity, LeakyReLU, ReLU, SELU, Sigmoid, SoftPlus, Tanh";
+    private const string NameList = "the names are Affine, ELU, Exponential, HardSigmoid, HardSwish, HardTanh, Identity, LeakyReLU, ReLU, SELU, Sigmoid, SoftPlus, Tanh";
 
     /// <summary>
     /// Malformed text and what the message says is wrong, word for word: every message the parser

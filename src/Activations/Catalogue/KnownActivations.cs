@@ -13,6 +13,8 @@ internal static class KnownActivations
         ELU.Descriptor,
         Exponential.Descriptor,
         HardSigmoid.Descriptor,
+        HardSwish.Descriptor,
+        HardTanh.Descriptor,
         Identity.Descriptor,
         LeakyReLU.Descriptor,
         ReLU.Descriptor,
