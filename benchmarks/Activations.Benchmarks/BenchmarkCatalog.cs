@@ -28,6 +28,7 @@ internal static class BenchmarkCatalog
         typeof(SigmoidBenchmark),
         typeof(TanhBenchmark),
         typeof(SoftPlusBenchmark),
+        typeof(LogSigmoidBenchmark),
         typeof(BackwardBenchmark),
         typeof(BackwardFromOutputBenchmark),
         typeof(FnAndGradBenchmark),

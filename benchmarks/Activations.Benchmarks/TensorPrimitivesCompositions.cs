@@ -80,6 +80,7 @@ internal sealed class TensorPrimitivesCompositions<T>
         Sigmoid => SigmoidCompositions(),
         Tanh => TanhCompositions(),
         SoftPlus => SoftPlusCompositions(),
+        LogSigmoid => LogSigmoidCompositions(),
         _ => null,
     };
 
@@ -444,6 +445,43 @@ internal sealed class TensorPrimitivesCompositions<T>
                 "LogP1"),
             Grad = grad,
             Grad2 = SigmoidGrad(),
+            Backward = GradThenMultiply(grad),
+        };
+    }
+
+    private static TensorPrimitivesCompositions<T> LogSigmoidCompositions()
+    {
+        // σ(−x) = 1 − σ(x), negating first rather than subtracting (the same two passes, without the cancellation).
+        Composition<UnaryComposition<T>> grad = U(
+            (x, d, _) =>
+            {
+                TP.Negate(x, d);
+                TP.Sigmoid(d, d);
+            },
+            "Negate",
+            "Sigmoid");
+        return new()
+        {
+            // ln σ(x): σ, then its logarithm (two passes; shorter than Exp, LogP1, Subtract from x).
+            Fn = U(
+                (x, d, _) =>
+                {
+                    TP.Sigmoid(x, d);
+                    TP.Log(d, d);
+                },
+                "Sigmoid",
+                "Log"),
+            Grad = grad,
+
+            // (σ − 1)·σ = −σ(1 − σ).
+            Grad2 = U(
+                (x, d, s) =>
+                {
+                    TP.Sigmoid(x, s);
+                    TP.AddMultiply(s, -One, s, d);
+                },
+                "Sigmoid",
+                "AddMultiply"),
             Backward = GradThenMultiply(grad),
         };
     }

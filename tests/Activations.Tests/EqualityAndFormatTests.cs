@@ -19,6 +19,7 @@ public class EqualityAndFormatTests
         { new HardSigmoid(), "HardSigmoid" },
         { new Identity(), "Identity" },
         { new LeakyReLU(), "LeakyReLU(alpha=0.3)" },
+        { new LogSigmoid(), "LogSigmoid" },
         { new ReLU(), "ReLU" },
         { new SELU(), "SELU" },
         { new Sigmoid(), "Sigmoid" },
@@ -50,6 +51,7 @@ public class EqualityAndFormatTests
         { new ReLU(), new Identity() },
         { new Sigmoid(), new Tanh() },
         { new SELU(), new ELU(SELU.Alpha) },
+        { new LogSigmoid(), new SoftPlus() },
     };
 
     [Theory]

@@ -15,6 +15,7 @@ internal static class KnownActivations
         HardSigmoid.Descriptor,
         Identity.Descriptor,
         LeakyReLU.Descriptor,
+        LogSigmoid.Descriptor,
         ReLU.Descriptor,
         SELU.Descriptor,
         Sigmoid.Descriptor,

@@ -101,6 +101,7 @@ public sealed class PairKernelTests
         checks["Sigmoid"] = () => Check(default(SigmoidFnAndGrad), default(SigmoidFn), default(SigmoidGrad));
         checks["Tanh"] = () => Check(default(TanhFnAndGrad), default(TanhFn), default(TanhGrad));
         checks["SoftPlus"] = () => Check(default(SoftPlusFnAndGrad), default(SoftPlusFn), default(SigmoidFn));
+        checks["LogSigmoid"] = () => Check(default(LogSigmoidFnAndGrad), default(LogSigmoidFn), default(LogSigmoidGrad));
         return checks;
     }
 
