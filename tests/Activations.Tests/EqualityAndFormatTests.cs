@@ -24,6 +24,7 @@ public class EqualityAndFormatTests
         { new SELU(), "SELU" },
         { new Sigmoid(), "Sigmoid" },
         { new SoftPlus(), "SoftPlus" },
+        { new Softsign(), "Softsign" },
         { new Tanh(), "Tanh" },
         { new Affine(2, -1), "Affine(slope=2, intercept=-1)" },
         { new Affine(-0.5, 1e-300), "Affine(slope=-0.5, intercept=1E-300)" },
@@ -52,6 +53,7 @@ public class EqualityAndFormatTests
         { new Sigmoid(), new Tanh() },
         { new SELU(), new ELU(SELU.Alpha) },
         { new LogSigmoid(), new SoftPlus() },
+        { new Softsign(), new Tanh() },
     };
 
     [Theory]

@@ -39,6 +39,8 @@ public class ParsingTests
         { "SoftPlus", "SoftPlus" },
         { "logsigmoid", "LogSigmoid" },
         { "log_sigmoid()", "LogSigmoid" },
+        { "softsign", "Softsign" },
+        { "Soft Sign", "Softsign" },
         { "Tanh", "Tanh" },
         { "Sigmoid", "Sigmoid" },
         { "SELU", "SELU" },
@@ -189,6 +191,7 @@ public class ParsingTests
         { "hard  sigmoid", "HardSigmoid" },
         { "SOFT-PLUS", "SoftPlus" },
         { "LOG-SIGMOID ( )", "LogSigmoid" },
+        { "soft_sign", "Softsign" },
         { "E L U", "ELU(alpha=1)" },
         { "Tanh ()", "Tanh" },
         { "relu\u2003", "ReLU" },
@@ -204,7 +207,7 @@ public class ParsingTests
     };
 
     /// <summary>The canonical names, comma-separated, as the message for an unknown name lists them.</summary>
-    private const string NameList = "the names are Affine, ELU, Exponential, HardSigmoid, Identity, LeakyReLU, LogSigmoid, ReLU, SELU, Sigmoid, SoftPlus, Tanh";
+    private const string NameList = "the names are Affine, ELU, Exponential, HardSigmoid, Identity, LeakyReLU, LogSigmoid, ReLU, SELU, Sigmoid, SoftPlus, Softsign, Tanh";
 
     /// <summary>
     /// Malformed text and what the message says is wrong, word for word: every message the parser

@@ -20,6 +20,7 @@ internal static class KnownActivations
         SELU.Descriptor,
         Sigmoid.Descriptor,
         SoftPlus.Descriptor,
+        Softsign.Descriptor,
         Tanh.Descriptor,
     ];
 }
