@@ -3,6 +3,7 @@ using Activations.Benchmarks.ExponentialFamily;
 using Activations.Benchmarks.FloatFamily;
 using Activations.Benchmarks.LogisticFamily;
 using Activations.Benchmarks.PiecewiseLinearFamily;
+using Activations.Benchmarks.RationalFamily;
 using Activations.Benchmarks.TrainingLoopFamily;
 
 namespace Activations.Benchmarks;
@@ -11,7 +12,7 @@ namespace Activations.Benchmarks;
 internal static class BenchmarkCatalog
 {
     /// <summary>
-    /// The benchmark classes: the double suite's piecewise-linear, exponential and logistic
+    /// The benchmark classes: the double suite's piecewise-linear, exponential, logistic and rational
     /// families (one class per activation), then the training-loop and float families (one class
     /// per operation, over every activation of the catalogue).
     /// </summary>
@@ -30,6 +31,8 @@ internal static class BenchmarkCatalog
         typeof(SigmoidBenchmark),
         typeof(TanhBenchmark),
         typeof(SoftPlusBenchmark),
+        typeof(LogSigmoidBenchmark),
+        typeof(SoftsignBenchmark),
         typeof(BackwardBenchmark),
         typeof(BackwardFromOutputBenchmark),
         typeof(FnAndGradBenchmark),

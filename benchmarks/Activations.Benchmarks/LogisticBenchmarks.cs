@@ -182,3 +182,67 @@ public class SoftPlusBenchmark : OperationBenchmark
     protected override void TensorPrimitivesGrad2(ReadOnlySpan<double> x, Span<double> destination, Span<double> scratch) =>
         TensorPrimitivesSteps.SigmoidGrad(x, destination, scratch);
 }
+
+/// <summary>LogSigmoid: f = ln σ(x), f′ = σ(−x) = 1 − σ(x), f″ = −σ(x)(1 − σ(x)).</summary>
+public class LogSigmoidBenchmark : OperationBenchmark
+{
+    private static readonly LogSigmoid Function = new();
+
+    /// <inheritdoc/>
+    public override ActivationFunction Activation => Function;
+
+    // The textbook formula: log(1/(1 + e⁻ˣ)), which overflows for x < −709 and rounds σ to 1 (so
+    // gives 0) above about 37, which the [−10, 10] inputs never reach.
+    /// <inheritdoc/>
+    protected override void ScalarFn(ReadOnlySpan<double> x, Span<double> destination)
+    {
+        for (int i = 0; i < x.Length; i++)
+        {
+            destination[i] = Math.Log(1.0 / (1.0 + Math.Exp(-x[i])));
+        }
+    }
+
+    // 1 − σ(x), as written in the definition.
+    /// <inheritdoc/>
+    protected override void ScalarGrad(ReadOnlySpan<double> x, Span<double> destination)
+    {
+        for (int i = 0; i < x.Length; i++)
+        {
+            destination[i] = 1.0 - (1.0 / (1.0 + Math.Exp(-x[i])));
+        }
+    }
+
+    /// <inheritdoc/>
+    protected override void ScalarGrad2(ReadOnlySpan<double> x, Span<double> destination)
+    {
+        for (int i = 0; i < x.Length; i++)
+        {
+            double s = 1.0 / (1.0 + Math.Exp(-x[i]));
+            destination[i] = -s * (1.0 - s);
+        }
+    }
+
+    // σ, then its logarithm (two passes).
+    /// <inheritdoc/>
+    protected override void TensorPrimitivesFn(ReadOnlySpan<double> x, Span<double> destination, Span<double> scratch)
+    {
+        TP.Sigmoid(x, destination);
+        TP.Log(destination, destination);
+    }
+
+    // −x, then σ (two passes).
+    /// <inheritdoc/>
+    protected override void TensorPrimitivesGrad(ReadOnlySpan<double> x, Span<double> destination, Span<double> scratch)
+    {
+        TP.Negate(x, destination);
+        TP.Sigmoid(destination, destination);
+    }
+
+    // σ, then (σ − 1)·σ (two passes).
+    /// <inheritdoc/>
+    protected override void TensorPrimitivesGrad2(ReadOnlySpan<double> x, Span<double> destination, Span<double> scratch)
+    {
+        TP.Sigmoid(x, scratch);
+        TP.AddMultiply(scratch, -1.0, scratch, destination);
+    }
+}

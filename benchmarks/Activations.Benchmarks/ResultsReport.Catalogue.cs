@@ -16,7 +16,7 @@ namespace Activations.Benchmarks;
 /// </summary>
 internal static partial class ResultsReport
 {
-    private static readonly string[] ExponentialFamilyNames = ["Exponential", "ELU", "SELU", "Sigmoid", "Tanh", "SoftPlus"];
+    private static readonly string[] ExponentialFamilyNames = ["Exponential", "ELU", "SELU", "Sigmoid", "Tanh", "SoftPlus", "LogSigmoid"];
 
     private static readonly int[] CacheSizes = [1_024, 16_384];
 

@@ -1,6 +1,7 @@
 using System;
 using System.IO;
 using System.Linq;
+using System.Text.RegularExpressions;
 using Activations.Catalogue;
 using Activations.Tests.Reference;
 using FluentAssertions;
@@ -86,11 +87,15 @@ public class ReadmeTableTests
         string[] rows = File.ReadAllLines(Readme()).Where(l => l.StartsWith("| `", StringComparison.Ordinal)).ToArray();
         foreach (ActivationDescriptor d in KnownActivations.All)
         {
-            string[] row = rows.SingleOrDefault(r => r.StartsWith($"| `{d.Name}(", StringComparison.Ordinal))?.Split('|')
-                ?? throw new InvalidOperationException($"README.md's table has no row for {d.Name}");
+            string[] row = Cells(rows.SingleOrDefault(r => r.StartsWith($"| `{d.Name}(", StringComparison.Ordinal))
+                ?? throw new InvalidOperationException($"README.md's table has no row for {d.Name}"));
             (row[2].Trim(), row[3].Trim(), row[4].Trim()).Should().Be(d.Formulas, because: $"README.md's row of {d.Name} gives the formulas of its description");
         }
     }
+
+    /// <summary>A table row's cells as Markdown reads them: split at every '|' except an escaped one (<c>\|</c>, a literal '|', as in |x|).</summary>
+    private static string[] Cells(string row) =>
+        Regex.Split(row, @"(?<!\\)\|").Select(cell => cell.Replace(@"\|", "|", StringComparison.Ordinal)).ToArray();
 
     /// <summary>The repository's README.md, found from the test assembly's folder upwards.</summary>
     private static string Readme()

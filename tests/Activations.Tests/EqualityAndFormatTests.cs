@@ -19,10 +19,12 @@ public class EqualityAndFormatTests
         { new HardSigmoid(), "HardSigmoid" },
         { new Identity(), "Identity" },
         { new LeakyReLU(), "LeakyReLU(alpha=0.3)" },
+        { new LogSigmoid(), "LogSigmoid" },
         { new ReLU(), "ReLU" },
         { new SELU(), "SELU" },
         { new Sigmoid(), "Sigmoid" },
         { new SoftPlus(), "SoftPlus" },
+        { new Softsign(), "Softsign" },
         { new Tanh(), "Tanh" },
         { new Affine(2, -1), "Affine(slope=2, intercept=-1)" },
         { new Affine(-0.5, 1e-300), "Affine(slope=-0.5, intercept=1E-300)" },
@@ -50,6 +52,8 @@ public class EqualityAndFormatTests
         { new ReLU(), new Identity() },
         { new Sigmoid(), new Tanh() },
         { new SELU(), new ELU(SELU.Alpha) },
+        { new LogSigmoid(), new SoftPlus() },
+        { new Softsign(), new Tanh() },
     };
 
     [Theory]

@@ -37,6 +37,10 @@ public class ParsingTests
         { "hard_sigmoid()", "HardSigmoid" },
         { "soft_plus", "SoftPlus" },
         { "SoftPlus", "SoftPlus" },
+        { "logsigmoid", "LogSigmoid" },
+        { "log_sigmoid()", "LogSigmoid" },
+        { "softsign", "Softsign" },
+        { "Soft Sign", "Softsign" },
         { "Tanh", "Tanh" },
         { "Sigmoid", "Sigmoid" },
         { "SELU", "SELU" },
@@ -186,6 +190,8 @@ public class ParsingTests
         { "leaky relu  (alpha=2)", "LeakyReLU(alpha=2)" },
         { "hard  sigmoid", "HardSigmoid" },
         { "SOFT-PLUS", "SoftPlus" },
+        { "LOG-SIGMOID ( )", "LogSigmoid" },
+        { "soft_sign", "Softsign" },
         { "E L U", "ELU(alpha=1)" },
         { "Tanh ()", "Tanh" },
         { "relu\u2003", "ReLU" },
@@ -201,7 +207,7 @@ public class ParsingTests
     };
 
     /// <summary>The canonical names, comma-separated, as the message for an unknown name lists them.</summary>
-    private const string NameList = "the names are Affine, ELU, Exponential, HardSigmoid, HardSwish, HardTanh, Identity, LeakyReLU, ReLU, SELU, Sigmoid, SoftPlus, Tanh";
+    private const string NameList = "the names are Affine, ELU, Exponential, HardSigmoid, HardSwish, HardTanh, Identity, LeakyReLU, LogSigmoid, ReLU, SELU, Sigmoid, SoftPlus, Softsign, Tanh";
 
     /// <summary>
     /// Malformed text and what the message says is wrong, word for word: every message the parser

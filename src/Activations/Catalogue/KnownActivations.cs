@@ -17,10 +17,12 @@ internal static class KnownActivations
         HardTanh.Descriptor,
         Identity.Descriptor,
         LeakyReLU.Descriptor,
+        LogSigmoid.Descriptor,
         ReLU.Descriptor,
         SELU.Descriptor,
         Sigmoid.Descriptor,
         SoftPlus.Descriptor,
+        Softsign.Descriptor,
         Tanh.Descriptor,
     ];
 }

@@ -101,6 +101,8 @@ public sealed class PairKernelTests
         checks["Sigmoid"] = () => Check(default(SigmoidFnAndGrad), default(SigmoidFn), default(SigmoidGrad));
         checks["Tanh"] = () => Check(default(TanhFnAndGrad), default(TanhFn), default(TanhGrad));
         checks["SoftPlus"] = () => Check(default(SoftPlusFnAndGrad), default(SoftPlusFn), default(SigmoidFn));
+        checks["LogSigmoid"] = () => Check(default(LogSigmoidFnAndGrad), default(LogSigmoidFn), default(LogSigmoidGrad));
+        checks["Softsign"] = () => Check(default(SoftsignFnAndGrad), default(SoftsignFn), default(SoftsignGrad));
         return checks;
     }
 
@@ -173,6 +175,7 @@ public sealed class PairKernelTests
             0.35, 0.175, 2.5, 40, 300, 600, 704, 745, 1000, 100, 50, 700, 710, 708.4, 709.78, 352, 350, 355, 372.5, 500,
             20, 0.7, 1.4, 1.0, 0.5, 1e-8, Math.ScaleB(1, -30), Math.ScaleB(1, -31), Math.ScaleB(1, -29),
             Math.ScaleB(1, -900), Math.ScaleB(1, 900), Math.ScaleB(1, -1022), Math.ScaleB(1, 996), 745.1332191019412, 1100,
+            Math.ScaleB(1, 60), Math.ScaleB(1, -60), Math.ScaleB(1, 600),
         ];
         foreach (double p in points)
         {
