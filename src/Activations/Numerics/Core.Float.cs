@@ -8,8 +8,8 @@ namespace Activations.Numerics;
 /// input that is a float (exactly widened), evaluated in double to within 2^−45 relative, so that
 /// the one rounding to float gives the exact value to within 0.5 + 2^−21 ulp (a float's ulp is at
 /// least 2^−24 of its value: 2^−45 relative is at most 2^−21 of an ulp). That is 20 bits fewer than
-/// the double kernels carry, so these use one table step, a shorter polynomial, a float-seeded
-/// reciprocal instead of a double division, and plain double operations (no double-double).
+/// the double kernels carry, so these use one table step, a shorter polynomial and plain double
+/// operations (no double-double).
 /// <para>
 /// The shared step: n = round(16y/ln 2) = 16k + j picks s = 2^k·m, m = 2^(j/16) rounded, built from
 /// the table's bits and n's (exact while |y| ≤ 704, as in <see cref="Exp"/>); r = y − n·L with L =
@@ -115,27 +115,18 @@ internal static partial class Core<T, TMask, TOps>
     }
 
     /// <summary>
-    /// 1/d for d in [1, 2], to 2^−52 relative, without a double division (a double division is
-    /// several times the cost of a float one): the float reciprocal y of d (within 2^−23 relative,
-    /// <see cref="ISimdOps{T, TMask}.SingleReciprocal"/>), then one third-order step y(1 + e + e²)
-    /// with e = 1 − d·y, which leaves ε³ ≤ 2^−69 of the seed's error ε. d·y is rounded by 2^−53
-    /// (then 1 − d·y is exact, Sterbenz), and the step's products and sums by under 2^−53 more, so
-    /// the result is within 2^−51.9 of 1/d. Every operation is a correctly rounded IEEE one, so every
-    /// width gives the same bits.
+    /// 1/d for d in [1, 2], correctly rounded (one division). A float-seeded reciprocal (a float
+    /// division, then a third-order step in double) was tried in its place and measured slower
+    /// here: its chain of dependent operations costs more than the double division's throughput.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static T ReciprocalOneToTwo(T d)
-    {
-        T y = TOps.SingleReciprocal(d);
-        T e = TOps.Subtract(TOps.Create(1.0), TOps.Multiply(d, y));
-        return TOps.Add(y, TOps.Multiply(y, TOps.Add(e, TOps.Multiply(e, e))));
-    }
+    private static T ReciprocalOneToTwo(T d) => TOps.Divide(TOps.Create(1.0), d);
 
     /// <summary>
     /// The shared start of σ, σ′ and σ″ at a float x, from y = −|x| (σ′ is even, σ″ odd): u = e^y
     /// ∈ (0, 1] (2^−45.5 relative, as in <see cref="ExpForFloat"/>), m = u − 1
     /// (<see cref="FloatExpM1FromParts"/>), and r = 1/(1 + u) = σ(|x|) (<see cref="ReciprocalOneToTwo"/>:
-    /// 1 + u ∈ (1, 2], its rounding and the reciprocal's 2^−51.9 add under 2^−51 to u's error times
+    /// 1 + u ∈ (1, 2], its rounding and the division's add 2^−52 to u's error times
     /// u/(1 + u) ≤ 1/2). For |x| &gt; 704, u is taken at −704, where σ's float value is 0 or 1 and
     /// its derivatives' are 0.
     /// </summary>
@@ -194,7 +185,7 @@ internal static partial class Core<T, TMask, TOps>
     /// error enters u and m alike and moves the value by its size times the logarithmic derivative
     /// of σ″, about 1 where |x| &gt; 1 (2^−46.6) and bounded by (1 + 1/|x|) times an error below
     /// 2^−53·|x| + 2^−54 for |x| ≤ 1; m's other errors (2^−47.5 and 2^−49.8), r's (three times
-    /// 2^−51) and four roundings add below 2^−46.6: under 2^−45.5 in all.
+    /// 2^−52) and four roundings add below 2^−46.6: under 2^−45.5 in all.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static T SigmoidGrad2ForFloat(T x)

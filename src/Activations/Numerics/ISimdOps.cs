@@ -113,13 +113,6 @@ internal interface ISimdOps<T, TMask>
     /// <summary>z − x·y with a single rounding: the fused multiply-add of −x, in one instruction where there is one.</summary>
     static abstract T FusedMultiplyAddNegated(T x, T y, T z);
 
-    /// <summary>
-    /// (double)(1f/(float)d) in each lane: d rounded to the nearest float, its float reciprocal
-    /// (correctly rounded), widened back exactly — the same IEEE operations on every width, a cheap
-    /// seed for a reciprocal in double (within 2^−23 relative of 1/d for d in the float range).
-    /// </summary>
-    static abstract T SingleReciprocal(T d);
-
     /// <summary>The magnitude of <paramref name="magnitude"/> with the sign bit of <paramref name="sign"/> (bit operations only).</summary>
     static abstract T CopySign(T magnitude, T sign);
 }

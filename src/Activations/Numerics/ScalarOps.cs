@@ -109,8 +109,5 @@ internal readonly struct ScalarOps : ISimdOps<double, bool>
     public static double FusedMultiplyAddNegated(double x, double y, double z) => Math.FusedMultiplyAdd(-x, y, z);
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static double SingleReciprocal(double d) => 1f / (float)d;
-
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static double CopySign(double magnitude, double sign) => Math.CopySign(magnitude, sign);
 }

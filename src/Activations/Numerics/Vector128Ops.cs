@@ -124,8 +124,5 @@ internal readonly struct Vector128Ops : ISimdOps<Vec, Vec>
         Fma.IsSupported ? Fma.MultiplyAddNegated(x, y, z) : Vector128.FusedMultiplyAdd(Negate(x), y, z);
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Vec SingleReciprocal(Vec d) => Vector128.WidenLower(Vector128.Create(1f) / Vector128.Narrow(d, d));
-
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vec CopySign(Vec magnitude, Vec sign) => Vector128.ConditionalSelect(Vector128.Create(-0.0), sign, magnitude);
 }

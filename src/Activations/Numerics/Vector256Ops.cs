@@ -136,17 +136,5 @@ internal readonly struct Vector256Ops : ISimdOps<Vec, Vec>
         Fma.IsSupported ? Fma.MultiplyAddNegated(x, y, z) : Vector256.FusedMultiplyAdd(Negate(x), y, z);
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Vec SingleReciprocal(Vec d)
-    {
-        if (Avx.IsSupported)
-        {
-            return Avx.ConvertToVector256Double(Vector128.Create(1f) / Avx.ConvertToVector128Single(d));
-        }
-
-        Vector128<float> r = Vector128.Create(1f) / Vector128.Narrow(d.GetLower(), d.GetUpper());
-        return Vector256.Create(Vector128.WidenLower(r), Vector128.WidenUpper(r));
-    }
-
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vec CopySign(Vec magnitude, Vec sign) => Vector256.ConditionalSelect(Vector256.Create(-0.0), sign, magnitude);
 }

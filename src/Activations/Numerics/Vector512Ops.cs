@@ -143,17 +143,5 @@ internal readonly struct Vector512Ops : ISimdOps<Vec, Vec>
         Avx512F.IsSupported ? Avx512F.FusedMultiplyAddNegated(x, y, z) : Vector512.FusedMultiplyAdd(Negate(x), y, z);
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Vec SingleReciprocal(Vec d)
-    {
-        if (Avx512F.IsSupported)
-        {
-            return Avx512F.ConvertToVector512Double(Vector256.Create(1f) / Avx512F.ConvertToVector256Single(d));
-        }
-
-        Vector256<float> r = Vector256.Create(1f) / Vector256.Narrow(d.GetLower(), d.GetUpper());
-        return Vector512.Create(Vector256.WidenLower(r), Vector256.WidenUpper(r));
-    }
-
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vec CopySign(Vec magnitude, Vec sign) => Vector512.ConditionalSelect(Vector512.Create(-0.0), sign, magnitude);
 }
