@@ -22,7 +22,7 @@ public sealed class LogSigmoid : ActivationFunction
     internal static ActivationDescriptor Descriptor { get; } = new()
     {
         Name = "LogSigmoid",
-        Kernels = _ => KernelSet.Create(default(LogSigmoidFn), default(LogSigmoidGrad), default(LogSigmoidGrad2), default(LogSigmoidBackward), default(NoKernel), default(LogSigmoidFnAndGrad)),
+        Kernels = _ => KernelSet.Create(default(LogSigmoidFn), default(LogSigmoidGrad), default(LogSigmoidGrad2), default(LogSigmoidBackward), default(NoKernel), default(LogSigmoidFnAndGrad), FloatKernels.Lean(default(LogSigmoidForFloat), default(LogSigmoidGradForFloat), default(LogSigmoidGrad2ForFloat), default(LogSigmoidAndGradForFloat))),
         Create = _ => new LogSigmoid(),
         Formulas = ("ln σ(x) = −ln(1 + e⁻ˣ)", "σ(−x) = 1 − σ(x)", "−σ(x)(1 − σ(x))"),
     };

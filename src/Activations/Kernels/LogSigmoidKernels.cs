@@ -69,3 +69,54 @@ internal readonly struct LogSigmoidFnAndGrad : IPairKernel
         return Core<T, TMask, TOps>.PropagateNaN(x, TOps.Negate(v));
     }
 }
+
+/// <summary>ln σ(x) = −softplus(−x) for float inputs: <see cref="SoftPlusForFloat"/> at −x, negated.</summary>
+internal readonly struct LogSigmoidForFloat : IUnaryKernel
+{
+    public static bool IsLight => false;
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public T Invoke<T, TMask, TOps>(T x)
+        where TOps : ISimdOps<T, TMask> =>
+        Core<T, TMask, TOps>.PropagateNaN(x, TOps.Negate(Core<T, TMask, TOps>.SoftPlusForFloat(TOps.Negate(x))));
+}
+
+/// <summary>σ(−x) for float inputs: <see cref="SigmoidForFloat"/> at −x.</summary>
+internal readonly struct LogSigmoidGradForFloat : IUnaryKernel
+{
+    public static bool IsLight => false;
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public T Invoke<T, TMask, TOps>(T x)
+        where TOps : ISimdOps<T, TMask> =>
+        Core<T, TMask, TOps>.PropagateNaN(x, Core<T, TMask, TOps>.SigmoidForFloat(TOps.Negate(x)));
+}
+
+/// <summary>−σ′(x) for float inputs: <see cref="SigmoidGradForFloat"/>, negated.</summary>
+internal readonly struct LogSigmoidGrad2ForFloat : IUnaryKernel
+{
+    public static bool IsLight => false;
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public T Invoke<T, TMask, TOps>(T x)
+        where TOps : ISimdOps<T, TMask> =>
+        Core<T, TMask, TOps>.PropagateNaN(x, TOps.Negate(Core<T, TMask, TOps>.SigmoidGradForFloat(x)));
+}
+
+/// <summary>
+/// (−softplus(−x), σ(−x)) for float inputs: <see cref="SoftPlusAndGradForFloat"/> at −x, with the
+/// bits of <see cref="LogSigmoidForFloat"/> and <see cref="LogSigmoidGradForFloat"/>.
+/// </summary>
+internal readonly struct LogSigmoidAndGradForFloat : IPairKernel
+{
+    public static bool IsLight => false;
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public T Invoke<T, TMask, TOps>(T x, out T second)
+        where TOps : ISimdOps<T, TMask>
+    {
+        T v = Core<T, TMask, TOps>.SoftPlusAndGradForFloat(TOps.Negate(x), out T sigmoid);
+        second = Core<T, TMask, TOps>.PropagateNaN(x, sigmoid);
+        return Core<T, TMask, TOps>.PropagateNaN(x, TOps.Negate(v));
+    }
+}

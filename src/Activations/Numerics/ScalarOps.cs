@@ -109,5 +109,6 @@ internal readonly struct ScalarOps : ISimdOps<double, bool>
     public static double FusedMultiplyAddNegated(double x, double y, double z) => Math.FusedMultiplyAdd(-x, y, z);
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static double CopySign(double magnitude, double sign) => Math.CopySign(magnitude, sign);
+    public static double CopySign(double magnitude, double sign) =>
+        BitConverter.Int64BitsToDouble((BitConverter.DoubleToInt64Bits(magnitude) & long.MaxValue) | (BitConverter.DoubleToInt64Bits(sign) & long.MinValue));
 }
