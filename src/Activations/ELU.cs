@@ -37,7 +37,7 @@ public sealed class ELU : ActivationFunction
         ExpFactor factor = ExpFactor.Of(alpha, 0.0);
         var backward = new EluBackward(1.0, 0.0, BackwardFactor.Of(alpha, 0.0));
         return Math.Abs(alpha) <= FloatAlphaLimit
-            ? KernelSet.Create(new EluFn(factor), new EluGrad(1.0, factor), new EluGrad(0.0, factor), backward, fromOutput, new EluFnAndGrad(factor), FloatKernels.Lean(new EluForFloat(1.0, alpha), new EluGradForFloat(1.0, alpha), new EluGradForFloat(0.0, alpha), new EluAndGradForFloat(new EluForFloat(1.0, alpha), new EluGradForFloat(1.0, alpha))))
+            ? KernelSet.Create(new EluFn(factor), new EluGrad(1.0, factor), new EluGrad(0.0, factor), backward, fromOutput, new EluFnAndGrad(factor), FloatKernels.Lean(new EluForFloat(1.0, alpha), new EluGradForFloat(1.0, alpha), new EluGradForFloat(0.0, alpha), new EluAndGradForFloat(1.0, alpha)))
             : KernelSet.Create(new EluFn(factor), new EluGrad(1.0, factor), new EluGrad(0.0, factor), backward, fromOutput, new EluFnAndGrad(factor));
     }
 

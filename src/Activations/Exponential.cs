@@ -21,7 +21,7 @@ public sealed class Exponential : ActivationFunction
     internal static ActivationDescriptor Descriptor { get; } = new()
     {
         Name = "Exponential",
-        Kernels = _ => KernelSet.Create(default(ExpKernel), default(ExpKernel), default(ExpKernel), default(ExpBackward), default(ExpBackwardFromOutput), default(ExpFnAndGrad), FloatKernels.Lean(default(ExpForFloat), default(ExpForFloat), default(ExpForFloat))),
+        Kernels = _ => KernelSet.Create(default(ExpKernel), default(ExpKernel), default(ExpKernel), default(ExpBackward), default(ExpBackwardFromOutput), default(ExpFnAndGrad), FloatKernels.Lean(default(ExpForFloat), default(ExpForFloat), default(ExpForFloat), default(ExpAndGradForFloat))),
         Create = _ => new Exponential(),
         Formulas = ("eˣ", "eˣ", "eˣ"),
     };

@@ -22,7 +22,9 @@ public sealed class LogSigmoid : ActivationFunction
     internal static ActivationDescriptor Descriptor { get; } = new()
     {
         Name = "LogSigmoid",
-        Kernels = _ => KernelSet.Create(default(LogSigmoidFn), default(LogSigmoidGrad), default(LogSigmoidGrad2), default(LogSigmoidBackward), default(NoKernel), default(LogSigmoidFnAndGrad), FloatKernels.Lean(default(LogSigmoidForFloat), default(LogSigmoidGradForFloat), default(LogSigmoidGrad2ForFloat), default(LogSigmoidAndGradForFloat))),
+        Kernels = _ => KernelSet.Create(
+            default(LogSigmoidFn<SoftPlusFn>), default(LogSigmoidGrad<SigmoidFn>), default(LogSigmoidGrad2<SigmoidGrad>), default(LogSigmoidBackward), default(NoKernel), default(LogSigmoidFnAndGrad<SoftPlusFnAndGrad>),
+            FloatKernels.Lean(default(LogSigmoidFn<SoftPlusForFloat>), default(LogSigmoidGrad<SigmoidForFloat>), default(LogSigmoidGrad2<SigmoidGradForFloat>), default(LogSigmoidFnAndGrad<SoftPlusAndGradForFloat>))),
         Create = _ => new LogSigmoid(),
         Formulas = ("ln σ(x) = −ln(1 + e⁻ˣ)", "σ(−x) = 1 − σ(x)", "−σ(x)(1 − σ(x))"),
     };

@@ -26,16 +26,6 @@ internal readonly struct FloatKernels<TFn, TGrad, TGrad2, TPair>(TFn fn, TGrad g
 /// <summary>Builds <see cref="FloatKernels{TFn, TGrad, TGrad2, TPair}"/>.</summary>
 internal static class FloatKernels
 {
-    /// <summary>
-    /// Float kernels of their own for Fn, Grad and Grad2; FnAndGrad runs the first two, so its
-    /// results have their bits.
-    /// </summary>
-    public static FloatKernels<TFn, TGrad, TGrad2, BothKernels<TFn, TGrad>> Lean<TFn, TGrad, TGrad2>(TFn fn, TGrad grad, TGrad2 grad2)
-        where TFn : struct, IUnaryKernel
-        where TGrad : struct, IUnaryKernel
-        where TGrad2 : struct, IUnaryKernel =>
-        new(fn, grad, grad2, new BothKernels<TFn, TGrad>(fn, grad));
-
     /// <summary>Float kernels of their own, with a pair kernel that shares their work and has their bits.</summary>
     public static FloatKernels<TFn, TGrad, TGrad2, TPair> Lean<TFn, TGrad, TGrad2, TPair>(TFn fn, TGrad grad, TGrad2 grad2, TPair pair)
         where TFn : struct, IUnaryKernel
@@ -43,29 +33,6 @@ internal static class FloatKernels
         where TGrad2 : struct, IUnaryKernel
         where TPair : struct, IPairKernel =>
         new(fn, grad, grad2, pair);
-}
-
-/// <summary>
-/// (f(x), f′(x)) from the two kernels, run one after the other on the same vector (once for e^x,
-/// whose Fn and Grad are the same kernel without parameters), so each result has that kernel's bits.
-/// </summary>
-internal readonly struct BothKernels<TFn, TGrad>(TFn fn, TGrad grad) : IPairKernel
-    where TFn : struct, IUnaryKernel
-    where TGrad : struct, IUnaryKernel
-{
-    private readonly TFn _fn = fn;
-    private readonly TGrad _grad = grad;
-
-    public static bool IsLight => TFn.IsLight && TGrad.IsLight;
-
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public T Invoke<T, TMask, TOps>(T x, out T second)
-        where TOps : ISimdOps<T, TMask>
-    {
-        T first = _fn.Invoke<T, TMask, TOps>(x);
-        second = typeof(TFn) == typeof(TGrad) && typeof(TFn) == typeof(ExpForFloat) ? first : _grad.Invoke<T, TMask, TOps>(x);
-        return first;
-    }
 }
 
 /// <summary>e^x for float inputs (Exponential's Fn, Grad and Grad2).</summary>
@@ -77,6 +44,20 @@ internal readonly struct ExpForFloat : IUnaryKernel
     public T Invoke<T, TMask, TOps>(T x)
         where TOps : ISimdOps<T, TMask> =>
         Core<T, TMask, TOps>.ExpForFloat(x);
+}
+
+/// <summary>(e^x, e^x) for float inputs: <see cref="ExpForFloat"/> once, stored twice.</summary>
+internal readonly struct ExpAndGradForFloat : IPairKernel
+{
+    public static bool IsLight => false;
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public T Invoke<T, TMask, TOps>(T x, out T second)
+        where TOps : ISimdOps<T, TMask>
+    {
+        second = Core<T, TMask, TOps>.ExpForFloat(x);
+        return second;
+    }
 }
 
 /// <summary>softplus x = ln(1 + eˣ) for float inputs.</summary>
@@ -244,11 +225,14 @@ internal readonly struct EluGradForFloat(double positive, double alpha) : IUnary
         TOps.Select(TOps.GreaterThan(x, TOps.Create(0.0)), TOps.Create(_positive), TOps.Multiply(TOps.Create(_alpha), e));
 }
 
-/// <summary>(f, f′) of ELU or SELU for float inputs from one reduction, with the bits of the two kernels.</summary>
-internal readonly struct EluAndGradForFloat(EluForFloat fn, EluGradForFloat grad) : IPairKernel
+/// <summary>
+/// (f, f′) of ELU or SELU for float inputs from one reduction, with the bits of
+/// <see cref="EluForFloat"/>(s, a) and <see cref="EluGradForFloat"/>(s, a) (f′ = s for x &gt; 0).
+/// </summary>
+internal readonly struct EluAndGradForFloat(double scale, double alpha) : IPairKernel
 {
-    private readonly EluForFloat _fn = fn;
-    private readonly EluGradForFloat _grad = grad;
+    private readonly EluForFloat _fn = new(scale, alpha);
+    private readonly EluGradForFloat _grad = new(scale, alpha);
 
     public static bool IsLight => false;
 

@@ -101,8 +101,17 @@ public sealed class PairKernelTests
         checks["Sigmoid"] = () => Check(default(SigmoidFnAndGrad), default(SigmoidFn), default(SigmoidGrad));
         checks["Tanh"] = () => Check(default(TanhFnAndGrad), default(TanhFn), default(TanhGrad));
         checks["SoftPlus"] = () => Check(default(SoftPlusFnAndGrad), default(SoftPlusFn), default(SigmoidFn));
-        checks["LogSigmoid"] = () => Check(default(LogSigmoidFnAndGrad), default(LogSigmoidFn), default(LogSigmoidGrad));
+        checks["LogSigmoid"] = () => Check(default(LogSigmoidFnAndGrad<SoftPlusFnAndGrad>), default(LogSigmoidFn<SoftPlusFn>), default(LogSigmoidGrad<SigmoidFn>));
         checks["Softsign"] = () => Check(default(SoftsignFnAndGrad), default(SoftsignFn), default(SoftsignGrad));
+
+        // The float kernels' pairs (the inputs need not be floats for the bits to agree).
+        checks["Exponential (float kernels)"] = () => Check(default(ExpAndGradForFloat), default(ExpForFloat), default(ExpForFloat));
+        checks["Sigmoid (float kernels)"] = () => Check(default(SigmoidAndGradForFloat), default(SigmoidForFloat), default(SigmoidGradForFloat));
+        checks["Tanh (float kernels)"] = () => Check(default(TanhAndGradForFloat), default(TanhForFloat), default(TanhGradForFloat));
+        checks["SoftPlus (float kernels)"] = () => Check(default(SoftPlusAndGradForFloat), default(SoftPlusForFloat), default(SigmoidForFloat));
+        checks["LogSigmoid (float kernels)"] = () => Check(default(LogSigmoidFnAndGrad<SoftPlusAndGradForFloat>), default(LogSigmoidFn<SoftPlusForFloat>), default(LogSigmoidGrad<SigmoidForFloat>));
+        checks["ELU(0.5) (float kernels)"] = () => Check(new EluAndGradForFloat(1.0, 0.5), new EluForFloat(1.0, 0.5), new EluGradForFloat(1.0, 0.5));
+        checks["SELU (float kernels)"] = () => Check(new EluAndGradForFloat(SELU.Scale, 1.7580993408473768), new EluForFloat(SELU.Scale, 1.7580993408473768), new EluGradForFloat(SELU.Scale, 1.7580993408473768));
         return checks;
     }
 
