@@ -284,8 +284,8 @@ internal static class SpanDriver
     /// The loop of light kernels (length ≥ TOps.Count): four vectors per iteration, since loop
     /// overhead, not arithmetic, would bound them, then one vector at a time up to the final
     /// vector. As in <see cref="Loop"/>, the vectors after the first start at an aligned address of
-    /// the first destination (a store split across two cache lines costs about twice as much, and
-    /// two output streams of them, FnAndGrad's, three times the whole loop), and the first and the
+    /// the first destination (a store split across two cache lines is slower, most of all with the
+    /// two output streams of FnAndGrad), and the first and the
     /// final vector are loaded before the loops and stored after them, so that in-place calls read
     /// original inputs and elements computed twice get the same bits. Its own method for the same
     /// reasons as <see cref="Loop"/>.

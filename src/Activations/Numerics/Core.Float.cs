@@ -115,9 +115,7 @@ internal static partial class Core<T, TMask, TOps>
     }
 
     /// <summary>
-    /// 1/d for d in [1, 2], correctly rounded (one division). A float-seeded reciprocal (a float
-    /// division, then a third-order step in double) was tried in its place and measured slower
-    /// here: its chain of dependent operations costs more than the double division's throughput.
+    /// 1/d for d in [1, 2], correctly rounded (one division).
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static T ReciprocalOneToTwo(T d) => TOps.Divide(TOps.Create(1.0), d);
