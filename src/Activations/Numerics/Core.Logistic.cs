@@ -61,7 +61,8 @@ internal static partial class Core<T, TMask, TOps>
 
     /// <summary>
     /// c·σ′(y) = c·t/(1 + t)² with t = e^y for y ≤ 0 (σ′ is even) and c a power of two, in
-    /// double-double with one division. Below y = −600, σ′ = t(1 − 2t + …) rounds as t does, so it
+    /// double-double with one division (<see cref="SigmoidGradFromOnePlus"/>). Below y = −600,
+    /// σ′ = t(1 − 2t + …) rounds as t does, so it
     /// is c·e^y from <see cref="ScaledExp"/> (rounded once, plus a second rounding only for
     /// subnormal results); those lanes are selected per lane, as in <see cref="Sigmoid"/>.
     /// </summary>
@@ -70,9 +71,7 @@ internal static partial class Core<T, TMask, TOps>
     {
         T tHi = ExpPair(y, out T tLo);
         T dHi = OnePlus(tHi, tLo, out T dLo);
-        T d2Hi = MultiplyDD(dHi, dLo, dHi, dLo, out T d2Lo);
-        T qHi = DivideDD(TOps.Multiply(TOps.Create(c), tHi), TOps.Multiply(TOps.Create(c), tLo), d2Hi, d2Lo, out T qLo);
-        T v = TOps.Add(qHi, qLo);
+        T v = SigmoidGradFromOnePlus(tHi, tLo, dHi, dLo, TOps.Divide(TOps.Create(1.0), dHi), c);
         TMask far = TOps.LessThan(y, TOps.Create(-DirectLimit));
         if (TOps.Any(far))
         {
@@ -80,6 +79,22 @@ internal static partial class Core<T, TMask, TOps>
         }
 
         return v;
+    }
+
+    /// <summary>
+    /// The direct path of <see cref="SigmoidGradNonPositive"/>, c·t·r² with r = 1/(1 + t) =
+    /// <see cref="ReciprocalDD"/> of d = dHi + dLo from the rounded inverse = 1/dHi, so that a pair
+    /// kernel whose value divides by the same d (σ, tanh) shares the one division. r (2^−104), r²
+    /// and c·t·r² (2^−104 each) add nothing visible to t's own 2^−57; the products stay above
+    /// 2^−914 (t ≥ e^−600, r² ≥ 1/4), where <see cref="MultiplyError"/> is exact on every path.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static T SigmoidGradFromOnePlus(T tHi, T tLo, T dHi, T dLo, T inverse, double c)
+    {
+        T rHi = ReciprocalDD(dHi, dLo, inverse, out T rLo);
+        T r2Hi = MultiplyDD(rHi, rLo, rHi, rLo, out T r2Lo);
+        T gHi = MultiplyDD(TOps.Multiply(TOps.Create(c), tHi), TOps.Multiply(TOps.Create(c), tLo), r2Hi, r2Lo, out T gLo);
+        return TOps.Add(gHi, gLo);
     }
 
     /// <summary>Below this |y|, σ″(y) = y/8 to 2^−61 relative (the next term is y³/16).</summary>

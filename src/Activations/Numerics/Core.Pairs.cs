@@ -108,8 +108,8 @@ internal static partial class Core<T, TMask, TOps>
 
     /// <summary>
     /// <see cref="Sigmoid"/>(x) and, in <paramref name="grad"/>, <see cref="SigmoidGrad"/>(x): both
-    /// start from t = ExpPair(−|x|) and d = 1 + t (the same operations on the same argument), then
-    /// each divides as alone; the far ranges (|x| &gt; 600, the same lanes for both) are selected
+    /// start from t = ExpPair(−|x|), d = 1 + t and 1/dHi (the same operations on the same argument,
+    /// so one division serves both), then each goes on as alone; the far ranges (|x| &gt; 600, the same lanes for both) are selected
     /// under one test.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
@@ -120,9 +120,10 @@ internal static partial class Core<T, TMask, TOps>
         TMask negative = TOps.LessThan(x, TOps.Create(0.0));
         T tHi = ExpPair(y, out T tLo);
         T dHi = OnePlus(tHi, tLo, out T dLo);
-        T qHi = DivideDD(TOps.Select(negative, tHi, TOps.Create(1.0)), TOps.Select(negative, tLo, TOps.Create(0.0)), dHi, dLo, out T qLo);
+        T inverse = TOps.Divide(TOps.Create(1.0), dHi);
+        T qHi = DivideDDGivenInverse(TOps.Select(negative, tHi, TOps.Create(1.0)), TOps.Select(negative, tLo, TOps.Create(0.0)), dHi, dLo, inverse, out T qLo);
         T v = TOps.Add(qHi, qLo);
-        T g = SigmoidGradFromOnePlus(tHi, tLo, dHi, dLo, 1.0);
+        T g = SigmoidGradFromOnePlus(tHi, tLo, dHi, dLo, inverse, 1.0);
 
         // Sigmoid's far test |x| > 600 and SigmoidGradNonPositive's y < −600 pick the same lanes. The
         // branch only skips work (NaN lanes enter it too, and the selects leave them alone), so it
@@ -139,46 +140,25 @@ internal static partial class Core<T, TMask, TOps>
     }
 
     /// <summary>
-    /// The direct path of <see cref="SigmoidGradNonPositive"/> (c·t/d² before its far range) from
-    /// t and d = 1 + t that a caller already has.
-    /// </summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static T SigmoidGradFromOnePlus(T tHi, T tLo, T dHi, T dLo, double c)
-    {
-        T d2Hi = MultiplyDD(dHi, dLo, dHi, dLo, out T d2Lo);
-        T qHi = DivideDD(TOps.Multiply(TOps.Create(c), tHi), TOps.Multiply(TOps.Create(c), tLo), d2Hi, d2Lo, out T qLo);
-        return TOps.Add(qHi, qLo);
-    }
-
-    /// <summary>
-    /// <see cref="Tanh"/>(x) and, in <paramref name="grad"/>, <see cref="TanhGrad"/>(x): both reduce
-    /// e^y at y = −2|x|, Tanh's ExpM1NonPositive after clamping y at −100 and TanhGrad's
-    /// SigmoidGradNonPositive without a clamp; so ExpPair(y) is formed once, and the lanes below
-    /// −100 take ExpPair(−100) for tanh (see <see cref="ExpM1Argument"/>).
+    /// <see cref="Tanh"/>(x) and, in <paramref name="grad"/>, <see cref="TanhGrad"/>(x): both take
+    /// t = ExpPair(y) at y = −2|x|, d = 1 + t and 1/dHi (one division), then Tanh's −m/d and
+    /// SigmoidGradNonPositive(y, 4)'s 4t/d² go on as alone. Their far ranges are the same lanes
+    /// (|x| &gt; 300, exactly y &lt; −600 since y = −2|x| is exact), selected under one test.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static T TanhAndGrad(T x, out T grad)
     {
         T y = TOps.Multiply(TOps.Create(-2.0), TOps.Abs(x));
         T tHi = ExpPair(y, out T tLo);
-
-        // tanh x = −m/(2 + m), as in Tanh.
-        T yc = ExpM1Argument(y, tHi, tLo, out T eHi, out T eLo);
-        T mHi = ExpM1FromPair(yc, eHi, eLo, out T mLo);
-        T sHi = FastTwoSum(TOps.Create(2.0), mHi, out T s);
-        T qHi = DivideDD(TOps.Negate(mHi), TOps.Negate(mLo), sHi, TOps.Add(s, mLo), out T qLo);
-        T v = TOps.Add(qHi, qLo);
-        v = TOps.Select(TOps.LessThan(x, TOps.Create(0.0)), TOps.Negate(v), v);
-        v = TOps.Select(TOps.Equal(x, TOps.Create(0.0)), x, v);
-
-        // 4σ′(y), as in SigmoidGradNonPositive(y, 4).
         T dHi = OnePlus(tHi, tLo, out T dLo);
-        T g = SigmoidGradFromOnePlus(tHi, tLo, dHi, dLo, 4.0);
-        // y < −600 exactly when |x| > 300 (y = −2|x| is exact), tested on magnitudes as in SigmoidAndGrad.
-        if (TOps.AnyMagnitudeAbove(x, DirectLimit / 2))
+        T inverse = TOps.Divide(TOps.Create(1.0), dHi);
+        T v = TanhFromOnePlus(x, y, tHi, tLo, dHi, dLo, inverse);
+        T g = SigmoidGradFromOnePlus(tHi, tLo, dHi, dLo, inverse, 4.0);
+        if (TOps.AnyMagnitudeAbove(x, TanhFarLimit))
         {
-            TMask far = TOps.LessThan(y, TOps.Create(-DirectLimit));
-            g = TOps.Select(far, ScaledExp(y, TOps.Create(4.0), TOps.Create(0.0)), g);
+            TMask far = TOps.GreaterThan(TOps.Abs(x), TOps.Create(TanhFarLimit));
+            v = TOps.Select(far, TOps.CopySign(TOps.Create(1.0), x), v);
+            g = TOps.Select(TOps.LessThan(y, TOps.Create(-DirectLimit)), ScaledExp(y, TOps.Create(4.0), TOps.Create(0.0)), g);
         }
 
         grad = g;

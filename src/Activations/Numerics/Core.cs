@@ -86,14 +86,36 @@ internal static partial class Core<T, TMask, TOps>
     /// below an ulp of q.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static T DivideDD(T nHi, T nLo, T dHi, T dLo, out T lo)
+    private static T DivideDD(T nHi, T nLo, T dHi, T dLo, out T lo) => DivideDDGivenInverse(nHi, nLo, dHi, dLo, TOps.Divide(TOps.Create(1.0), dHi), out lo);
+
+    /// <summary>
+    /// <see cref="DivideDD"/> given inverse = 1/dHi rounded, so that a kernel
+    /// that divides by the same dHi twice (a pair's value and gradient) divides once.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static T DivideDDGivenInverse(T nHi, T nLo, T dHi, T dLo, T inverse, out T lo)
     {
-        T inverse = TOps.Divide(TOps.Create(1.0), dHi);
         T q = TOps.Multiply(nHi, inverse);
         T p = TOps.Multiply(q, dHi);
         T residual = TOps.Subtract(TOps.Subtract(nHi, p), MultiplyError(q, dHi, p));
         residual = TOps.Add(residual, TOps.Subtract(nLo, TOps.Multiply(q, dLo)));
         lo = TOps.Multiply(residual, inverse);
         return q;
+    }
+
+    /// <summary>
+    /// hi + lo = 1/(dHi + dLo) given inverse = 1/dHi rounded: the residual 1 − inverse·dHi is exact
+    /// (inverse·dHi = p + e exactly and 1 − p is exact by Sterbenz's lemma, p being within an ulp
+    /// of 1), so, as in <see cref="DivideDDGivenInverse"/> with the numerator 1 (whose
+    /// multiplications by 1 this leaves out), the pair is good to about 2^−104 relative.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static T ReciprocalDD(T dHi, T dLo, T inverse, out T lo)
+    {
+        T p = TOps.Multiply(inverse, dHi);
+        T residual = TOps.Subtract(TOps.Subtract(TOps.Create(1.0), p), MultiplyError(inverse, dHi, p));
+        residual = TOps.Subtract(residual, TOps.Multiply(inverse, dLo));
+        lo = TOps.Multiply(residual, inverse);
+        return inverse;
     }
 }
