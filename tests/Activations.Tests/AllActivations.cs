@@ -76,6 +76,42 @@ public static class AllActivations
         _ => throw new ArgumentOutOfRangeException(nameof(op), op, null),
     };
 
+    /// <summary>The float scalar overload of <paramref name="op"/>.</summary>
+    /// <param name="f">The activation.</param>
+    /// <param name="op">Which function.</param>
+    /// <param name="x">The input.</param>
+    /// <returns>f(x), f′(x) or f″(x) rounded to float.</returns>
+    public static float Scalar(this ActivationFunction f, Operation op, float x) => op switch
+    {
+        Operation.Fn => f.Fn(x),
+        Operation.Grad => f.Grad(x),
+        Operation.Grad2 => f.Grad2(x),
+        _ => throw new ArgumentOutOfRangeException(nameof(op), op, null),
+    };
+
+    /// <summary>The float span overload of <paramref name="op"/>.</summary>
+    /// <param name="f">The activation.</param>
+    /// <param name="op">Which function.</param>
+    /// <param name="x">The inputs.</param>
+    /// <param name="destination">Receives the results.</param>
+    public static void Span(this ActivationFunction f, Operation op, ReadOnlySpan<float> x, Span<float> destination)
+    {
+        switch (op)
+        {
+            case Operation.Fn:
+                f.Fn(x, destination);
+                break;
+            case Operation.Grad:
+                f.Grad(x, destination);
+                break;
+            case Operation.Grad2:
+                f.Grad2(x, destination);
+                break;
+            default:
+                throw new ArgumentOutOfRangeException(nameof(op), op, null);
+        }
+    }
+
     /// <summary>The span overload of <paramref name="op"/>.</summary>
     /// <param name="f">The activation.</param>
     /// <param name="op">Which function.</param>

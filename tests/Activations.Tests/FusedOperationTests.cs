@@ -1,6 +1,7 @@
 using System;
 using System.Globalization;
 using System.Linq;
+using System.Runtime.InteropServices;
 using FluentAssertions;
 
 namespace Activations.Tests;
@@ -236,6 +237,11 @@ internal static class FusedInputs
         .. Values.Select(v => (float)v),
         float.Epsilon, -float.Epsilon, float.MaxValue, float.MinValue, 1.17549435e-38f, -1.17549435e-38f,
         88.72f, -88.72f, -103.98f, 15.9f, -9.01f, 1e-30f, -1e-30f,
+
+        // Signalling and payload NaNs, built from their bits at run time (a float constant may pass
+        // through a double, which would quiet it): the widening to double quiets them, and the float
+        // lanes must give the same bits.
+        .. MemoryMarshal.Cast<int, float>(new[] { 0x7F80_0001, unchecked((int)0xFF81_2345), 0x7FC0_0123, 0x7FBF_FFFF }).ToArray(),
     ];
 
     public static float[] FloatGradients { get; } =

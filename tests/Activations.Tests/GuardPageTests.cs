@@ -52,6 +52,39 @@ public sealed class GuardPageTests(ITestOutputHelper output)
         }
     }
 
+    /// <summary>
+    /// Several rounds of the widest float vector (sixteen float lanes, for the kernels exact in
+    /// float; four per iteration in the light loop), plus a remainder.
+    /// </summary>
+    private const int MaxFloatLength = 150;
+
+    [Theory]
+    [MemberData(nameof(AllActivations.Names), MemberType = typeof(AllActivations))]
+    public void FloatSpansAgainstGuardPagesStayInBounds(string name)
+    {
+        if (!OperatingSystem.IsLinux())
+        {
+            output.WriteLine("Skipped: guard pages are mapped with Linux's mmap.");
+            return;
+        }
+
+        ActivationFunction f = AllActivations.Get(name);
+        using var inputs = new GuardedBuffer(MaxFloatLength);
+        using var destinations = new GuardedBuffer(MaxFloatLength);
+        foreach (Operation op in AllActivations.Operations)
+        {
+            for (int length = 0; length <= MaxFloatLength; length++)
+            {
+                float[] x = [.. Values(length).Select(v => (float)v)];
+                RunFloat(f, op, x, inputs.AtEnd<float>(length), destinations.AtEnd<float>(length), "both at the end");
+                RunFloat(f, op, x, inputs.AtStart<float>(length), destinations.AtStart<float>(length), "both at the start");
+                RunFloat(f, op, x, inputs.AtStart<float>(length), destinations.AtEnd<float>(length), "input at the start, destination at the end");
+                RunFloat(f, op, x, inputs.AtEnd<float>(length), inputs.AtEnd<float>(length), "in place at the end");
+                RunFloat(f, op, x, inputs.AtStart<float>(length), inputs.AtStart<float>(length), "in place at the start");
+            }
+        }
+    }
+
     [Theory]
     [MemberData(nameof(FusedOperations.Cases), MemberType = typeof(FusedOperations))]
     public void FusedSpansAgainstGuardPagesStayInBounds(string name, Fused op, string type)
@@ -141,6 +174,23 @@ public sealed class GuardPageTests(ITestOutputHelper output)
                 actual.Should().Be(expected, because: string.Create(
                     CultureInfo.InvariantCulture,
                     $"{f}.{op}({x[i]:R}) is element {i} of {x.Length} ({placement})"));
+            }
+        }
+    }
+
+    private static void RunFloat(ActivationFunction f, Operation op, float[] x, Span<float> input, Span<float> destination, string placement)
+    {
+        x.CopyTo(input);
+        f.Span(op, input, destination);
+        for (int i = 0; i < x.Length; i++)
+        {
+            int expected = BitConverter.SingleToInt32Bits(f.Scalar(op, x[i]));
+            int actual = BitConverter.SingleToInt32Bits(destination[i]);
+            if (actual != expected)
+            {
+                actual.Should().Be(expected, because: string.Create(
+                    CultureInfo.InvariantCulture,
+                    $"{f}.{op}(float {x[i]:R}) is element {i} of {x.Length} ({placement})"));
             }
         }
     }

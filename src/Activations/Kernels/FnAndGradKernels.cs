@@ -41,7 +41,6 @@ internal readonly struct IdentityFnAndGrad : IPairKernel
 
 /// <summary>
 /// LeakyReLU and its step derivative: <see cref="LeakyReluFn"/>(α) and <see cref="StepKernel"/>(1, α).
-/// ReLU is α = 0 (see <see cref="ReluFnAndGrad"/>).
 /// </summary>
 internal readonly struct LeakyReluFnAndGrad(double alpha) : IPairKernel
 {
@@ -59,15 +58,18 @@ internal readonly struct LeakyReluFnAndGrad(double alpha) : IPairKernel
     }
 }
 
-/// <summary>ReLU and its step: <see cref="LeakyReluFn"/>(0) and <see cref="StepKernel"/>(1, 0).</summary>
+/// <summary>ReLU and its step: <see cref="ReluFn"/> and <see cref="StepKernel"/>(1, 0).</summary>
 internal readonly struct ReluFnAndGrad : IPairKernel
 {
     public static bool IsLight => true;
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public T Invoke<T, TMask, TOps>(T x, out T second)
-        where TOps : ISimdOps<T, TMask> =>
-        new LeakyReluFnAndGrad(0.0).Invoke<T, TMask, TOps>(x, out second);
+        where TOps : ISimdOps<T, TMask>
+    {
+        second = new StepKernel(1.0, 0.0).Invoke<T, TMask, TOps>(x);
+        return default(ReluFn).Invoke<T, TMask, TOps>(x);
+    }
 }
 
 /// <summary>HardSigmoid and its derivative: <see cref="HardSigmoidFn"/> and <see cref="HardSigmoidGrad"/>.</summary>

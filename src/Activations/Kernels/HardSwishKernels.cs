@@ -34,6 +34,8 @@ internal readonly struct HardSwishGrad2 : IUnaryKernel
 {
     public static bool IsLight => true;
 
+    public static bool ExactInFloat => true;
+
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public T Invoke<T, TMask, TOps>(T x)
         where TOps : ISimdOps<T, TMask>

@@ -20,4 +20,13 @@ internal interface IUnaryKernel
     /// folds the test and a heavy kernel's loop never contains the unrolled copies.
     /// </summary>
     static abstract bool IsLight { get; }
+
+    /// <summary>
+    /// True for the kernels whose float results the driver may compute on float lanes (sixteen
+    /// to a 512-bit vector instead of eight widened doubles): kernels that only compare x with
+    /// constants that are floats and return x or constants, so that float arithmetic gives the
+    /// double result rounded to float, bit for bit (the float lanes round each constant to float,
+    /// as the narrowing of the double result would). False unless a kernel type declares it.
+    /// </summary>
+    static virtual bool ExactInFloat => false;
 }

@@ -30,6 +30,8 @@ internal readonly struct ConstantKernel(double value) : IUnaryKernel
 {
     public static bool IsLight => true;
 
+    public static bool ExactInFloat => true;
+
     private readonly double _value = value;
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
@@ -43,12 +45,14 @@ internal readonly struct IdentityFn : IUnaryKernel
 {
     public static bool IsLight => true;
 
+    public static bool ExactInFloat => true;
+
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public T Invoke<T, TMask, TOps>(T x)
         where TOps : ISimdOps<T, TMask> => x;
 }
 
-/// <summary>x if x &gt; 0 else a·x (ReLU is a = 0, which gives +0 there, also for x = −∞).</summary>
+/// <summary>x if x &gt; 0 else a·x (a = 0 gives +0 there, also for x = −∞, as <see cref="ReluFn"/> does).</summary>
 internal readonly struct LeakyReluFn(double alpha) : IUnaryKernel
 {
     public static bool IsLight => true;
@@ -66,10 +70,25 @@ internal readonly struct LeakyReluFn(double alpha) : IUnaryKernel
     }
 }
 
+/// <summary>x if x &gt; 0 else +0 (also for x = −0 and −∞): ReLU, exact in float too.</summary>
+internal readonly struct ReluFn : IUnaryKernel
+{
+    public static bool IsLight => true;
+
+    public static bool ExactInFloat => true;
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public T Invoke<T, TMask, TOps>(T x)
+        where TOps : ISimdOps<T, TMask> =>
+        Core<T, TMask, TOps>.PropagateNaN(x, TOps.Select(TOps.GreaterThan(x, TOps.Create(0.0)), x, TOps.Create(0.0)));
+}
+
 /// <summary>positive if x &gt; 0 else otherwise: the derivative of ReLU and LeakyReLU.</summary>
 internal readonly struct StepKernel(double positive, double otherwise) : IUnaryKernel
 {
     public static bool IsLight => true;
+
+    public static bool ExactInFloat => true;
 
     private readonly double _positive = positive;
     private readonly double _otherwise = otherwise;
@@ -116,6 +135,8 @@ internal readonly struct HardSigmoidFn : IUnaryKernel
 internal readonly struct HardSigmoidGrad : IUnaryKernel
 {
     public static bool IsLight => true;
+
+    public static bool ExactInFloat => true;
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public T Invoke<T, TMask, TOps>(T x)

@@ -17,6 +17,9 @@ internal interface IShape
 
     static abstract bool TwoOutputs { get; }
 
+    /// <summary>Whether the float overloads may run on float lanes (<see cref="IUnaryKernel.ExactInFloat"/>; one input and one output only).</summary>
+    static abstract bool ExactInFloat { get; }
+
     /// <summary>The first result at (a, b), the second in <paramref name="second"/> (unset, unused, for one output).</summary>
     T Invoke<T, TMask, TOps>(T a, T b, out T second)
         where TOps : ISimdOps<T, TMask>;
@@ -33,6 +36,8 @@ internal readonly struct OneToOne<TKernel>(TKernel kernel) : IShape
     public static bool TwoInputs => false;
 
     public static bool TwoOutputs => false;
+
+    public static bool ExactInFloat => TKernel.ExactInFloat;
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public T Invoke<T, TMask, TOps>(T a, T b, out T second)
@@ -55,6 +60,8 @@ internal readonly struct TwoToOne<TKernel>(TKernel kernel) : IShape
 
     public static bool TwoOutputs => false;
 
+    public static bool ExactInFloat => false;
+
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public T Invoke<T, TMask, TOps>(T a, T b, out T second)
         where TOps : ISimdOps<T, TMask>
@@ -75,6 +82,8 @@ internal readonly struct OneToTwo<TKernel>(TKernel kernel) : IShape
     public static bool TwoInputs => false;
 
     public static bool TwoOutputs => true;
+
+    public static bool ExactInFloat => false;
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public T Invoke<T, TMask, TOps>(T a, T b, out T second)

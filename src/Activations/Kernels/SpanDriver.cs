@@ -11,7 +11,8 @@ namespace Activations.Kernels;
 /// The one loop over the data, for every shape: one input to one output (<see cref="Run{TKernel, TElement}"/>),
 /// two inputs to one output (<see cref="RunBinary{TKernel, TElement}"/>, the backward passes) and one
 /// input to two outputs (<see cref="RunPair{TKernel, TElement}"/>, value and gradient), over doubles or
-/// floats (a float is widened to double, exactly, and each result rounded once to float). Each entry
+/// floats (a float is widened to double, exactly, and each result rounded once to float; kernels exact
+/// in float run on float lanes instead, with the same bits). Each entry
 /// validates through <see cref="Validate"/>, then runs the same loop: the widest accelerated vector
 /// width (four vectors per iteration for light kernels, one for the rest), and a final vector that
 /// overlaps the previous ones instead of a scalar tail, so every element is computed by the same
@@ -155,6 +156,10 @@ internal static class SpanDriver
         where TElement : unmanaged
     {
         VectorWidth width = Width();
+        if (typeof(TElement) == typeof(float) && TShape.ExactInFloat && DispatchFloatLanes(kernel, ref a, ref d0, length, width))
+        {
+            return;
+        }
 
         // Light kernels run four vectors per iteration in cache; far beyond it, the non-temporal
         // loop moves fewer bytes, which is what bounds them there.
@@ -175,6 +180,36 @@ internal static class SpanDriver
         {
             RunWidth<TShape, TElement, double, bool, ScalarOps>(kernel, ref a, ref b, ref d0, ref d1, length, light);
         }
+    }
+
+    /// <summary>
+    /// Runs a kernel that is exact in float on float lanes, twice as many per vector as widened
+    /// doubles, in the light loop (its results are the double kernel's rounded to float, so the
+    /// path never changes a bit); false, having done nothing, when the input is shorter than the
+    /// narrowest float vector allowed, which the widening path then takes.
+    /// </summary>
+    private static bool DispatchFloatLanes<TShape, TElement>(TShape kernel, ref TElement a, ref TElement d0, nuint length, VectorWidth width)
+        where TShape : struct, IShape
+        where TElement : unmanaged
+    {
+        if (width >= VectorWidth.Vector512 && length >= (nuint)Vector512<float>.Count)
+        {
+            LightLoop<TShape, TElement, Vector512<float>, Vector512<float>, Vector512SingleOps>(kernel, ref a, ref a, ref d0, ref d0, length);
+        }
+        else if (width >= VectorWidth.Vector256 && length >= (nuint)Vector256<float>.Count)
+        {
+            LightLoop<TShape, TElement, Vector256<float>, Vector256<float>, Vector256SingleOps>(kernel, ref a, ref a, ref d0, ref d0, length);
+        }
+        else if (width >= VectorWidth.Vector128 && length >= (nuint)Vector128<float>.Count)
+        {
+            LightLoop<TShape, TElement, Vector128<float>, Vector128<float>, Vector128SingleOps>(kernel, ref a, ref a, ref d0, ref d0, length);
+        }
+        else
+        {
+            return false;
+        }
+
+        return true;
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]

@@ -9,11 +9,12 @@ namespace Activations.Numerics;
 /// performs the same correctly rounded operations on every lane of every width: the
 /// scalar overload and the span overloads give identical bits on every instruction set.
 /// </summary>
-/// <typeparam name="T">The value type: <see cref="double"/> or a vector of doubles.</typeparam>
+/// <typeparam name="T">The value type: <see cref="double"/> or a vector of doubles (or a vector of floats, whose
+/// operations serve only the kernels that are exact in float: see <see cref="Vector512SingleOps"/>).</typeparam>
 /// <typeparam name="TMask">The result of a comparison: <see cref="bool"/> or a lane mask.</typeparam>
 internal interface ISimdOps<T, TMask>
 {
-    /// <summary>The number of doubles in one <typeparamref name="T"/>.</summary>
+    /// <summary>The number of lanes in one <typeparamref name="T"/>.</summary>
     static abstract int Count { get; }
 
     /// <summary>Loads <see cref="Count"/> doubles starting at source + index.</summary>
