@@ -31,13 +31,22 @@ public sealed class HardTanh : ActivationFunction
     /// <summary>The upper bound: f(x) = max for x ≥ max.</summary>
     public double Max => Parameter(1);
 
+    // With bounds that are floats, the clamp and its indicator compare a float with floats and
+    // return x or a bound, so their float overloads may run on float lanes (FloatExact).
+    private static KernelSet KernelsFor<TFn, TGrad>(TFn fn, TGrad grad, double min, double max)
+        where TFn : struct, IUnaryKernel
+        where TGrad : struct, IUnaryKernel =>
+        KernelSet.Create(fn, grad, new ConstantKernel(0.0), new HardTanhBackward(min, max), default(NoKernel), new HardTanhFnAndGrad(min, max));
+
     /// <summary>The description that parsing, formatting, equality and the tests read.</summary>
     internal static ActivationDescriptor Descriptor { get; } = new()
     {
         Name = "HardTanh",
         Parameters = [new("min", -1), new("max", 1)],
         Check = p => p[0] < p[1] ? null : ("min", "The parameter 'min' must be less than 'max'."),
-        Kernels = p => KernelSet.Create(new HardTanhFn(p[0], p[1]), new HardTanhGrad(p[0], p[1]), new ConstantKernel(0.0), new HardTanhBackward(p[0], p[1]), default(NoKernel), new HardTanhFnAndGrad(p[0], p[1])),
+        Kernels = p => (float)p[0] == p[0] && (float)p[1] == p[1]
+            ? KernelsFor(new FloatExact<HardTanhFn>(new(p[0], p[1])), new FloatExact<HardTanhGrad>(new(p[0], p[1])), p[0], p[1])
+            : KernelsFor(new HardTanhFn(p[0], p[1]), new HardTanhGrad(p[0], p[1]), p[0], p[1]),
         Create = p => new HardTanh(p[0], p[1]),
         Formulas = ("min if x < min, max if x > max, else x", "1 if min ≤ x ≤ max else 0", "0"),
         Variants = [[-2, 0.5], [0, 6], [-1e-300, 5e-324], [-double.MaxValue, double.MaxValue], [1e300, 1.5e300], [-7.5, -0.25]],

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Activations.Numerics;
 
 namespace Activations.Kernels;
@@ -29,4 +30,24 @@ internal interface IUnaryKernel
     /// as the narrowing of the double result would). False unless a kernel type declares it.
     /// </summary>
     static virtual bool ExactInFloat => false;
+}
+
+/// <summary>
+/// A kernel that is exact in float for the parameters it was built with, though not for every
+/// parameter of its type (a clamp to bounds that are floats): runs as <typeparamref name="TKernel"/>,
+/// and declares <see cref="IUnaryKernel.ExactInFloat"/>. The caller checks the parameters.
+/// </summary>
+internal readonly struct FloatExact<TKernel>(TKernel kernel) : IUnaryKernel
+    where TKernel : struct, IUnaryKernel
+{
+    private readonly TKernel _kernel = kernel;
+
+    public static bool IsLight => TKernel.IsLight;
+
+    public static bool ExactInFloat => true;
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public T Invoke<T, TMask, TOps>(T x)
+        where TOps : ISimdOps<T, TMask> =>
+        _kernel.Invoke<T, TMask, TOps>(x);
 }
