@@ -155,7 +155,8 @@ internal static partial class Core<T, TMask, TOps>
 
     /// <summary>
     /// Mish(x) = x·g(x) from the terms, for −600 ≤ x ≤ 40 (other lanes are meaningless): g = num/den
-    /// in double-double, x·g rounded once (on x·2^600 below |x| = 2^−800, then scaled back).
+    /// in double-double, x·g rounded once by <see cref="ExactProduct"/> (so ±0 keep their sign), on
+    /// x·2^600 below |x| = 2^−800 and scaled back.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static T MishFromTerms(T x, T numHi, T numLo, T denHi, T denLo)
@@ -163,8 +164,7 @@ internal static partial class Core<T, TMask, TOps>
         T gHi = DivideDD(numHi, numLo, denHi, denLo, out T gLo);
         TMask tiny = TOps.LessThan(TOps.Abs(x), TOps.Create(MishTiny));
         T xs = TOps.Multiply(x, TOps.Select(tiny, TOps.Create(MishTinyScale), TOps.Create(1.0)));
-        T p = TOps.Multiply(xs, gHi);
-        T v = TOps.Add(p, TOps.Add(MultiplyError(xs, gHi, p), TOps.Multiply(xs, gLo)));
+        T v = ExactProduct(xs, gHi, gLo);
         return TOps.Multiply(v, TOps.Select(tiny, TOps.Create(MishTinyUnscale), TOps.Create(1.0)));
     }
 
