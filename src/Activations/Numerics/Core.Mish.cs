@@ -33,9 +33,10 @@ namespace Activations.Numerics;
 /// exact to 2^−100 of itself even at the nearest double; q(t) = F(r + t)/t is a degree-15 polynomial
 /// fitted to it in 80 digits (Chebyshev, relative error 2^−67.7, 2^−73.5, 2^−63.4; with the
 /// coefficients rounded as stored, 2^−63.3, 2^−66.6, 2^−60.8), evaluated by Horner's rule in doubles
-/// for degrees 15 … 3 and in double-double for the last three steps and the product by t (so the
-/// doubles' errors enter only t³-small terms, below 2^−60 relative). So at the roots, too, the result
-/// is one rounding of a value good to 2^−60: the value at the double nearest r₁ is
+/// for degrees 15 … 3 and in double-double for the last three steps and the product by t, so the
+/// doubles' errors enter only through the terms from t³ on (|c₃/c₀| ≤ 0.29 and |t|³ ≤ 1/64: below
+/// 2^−58 relative). At the roots, too, the result is one rounding of a value good to 2^−58: the
+/// value at the double nearest r₁ is
 /// 1.2942924…e−17, correct to the last bit. On |x − r| ≥ 1/4 the direct form's S ≤ 2.81.
 /// </para>
 /// <para>
