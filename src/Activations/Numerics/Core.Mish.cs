@@ -21,7 +21,9 @@ namespace Activations.Numerics;
 /// matters is t's 2^−57. Its effect on a result F is S·2^−57 with S = |t·∂F/∂t|/|F|, worked out
 /// in 80-digit arithmetic over [−60, 40]: S ≤ 4/3 for g (so f), and, outside the root
 /// neighbourhoods below, S ≤ 1.53 for f′ (at x ≈ −0.94) and 2.76 for f″ (at x ≈ 1.23). So f is
-/// within 0.5 + 2^53·2^−56.6 ≈ 0.58 ulp, f′ within 0.6 and f″ within 0.66 ulp.
+/// within 0.5 + 2^53·2^−56.6 ≈ 0.58 ulp, f′ within 0.6 and f″ within 0.66 ulp on normal results
+/// (the worst of 40,000 random inputs in [−10, 10] and [−840, 560]: 0.52, 0.52, 0.56); a subnormal
+/// result of a tail is rounded twice, within 0.76 ulp.
 /// </para>
 /// <para>
 /// Roots. f′ has one real zero, r₁ = −1.19243121451549521…, and f″ two, r₂ = −2.25637639636079312…
