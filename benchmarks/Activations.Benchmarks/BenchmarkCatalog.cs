@@ -32,6 +32,7 @@ internal static class BenchmarkCatalog
         typeof(TanhBenchmark),
         typeof(SoftPlusBenchmark),
         typeof(LogSigmoidBenchmark),
+        typeof(MishBenchmark),
         typeof(SoftsignBenchmark),
         typeof(BackwardBenchmark),
         typeof(BackwardFromOutputBenchmark),

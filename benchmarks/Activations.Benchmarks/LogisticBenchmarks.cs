@@ -246,3 +246,62 @@ public class LogSigmoidBenchmark : OperationBenchmark
         TP.AddMultiply(scratch, -1.0, scratch, destination);
     }
 }
+
+/// <summary>Mish: f = x·g with g = tanh(ln(1 + eˣ)), f′ = g + x·σ·(1 − g²), f″ = σ(1 − g²)(2 + x(1 − σ − 2gσ)).</summary>
+public class MishBenchmark : OperationBenchmark
+{
+    private static readonly Mish Function = new();
+    private static readonly TensorPrimitivesCompositions<double> Compositions = TensorPrimitivesCompositions<double>.For(Function)!;
+
+    /// <inheritdoc/>
+    public override ActivationFunction Activation => Function;
+
+    // The textbook formula (PyTorch's reference definition), exact enough on the [−10, 10] inputs.
+    /// <inheritdoc/>
+    protected override void ScalarFn(ReadOnlySpan<double> x, Span<double> destination)
+    {
+        for (int i = 0; i < x.Length; i++)
+        {
+            destination[i] = x[i] * Math.Tanh(Math.Log(1.0 + Math.Exp(x[i])));
+        }
+    }
+
+    // g + x·σ(x)·(1 − g²), as the chain rule writes it.
+    /// <inheritdoc/>
+    protected override void ScalarGrad(ReadOnlySpan<double> x, Span<double> destination)
+    {
+        for (int i = 0; i < x.Length; i++)
+        {
+            double g = Math.Tanh(Math.Log(1.0 + Math.Exp(x[i])));
+            double s = 1.0 / (1.0 + Math.Exp(-x[i]));
+            destination[i] = g + (x[i] * s * (1.0 - (g * g)));
+        }
+    }
+
+    // σ(1 − g²)(2 + x(1 − σ − 2gσ)).
+    /// <inheritdoc/>
+    protected override void ScalarGrad2(ReadOnlySpan<double> x, Span<double> destination)
+    {
+        for (int i = 0; i < x.Length; i++)
+        {
+            double g = Math.Tanh(Math.Log(1.0 + Math.Exp(x[i])));
+            double s = 1.0 / (1.0 + Math.Exp(-x[i]));
+            destination[i] = s * (1.0 - (g * g)) * (2.0 + (x[i] * (1.0 - s - (2.0 * g * s))));
+        }
+    }
+
+    // Exp, LogP1, Tanh, Multiply by x (four passes), as the training-loop and float families compose it.
+    /// <inheritdoc/>
+    protected override void TensorPrimitivesFn(ReadOnlySpan<double> x, Span<double> destination, Span<double> scratch) =>
+        Compositions.Fn.Run(x, destination, scratch);
+
+    // Ten passes (see TensorPrimitivesCompositions).
+    /// <inheritdoc/>
+    protected override void TensorPrimitivesGrad(ReadOnlySpan<double> x, Span<double> destination, Span<double> scratch) =>
+        Compositions.Grad.Run(x, destination, scratch);
+
+    // Fifteen passes (see TensorPrimitivesCompositions).
+    /// <inheritdoc/>
+    protected override void TensorPrimitivesGrad2(ReadOnlySpan<double> x, Span<double> destination, Span<double> scratch) =>
+        Compositions.Grad2.Run(x, destination, scratch);
+}

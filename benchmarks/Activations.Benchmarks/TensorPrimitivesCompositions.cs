@@ -83,6 +83,7 @@ internal sealed class TensorPrimitivesCompositions<T>
         Tanh => TanhCompositions(),
         SoftPlus => SoftPlusCompositions(),
         LogSigmoid => LogSigmoidCompositions(),
+        Mish => MishCompositions(),
         Softsign => SoftsignCompositions(),
         _ => null,
     };
@@ -590,6 +591,92 @@ internal sealed class TensorPrimitivesCompositions<T>
                 },
                 "Sigmoid",
                 "AddMultiply"),
+            Backward = GradThenMultiply(grad),
+        };
+    }
+
+    // g = tanh(softplus(x)): eˣ, ln(1 + ·), tanh (three passes; TensorPrimitives has no SoftPlus).
+    private static void TanhSoftPlus(ReadOnlySpan<T> x, Span<T> destination)
+    {
+        TP.Exp(x, destination);
+        TP.LogP1(destination, destination);
+        TP.Tanh(destination, destination);
+    }
+
+    private static TensorPrimitivesCompositions<T> MishCompositions()
+    {
+        // With two buffers, f′ = a + g(1 − a·g) for a = x·σ (the same as g + a(1 − g²)): a, g, a·g − 1, times g,
+        // then a again (recomputed, the first was overwritten) minus that.
+        Composition<UnaryComposition<T>> grad = U(
+            (x, d, s) =>
+            {
+                TP.Sigmoid(x, d);
+                TP.Multiply(d, x, d);
+                TanhSoftPlus(x, s);
+                TP.MultiplyAdd(d, s, -One, d);
+                TP.Multiply(d, s, d);
+                TP.Sigmoid(x, s);
+                TP.Multiply(s, x, s);
+                TP.Subtract(s, d, d);
+            },
+            "Sigmoid",
+            "Multiply",
+            "Exp",
+            "LogP1",
+            "Tanh",
+            "MultiplyAdd",
+            "Multiply",
+            "Sigmoid",
+            "Multiply",
+            "Subtract");
+        return new()
+        {
+            // g, times x.
+            Fn = U(
+                (x, d, _) =>
+                {
+                    TanhSoftPlus(x, d);
+                    TP.Multiply(d, x, d);
+                },
+                "Exp",
+                "LogP1",
+                "Tanh",
+                "Multiply"),
+            Grad = grad,
+
+            // TensorPrimitives has no span·scalar + scalar, so with B = 2 + x(1 − σ − 2gσ) = −2[x((g + ½)σ − ½) − 1]:
+            // g, σ, (g + ½)σ, times x after −½, minus 1 (= −B/2), times σ again, then g again and g² − 1, whose
+            // product with −σB/2 is f″/2, and ×2.
+            Grad2 = U(
+                (x, d, s) =>
+                {
+                    TanhSoftPlus(x, s);
+                    TP.Sigmoid(x, d);
+                    TP.AddMultiply(s, C(0.5), d, d);
+                    TP.AddMultiply(d, C(-0.5), x, d);
+                    TP.Add(d, -One, d);
+                    TP.Sigmoid(x, s);
+                    TP.Multiply(d, s, d);
+                    TanhSoftPlus(x, s);
+                    TP.MultiplyAdd(s, s, -One, s);
+                    TP.Multiply(d, s, d);
+                    TP.Multiply(d, C(2), d);
+                },
+                "Exp",
+                "LogP1",
+                "Tanh",
+                "Sigmoid",
+                "AddMultiply",
+                "AddMultiply",
+                "Add",
+                "Sigmoid",
+                "Multiply",
+                "Exp",
+                "LogP1",
+                "Tanh",
+                "MultiplyAdd",
+                "Multiply",
+                "Multiply"),
             Backward = GradThenMultiply(grad),
         };
     }

@@ -20,6 +20,7 @@ public class EqualityAndFormatTests
         { new Identity(), "Identity" },
         { new LeakyReLU(), "LeakyReLU(alpha=0.3)" },
         { new LogSigmoid(), "LogSigmoid" },
+        { new Mish(), "Mish" },
         { new ReLU(), "ReLU" },
         { new SELU(), "SELU" },
         { new Sigmoid(), "Sigmoid" },
@@ -53,6 +54,7 @@ public class EqualityAndFormatTests
         { new Sigmoid(), new Tanh() },
         { new SELU(), new ELU(SELU.Alpha) },
         { new LogSigmoid(), new SoftPlus() },
+        { new Mish(), new SoftPlus() },
         { new Softsign(), new Tanh() },
     };
 

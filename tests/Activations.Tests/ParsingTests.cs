@@ -39,6 +39,8 @@ public class ParsingTests
         { "SoftPlus", "SoftPlus" },
         { "logsigmoid", "LogSigmoid" },
         { "log_sigmoid()", "LogSigmoid" },
+        { "mish", "Mish" },
+        { "Mish()", "Mish" },
         { "softsign", "Softsign" },
         { "Soft Sign", "Softsign" },
         { "Tanh", "Tanh" },
@@ -191,6 +193,7 @@ public class ParsingTests
         { "hard  sigmoid", "HardSigmoid" },
         { "SOFT-PLUS", "SoftPlus" },
         { "LOG-SIGMOID ( )", "LogSigmoid" },
+        { "MISH ( )", "Mish" },
         { "soft_sign", "Softsign" },
         { "E L U", "ELU(alpha=1)" },
         { "Tanh ()", "Tanh" },
@@ -207,7 +210,7 @@ public class ParsingTests
     };
 
     /// <summary>The canonical names, comma-separated, as the message for an unknown name lists them.</summary>
-    private const string NameList = "the names are Affine, ELU, Exponential, HardSigmoid, HardSwish, HardTanh, Identity, LeakyReLU, LogSigmoid, ReLU, SELU, Sigmoid, SoftPlus, Softsign, Tanh";
+    private const string NameList = "the names are Affine, ELU, Exponential, HardSigmoid, HardSwish, HardTanh, Identity, LeakyReLU, LogSigmoid, Mish, ReLU, SELU, Sigmoid, SoftPlus, Softsign, Tanh";
 
     /// <summary>
     /// Malformed text and what the message says is wrong, word for word: every message the parser

@@ -18,6 +18,7 @@ internal static class KnownActivations
         Identity.Descriptor,
         LeakyReLU.Descriptor,
         LogSigmoid.Descriptor,
+        Mish.Descriptor,
         ReLU.Descriptor,
         SELU.Descriptor,
         Sigmoid.Descriptor,

@@ -103,6 +103,7 @@ public sealed class PairKernelTests
         checks["SoftPlus"] = () => Check(default(SoftPlusFnAndGrad), default(SoftPlusFn), default(SigmoidFn));
         checks["LogSigmoid"] = () => Check(default(LogSigmoidFnAndGrad<SoftPlusFnAndGrad>), default(LogSigmoidFn<SoftPlusFn>), default(LogSigmoidGrad<SigmoidFn>));
         checks["Softsign"] = () => Check(default(SoftsignFnAndGrad), default(SoftsignFn), default(SoftsignGrad));
+        checks["Mish"] = () => Check(default(MishFnAndGrad), default(MishFn), default(MishGrad));
 
         // The float kernels' pairs (the inputs need not be floats for the bits to agree).
         checks["Exponential (float kernels)"] = () => Check(default(ExpAndGradForFloat), default(ExpForFloat), default(ExpForFloat));
@@ -185,6 +186,7 @@ public sealed class PairKernelTests
             20, 0.7, 1.4, 1.0, 0.5, 1e-8, Math.ScaleB(1, -30), Math.ScaleB(1, -31), Math.ScaleB(1, -29),
             Math.ScaleB(1, -900), Math.ScaleB(1, 900), Math.ScaleB(1, -1022), Math.ScaleB(1, 996), 745.1332191019412, 1100,
             Math.ScaleB(1, 60), Math.ScaleB(1, -60), Math.ScaleB(1, 600),
+            1.1924312145154952, 1.4424312145154952, 0.9424312145154952, 800, Math.ScaleB(1, -800), 19.06, 20.56, 751.75,
         ];
         foreach (double p in points)
         {
