@@ -22,6 +22,7 @@ public class EqualityAndFormatTests
         { new LogSigmoid(), "LogSigmoid" },
         { new ReLU(), "ReLU" },
         { new SELU(), "SELU" },
+        { new SiLU(), "SiLU" },
         { new Sigmoid(), "Sigmoid" },
         { new SoftPlus(), "SoftPlus" },
         { new Softsign(), "Softsign" },
@@ -54,6 +55,7 @@ public class EqualityAndFormatTests
         { new SELU(), new ELU(SELU.Alpha) },
         { new LogSigmoid(), new SoftPlus() },
         { new Softsign(), new Tanh() },
+        { new SiLU(), new Sigmoid() },
     };
 
     [Theory]

@@ -40,6 +40,9 @@ public class ParsingTests
         { "logsigmoid", "LogSigmoid" },
         { "log_sigmoid()", "LogSigmoid" },
         { "softsign", "Softsign" },
+        { "silu", "SiLU" },
+        { "swish", "SiLU" },
+        { "Swish()", "SiLU" },
         { "Soft Sign", "Softsign" },
         { "Tanh", "Tanh" },
         { "Sigmoid", "Sigmoid" },
@@ -192,6 +195,8 @@ public class ParsingTests
         { "SOFT-PLUS", "SoftPlus" },
         { "LOG-SIGMOID ( )", "LogSigmoid" },
         { "soft_sign", "Softsign" },
+        { "Si-LU ( )", "SiLU" },
+        { "S_W_I_S_H", "SiLU" },
         { "E L U", "ELU(alpha=1)" },
         { "Tanh ()", "Tanh" },
         { "relu\u2003", "ReLU" },
@@ -207,7 +212,7 @@ public class ParsingTests
     };
 
     /// <summary>The canonical names, comma-separated, as the message for an unknown name lists them.</summary>
-    private const string NameList = "the names are Affine, ELU, Exponential, HardSigmoid, HardSwish, HardTanh, Identity, LeakyReLU, LogSigmoid, ReLU, SELU, Sigmoid, SoftPlus, Softsign, Tanh";
+    private const string NameList = "the names are Affine, ELU, Exponential, HardSigmoid, HardSwish, HardTanh, Identity, LeakyReLU, LogSigmoid, ReLU, SELU, SiLU, Sigmoid, SoftPlus, Softsign, Tanh";
 
     /// <summary>
     /// Malformed text and what the message says is wrong, word for word: every message the parser

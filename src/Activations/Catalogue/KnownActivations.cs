@@ -20,6 +20,7 @@ internal static class KnownActivations
         LogSigmoid.Descriptor,
         ReLU.Descriptor,
         SELU.Descriptor,
+        SiLU.Descriptor,
         Sigmoid.Descriptor,
         SoftPlus.Descriptor,
         Softsign.Descriptor,

@@ -103,6 +103,7 @@ public sealed class PairKernelTests
         checks["SoftPlus"] = () => Check(default(SoftPlusFnAndGrad), default(SoftPlusFn), default(SigmoidFn));
         checks["LogSigmoid"] = () => Check(default(LogSigmoidFnAndGrad<SoftPlusFnAndGrad>), default(LogSigmoidFn<SoftPlusFn>), default(LogSigmoidGrad<SigmoidFn>));
         checks["Softsign"] = () => Check(default(SoftsignFnAndGrad), default(SoftsignFn), default(SoftsignGrad));
+        checks["SiLU"] = () => Check(default(SiLUFnAndGrad), default(SiLUFn), default(SiLUGrad));
 
         // The float kernels' pairs (the inputs need not be floats for the bits to agree).
         checks["Exponential (float kernels)"] = () => Check(default(ExpAndGradForFloat), default(ExpForFloat), default(ExpForFloat));
