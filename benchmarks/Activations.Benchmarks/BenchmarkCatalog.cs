@@ -32,6 +32,7 @@ internal static class BenchmarkCatalog
         typeof(TanhBenchmark),
         typeof(SoftPlusBenchmark),
         typeof(LogSigmoidBenchmark),
+        typeof(SiLUBenchmark),
         typeof(SoftsignBenchmark),
         typeof(BackwardBenchmark),
         typeof(BackwardFromOutputBenchmark),
