@@ -11,7 +11,7 @@ namespace Activations;
 /// Near those roots the brackets are evaluated without cancellation, so the values at the doubles nearest them (f′ ≈ 2⁻⁵⁵, f″ ≈ 2⁻⁵⁶) are right to the last bit,
 /// and Backward forms dy·f′ in one rounding with no intermediate underflow ((1 + x)·eˣ underflows before dy·f′ may).
 /// Within 1 ulp of the exact value for every finite input; NaN in gives NaN out.
-/// The output does not determine the input (f has a minimum at x ≈ −1.27846, where two inputs give each value above it), so <see cref="ActivationFunction.CanBackwardFromOutput"/> is false: use Backward with the inputs.
+/// The output does not determine the input (f has its minimum −0.27846… at x ≈ −1.27846, and two inputs give each value between it and 0), so <see cref="ActivationFunction.CanBackwardFromOutput"/> is false: use Backward with the inputs.
 /// </summary>
 public sealed class SiLU : ActivationFunction
 {

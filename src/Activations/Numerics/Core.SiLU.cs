@@ -18,10 +18,11 @@ namespace Activations.Numerics;
 /// unchanged: f is within 0.5 + 2^53·2^−56 ≈ 0.63 ulp, and so are f′ for x ≥ 0 and f″ away from
 /// its roots. Where a bracket cancels, t's absolute error 2^−57·t is divided by the bracket:
 /// d − a (f′, x &lt; 0) vanishes at a = a₀ ≈ 1.27846 and 2d + a(t − 1) (f″) at a = b₀ ≈ 2.39936,
-/// both with slope about −1.3. Within R = 1/4 of a root the brackets are at least 0.31 (d − a) and
-/// 0.33 (2d + a(t − 1), whose t-term carries t·(2 + a) ≤ 0.5), so t's error reaches them as at most
-/// 2^−56.8 and 2^−57.4 relative, and each result stays within 0.5 + 2^53·(2^−56.8 + 2·2^−57) ≈ 0.74
-/// ulp (the worst case of the bound; the errors of t in numerator and denominator partly cancel).
+/// both with slope about −1.3. Farther than R = 1/4 from a root the brackets are at least 0.31
+/// (d − a, whose t-term is t ≤ 0.36 there) and 0.32 (2d + a(t − 1), whose t-term is t·(2 + a) ≤ 0.49),
+/// so t's error reaches them as at most 2^−56.8 and 2^−56.4 relative, and with t's own factor and the
+/// denominator's share each result stays within about 0.5 + 2^53·(2^−56.4 + 2^−57 + 2^−58.7) ≈ 0.7 ulp
+/// (the worst case of the bound; the errors of t in numerator and denominator partly cancel).
 /// </para>
 /// <para>
 /// Near the roots (|a − root| ≤ 1/4) the brackets are written without cancellation. With the root
