@@ -142,7 +142,7 @@ public class ParsingTests
     {
         { "", "empty" },
         { "   \t ", "white space" },
-        { "Swish", "unknown activation name" },
+        { "Swash", "unknown activation name" },
         { "Relu6", "unknown activation name" },
         { "ReLU x", "unknown activation name" },
         { "(alpha=1)", "activation name" },
@@ -228,7 +228,7 @@ public class ParsingTests
         { "1relu", "expected an activation name at index 0, but found '1'" },
         { "  (alpha=1)", "expected an activation name at index 2, but found '('" },
         { "_relu", "expected an activation name at index 0, but found '_'" },
-        { "Swish", $"unknown activation name \"Swish\"; {NameList}" },
+        { "Swash", $"unknown activation name \"Swash\"; {NameList}" },
         { "Hard\tSigmoid", $"unknown activation name \"Hard\"; {NameList}" }, // a tab is white space, not a separator
         { "leaky - relu x", $"unknown activation name \"leaky - relu x\"; {NameList}" },
         { "relu-6", $"unknown activation name \"relu-6\"; {NameList}" },
