@@ -38,12 +38,12 @@ namespace Activations.Numerics;
 /// </list>
 /// where E has u's sign (e^u − 1 is increasing and 0 at 0) and every factor beside it is
 /// positive, so each bracket is a sum of two terms of one sign and keeps E's 2^−56 relative error:
-/// the results are within about 0.5 + 2^53·2^−54.5 ≈ 0.85 ulp by the bound, right to the last bit
-/// also at the doubles nearest the roots, which lie 2^−53.02 (a₀) and 2^−52.27 (b₀) from them
+/// the results are within about 0.5 + 2^53·2^−54.5 ≈ 0.85 ulp by the bound, and the bound holds
+/// at the doubles nearest the roots as well, which lie 2^−53.02 (a₀) and 2^−52.27 (b₀) from them
 /// (floats: 2^−26.2 and 2^−24.6), where f′ ≈ 2^−55.2 and f″ ≈ 2^−55.7. The constants e^−r,
 /// a₀ − 1 and 1 − e^−b₀ are double-doubles (their 2^−107 relative error is a relative error of a
 /// term, not of a difference), and only r itself needs the third part: its error is an absolute
-/// error of u, against a bracket of about 1.3·|u| ≥ 2^−52.9.
+/// error of u, against a bracket of about 1.3·|u|, at least 2^−52.7 at a double.
 /// </para>
 /// <para>
 /// Ranges. Below |x| = 2^−30 the series are used: f = x/2 + x²/4 (next term x⁴/48, 2^−94 relative),
@@ -80,7 +80,7 @@ internal static partial class Core<T, TMask, TOps>
     private const double SiLURootAExpLo = -1.5523606315812798e-18;
 
     // b₀ = 2.39935728051546766783273969728228…, the root of 2 − a·tanh(a/2) (f″(±b₀) = 0), as a triple.
-    private const double SiLURootB1 = 2.3993572805154675;          // 0x4003331E23AD9DE11
+    private const double SiLURootB1 = 2.3993572805154675;          // 0x400331E23AD9DE11
     private const double SiLURootB2 = 1.8464872855353363e-16;      // 0x3CAA9C55EF03C74A
     private const double SiLURootB3 = 1.0808311685947344e-33;      // 0x391672AF2735D856
 

@@ -22,6 +22,24 @@ public sealed class SiLUTests
         f.ToString().Should().Be("SiLU");
     }
 
+    [Theory]
+    [InlineData(1.0, 0.7310585786300049, 0.9276705118714867, 0.3023661188100153)]
+    [InlineData(-3.0, -0.14227761953270035, -0.08810410601516962, -0.032321404521006174)]
+    [InlineData(2.5, 2.310354549946891, 1.0994011113415267, -0.008462156523368855)]
+    [InlineData(-20.0, -4.122307236380407e-08, -3.9161918660646786e-08, -3.710076488101912e-08)]
+    public void TheReferenceGivesTheCorrectlyRoundedValuesOfTheDefinition(double x, double fn, double grad, double grad2)
+    {
+        // x·σ(x), σ(x)(1 + x(1 − σ(x))) and σ(x)(1 − σ(x))(2 − x·tanh(x/2)) evaluated in 300-bit arithmetic (mpmath),
+        // the textbook forms, independent of the reference's t = e^−|x| rewriting; and the library within 1 ulp of them.
+        ExactActivations.SiLU(x, 0).ToDouble().Should().Be(fn);
+        ExactActivations.SiLU(x, 1).ToDouble().Should().Be(grad);
+        ExactActivations.SiLU(x, 2).ToDouble().Should().Be(grad2);
+        var f = new SiLU();
+        Relations.UlpsBetween(f.Fn(x), fn).Should().BeLessThanOrEqualTo(1);
+        Relations.UlpsBetween(f.Grad(x), grad).Should().BeLessThanOrEqualTo(1);
+        Relations.UlpsBetween(f.Grad2(x), grad2).Should().BeLessThanOrEqualTo(1);
+    }
+
     [Fact]
     public void AtTheDoublesBesideTheRootOfTheGradientTheTinyValuesAreRight()
     {
