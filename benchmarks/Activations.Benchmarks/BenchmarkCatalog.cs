@@ -33,6 +33,7 @@ internal static class BenchmarkCatalog
         typeof(SoftPlusBenchmark),
         typeof(LogSigmoidBenchmark),
         typeof(MishBenchmark),
+        typeof(SiLUBenchmark),
         typeof(SoftsignBenchmark),
         typeof(BackwardBenchmark),
         typeof(BackwardFromOutputBenchmark),

@@ -84,6 +84,7 @@ internal sealed class TensorPrimitivesCompositions<T>
         SoftPlus => SoftPlusCompositions(),
         LogSigmoid => LogSigmoidCompositions(),
         Mish => MishCompositions(),
+        SiLU => SiLUCompositions(),
         Softsign => SoftsignCompositions(),
         _ => null,
     };
@@ -591,6 +592,55 @@ internal sealed class TensorPrimitivesCompositions<T>
                 },
                 "Sigmoid",
                 "AddMultiply"),
+            Backward = GradThenMultiply(grad),
+        };
+    }
+
+    private static TensorPrimitivesCompositions<T> SiLUCompositions()
+    {
+        // σ, (σ − 1)·x = −x(1 − σ), 1 − that, ×σ: σ(1 + x(1 − σ)) in four passes (TensorPrimitives has no
+        // multiply-subtract, so the sign is turned by the scalar-first Subtract).
+        Composition<UnaryComposition<T>> grad = U(
+            (x, d, s) =>
+            {
+                TP.Sigmoid(x, s);
+                TP.AddMultiply(s, -One, x, d);
+                TP.Subtract(One, d, d);
+                TP.Multiply(d, s, d);
+            },
+            "Sigmoid",
+            "AddMultiply",
+            "Subtract",
+            "Multiply");
+        return new()
+        {
+            // σ, then ×x (two passes).
+            Fn = U(
+                (x, d, _) =>
+                {
+                    TP.Sigmoid(x, d);
+                    TP.Multiply(d, x, d);
+                },
+                "Sigmoid",
+                "Multiply"),
+            Grad = grad,
+
+            // σ; (σ − 1)·σ = −σ′; q = (σ − 1/2)·x = x·tanh(x/2)/2; (q − 1)·(−σ′); ×2: σ′(2 − x·tanh(x/2)) in five
+            // passes (TensorPrimitives has no multiply-add with two scalars).
+            Grad2 = U(
+                (x, d, s) =>
+                {
+                    TP.Sigmoid(x, s);
+                    TP.AddMultiply(s, -One, s, d);
+                    TP.AddMultiply(s, C(-0.5), x, s);
+                    TP.AddMultiply(s, -One, d, d);
+                    TP.Multiply(d, C(2), d);
+                },
+                "Sigmoid",
+                "AddMultiply",
+                "AddMultiply",
+                "AddMultiply",
+                "Multiply"),
             Backward = GradThenMultiply(grad),
         };
     }

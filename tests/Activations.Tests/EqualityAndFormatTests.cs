@@ -23,6 +23,7 @@ public class EqualityAndFormatTests
         { new Mish(), "Mish" },
         { new ReLU(), "ReLU" },
         { new SELU(), "SELU" },
+        { new SiLU(), "SiLU" },
         { new Sigmoid(), "Sigmoid" },
         { new SoftPlus(), "SoftPlus" },
         { new Softsign(), "Softsign" },
@@ -56,6 +57,7 @@ public class EqualityAndFormatTests
         { new LogSigmoid(), new SoftPlus() },
         { new Mish(), new SoftPlus() },
         { new Softsign(), new Tanh() },
+        { new SiLU(), new Sigmoid() },
     };
 
     [Theory]

@@ -42,6 +42,9 @@ public class ParsingTests
         { "mish", "Mish" },
         { "Mish()", "Mish" },
         { "softsign", "Softsign" },
+        { "silu", "SiLU" },
+        { "swish", "SiLU" },
+        { "Swish()", "SiLU" },
         { "Soft Sign", "Softsign" },
         { "Tanh", "Tanh" },
         { "Sigmoid", "Sigmoid" },
@@ -141,7 +144,7 @@ public class ParsingTests
     {
         { "", "empty" },
         { "   \t ", "white space" },
-        { "Swish", "unknown activation name" },
+        { "Swash", "unknown activation name" },
         { "Relu6", "unknown activation name" },
         { "ReLU x", "unknown activation name" },
         { "(alpha=1)", "activation name" },
@@ -195,6 +198,8 @@ public class ParsingTests
         { "LOG-SIGMOID ( )", "LogSigmoid" },
         { "MISH ( )", "Mish" },
         { "soft_sign", "Softsign" },
+        { "Si-LU ( )", "SiLU" },
+        { "S_W_I_S_H", "SiLU" },
         { "E L U", "ELU(alpha=1)" },
         { "Tanh ()", "Tanh" },
         { "relu\u2003", "ReLU" },
@@ -210,7 +215,7 @@ public class ParsingTests
     };
 
     /// <summary>The canonical names, comma-separated, as the message for an unknown name lists them.</summary>
-    private const string NameList = "the names are Affine, ELU, Exponential, HardSigmoid, HardSwish, HardTanh, Identity, LeakyReLU, LogSigmoid, Mish, ReLU, SELU, Sigmoid, SoftPlus, Softsign, Tanh";
+    private const string NameList = "the names are Affine, ELU, Exponential, HardSigmoid, HardSwish, HardTanh, Identity, LeakyReLU, LogSigmoid, Mish, ReLU, SELU, SiLU, Sigmoid, SoftPlus, Softsign, Tanh";
 
     /// <summary>
     /// Malformed text and what the message says is wrong, word for word: every message the parser
@@ -226,7 +231,7 @@ public class ParsingTests
         { "1relu", "expected an activation name at index 0, but found '1'" },
         { "  (alpha=1)", "expected an activation name at index 2, but found '('" },
         { "_relu", "expected an activation name at index 0, but found '_'" },
-        { "Swish", $"unknown activation name \"Swish\"; {NameList}" },
+        { "Swash", $"unknown activation name \"Swash\"; {NameList}" },
         { "Hard\tSigmoid", $"unknown activation name \"Hard\"; {NameList}" }, // a tab is white space, not a separator
         { "leaky - relu x", $"unknown activation name \"leaky - relu x\"; {NameList}" },
         { "relu-6", $"unknown activation name \"relu-6\"; {NameList}" },

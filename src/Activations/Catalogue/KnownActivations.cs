@@ -21,6 +21,7 @@ internal static class KnownActivations
         Mish.Descriptor,
         ReLU.Descriptor,
         SELU.Descriptor,
+        SiLU.Descriptor,
         Sigmoid.Descriptor,
         SoftPlus.Descriptor,
         Softsign.Descriptor,

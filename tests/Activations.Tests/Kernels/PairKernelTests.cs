@@ -104,6 +104,7 @@ public sealed class PairKernelTests
         checks["LogSigmoid"] = () => Check(default(LogSigmoidFnAndGrad<SoftPlusFnAndGrad>), default(LogSigmoidFn<SoftPlusFn>), default(LogSigmoidGrad<SigmoidFn>));
         checks["Softsign"] = () => Check(default(SoftsignFnAndGrad), default(SoftsignFn), default(SoftsignGrad));
         checks["Mish"] = () => Check(default(MishFnAndGrad), default(MishFn), default(MishGrad));
+        checks["SiLU"] = () => Check(default(SiLUFnAndGrad), default(SiLUFn), default(SiLUGrad));
 
         // The float kernels' pairs (the inputs need not be floats for the bits to agree).
         checks["Exponential (float kernels)"] = () => Check(default(ExpAndGradForFloat), default(ExpForFloat), default(ExpForFloat));
