@@ -40,11 +40,17 @@ internal static partial class ExactActivations
 internal sealed class CELUReference : ActivationReference<CELU>
 {
     /// <summary>
-    /// A mantissa that is not a power of two and the extremes of both signs that the catalogue's variants do not
-    /// reach: the largest α, and the negative tiny and subnormal ones.
+    /// Besides the catalogue's variants: α = 0.1, where e^(x/α) is far below f at moderate x, and the huge α, where
+    /// f′ rounds to 1 while f″ is tiny (both beyond what the finite-difference suite, which runs over the
+    /// catalogue, can resolve), and the negative tiny and subnormal α.
     /// </summary>
-    protected override IEnumerable<CELU> Extras =>
-        [new CELU(1.7), new CELU(double.MaxValue), new CELU(-double.MaxValue), new CELU(-1e-300), new CELU(-5e-324), new CELU(-3e-310)];
+    internal static IReadOnlyList<CELU> ExtraInstances { get; } =
+    [
+        new CELU(0.1), new CELU(1.7), new CELU(1e300), new CELU(-1e300), new CELU(double.MaxValue), new CELU(-double.MaxValue),
+        new CELU(-1e-300), new CELU(-5e-324), new CELU(-3e-310),
+    ];
+
+    protected override IEnumerable<CELU> Extras => ExtraInstances;
 
     protected override BigFloat Exact(CELU f, double x, int order) => ExactActivations.CELU(f.Alpha, x, order);
 
