@@ -17,8 +17,8 @@ namespace Activations;
 /// exact function for every finite input and every finite α ≠ 0, from the smallest subnormal α (where f(−1) = −α
 /// and f″(0) = 1/α overflows to ∞) to <see cref="double.MaxValue"/>; near 0, where x/α may underflow, the value is
 /// x + x²/(2α) + …, formed from x itself. NaN in gives NaN out.
-/// The output does not determine f′ for α &lt; 0 (and for α &gt; 0 it would be 1 + y/α, whose rounding of y/α
-/// loses the last bits), so <see cref="ActivationFunction.CanBackwardFromOutput"/> is false: use Backward with the inputs.
+/// f′ = 1 + y/α in terms of the output y ≤ 0, but for α &gt; 0 that cancels where y is near −α, where the rounding of y
+/// itself leaves few correct digits of f′, so <see cref="ActivationFunction.CanBackwardFromOutput"/> is false: use Backward with the inputs.
 /// </summary>
 public sealed class CELU : ActivationFunction
 {

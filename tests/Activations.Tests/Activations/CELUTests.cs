@@ -157,10 +157,10 @@ public sealed class CELUTests
     [Theory]
     [InlineData(-1e-300, -8e-298)]      // x/α = 800: f = −1e−300·(e^800 − 1) ≈ −2.7e47, f′ = e^800 = ∞, f″ = −e^800/1e−300 = −∞
     [InlineData(-1e-300, -1.3e-297)]    // x/α = 1300: f ≈ −1e−300·e^1300, still finite
-    [InlineData(-5e-324, -7.2e-321)]    // x/α = 1440.5 with a subnormal α
+    [InlineData(-5e-324, -7.2e-321)]    // x/α = 1457 with a subnormal α: f, f′ and f″ overflow
     [InlineData(-double.MaxValue, -1.6e308)]
     [InlineData(5e-324, -4e-322)]       // x/α = −81: f″ = e^−81/2^−1074, far above 1
-    [InlineData(5e-324, -7.3e-321)]     // x/α = −1460: f″ = e^−1460·2^1074 ≈ 2.3e−311, subnormal
+    [InlineData(5e-324, -7.3e-321)]     // x/α = −1478: f″ = e^−1478·2^1074 ≈ 2.6e−319, subnormal
     [InlineData(double.MaxValue, -1.2e306)]
     [InlineData(3e-310, -2e-307)]
     [InlineData(1e300, -7.08e302)]      // x/α = −708, f′ = e^−708 just above the smallest normal
@@ -350,7 +350,7 @@ public sealed class CELUTests
     [Theory]
     [InlineData(-1e-300, -8e-298, 1e-300)]   // dy·e^800 ≈ 2.7e47 although e^800 itself overflows
     [InlineData(1e-300, -1e-298, 1e300)]     // dy·e^−100 ≈ 3.7e256
-    [InlineData(5e-324, -4e-321, 1e300)]     // dy·e^−809.5 with a subnormal α: ≈ 1e−52
+    [InlineData(5e-324, -4e-321, 1e300)]     // dy·e^−810 with a subnormal α: ≈ 1.6e−52
     [InlineData(2, -1500, 1e308)]            // dy·e^−750: about 5e−18
     public void BackwardNeitherUnderflowsNorOverflowsEarly(double alpha, double x, double dy)
     {
