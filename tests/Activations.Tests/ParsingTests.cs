@@ -45,6 +45,9 @@ public class ParsingTests
         { "silu", "SiLU" },
         { "swish", "SiLU" },
         { "Swish()", "SiLU" },
+        { "celu", "CELU(alpha=1)" },
+        { "celu(alpha=0.5)", "CELU(alpha=0.5)" },
+        { "CELU(alpha=-2.5e-3)", "CELU(alpha=-0.0025)" },
         { "Soft Sign", "Softsign" },
         { "Tanh", "Tanh" },
         { "Sigmoid", "Sigmoid" },
@@ -200,6 +203,7 @@ public class ParsingTests
         { "soft_sign", "Softsign" },
         { "Si-LU ( )", "SiLU" },
         { "S_W_I_S_H", "SiLU" },
+        { "C-E-L-U ( alpha = 3 )", "CELU(alpha=3)" },
         { "E L U", "ELU(alpha=1)" },
         { "Tanh ()", "Tanh" },
         { "relu\u2003", "ReLU" },
@@ -215,7 +219,7 @@ public class ParsingTests
     };
 
     /// <summary>The canonical names, comma-separated, as the message for an unknown name lists them.</summary>
-    private const string NameList = "the names are Affine, ELU, Exponential, HardSigmoid, HardSwish, HardTanh, Identity, LeakyReLU, LogSigmoid, Mish, ReLU, SELU, SiLU, Sigmoid, SoftPlus, Softsign, Tanh";
+    private const string NameList = "the names are Affine, CELU, ELU, Exponential, HardSigmoid, HardSwish, HardTanh, Identity, LeakyReLU, LogSigmoid, Mish, ReLU, SELU, SiLU, Sigmoid, SoftPlus, Softsign, Tanh";
 
     /// <summary>
     /// Malformed text and what the message says is wrong, word for word: every message the parser

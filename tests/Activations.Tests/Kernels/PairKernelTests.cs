@@ -105,6 +105,14 @@ public sealed class PairKernelTests
         checks["Softsign"] = () => Check(default(SoftsignFnAndGrad), default(SoftsignFn), default(SoftsignGrad));
         checks["Mish"] = () => Check(default(MishFnAndGrad), default(MishFn), default(MishGrad));
         checks["SiLU"] = () => Check(default(SiLUFnAndGrad), default(SiLUFn), default(SiLUGrad));
+        foreach (double alpha in new[] { 1.0, 0.5, 0.1, 3.7, -1.0, -2.5, 1e-300, -1e-300, 5e-324, 1e300, double.MaxValue, -double.MaxValue })
+        {
+            checks[$"CELU({alpha:R})"] = () =>
+            {
+                var factor = CeluFactor.Of(alpha);
+                Check(new CeluFnAndGrad(factor), new CeluFn(factor), new CeluGrad(factor, false));
+            };
+        }
 
         // The float kernels' pairs (the inputs need not be floats for the bits to agree).
         checks["Exponential (float kernels)"] = () => Check(default(ExpAndGradForFloat), default(ExpForFloat), default(ExpForFloat));
@@ -188,6 +196,7 @@ public sealed class PairKernelTests
             Math.ScaleB(1, -900), Math.ScaleB(1, 900), Math.ScaleB(1, -1022), Math.ScaleB(1, 996), 745.1332191019412, 1100,
             Math.ScaleB(1, 60), Math.ScaleB(1, -60), Math.ScaleB(1, 600),
             1.1924312145154952, 1.4424312145154952, 0.9424312145154952, 800, Math.ScaleB(1, -800), 19.06, 20.56, 751.75,
+            0.34, 0.034, 3.4, 6.4, 64, 220, 2200, 1e-10, 1e-299, 1e-290, 1e296, 1e302, 1e305, 3e-298, 7e-298, 1.4e-297,
         ];
         foreach (double p in points)
         {
