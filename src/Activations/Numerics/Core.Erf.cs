@@ -56,7 +56,9 @@ namespace Activations.Numerics;
 /// </para>
 /// <para>
 /// The zeros of f″ at x = ±√2 need nothing more: 2 − a² = 2 − s − sLo is exact in double-double (a
-/// two-sum and an exact subtraction of sLo, since 2 − s is 0 or at least ulp(s) ≥ |sLo| near √2).
+/// two-sum, then sLo subtracted exactly from its error, which is 0 near √2, and the pair renormalised
+/// by a fast two-sum, valid since 2 − s is 0 or at least ulp(s) ≥ |sLo| there: at the double nearest
+/// √2, sLo is 0.38 of 2 − s, and the product would otherwise round that large low part on its own).
 /// </para>
 /// <para>
 /// Ranges. Below |x| = 2^−60 the values are x/2, 1/2 and 2φ(0) (the next terms, x²φ(0), xφ(0)·2 and
@@ -492,7 +494,7 @@ internal static partial class Core<T, TMask, TOps>
         T a = GeluMagnitude(x, GeluClamp);
         T cHi = Gaussian(a, out T cLo, out T k, out T s, out T sLo);
         T dHi = TwoSum(TOps.Create(2.0), TOps.Negate(s), out T d);
-        T dLo = TOps.Subtract(d, sLo);
+        dHi = FastTwoSum(dHi, TOps.Subtract(d, sLo), out T dLo);
         T v = ScaleB(MultiplyRounded(cHi, cLo, dHi, dLo), k);
         return TOps.Select(TOps.LessThan(a, TOps.Create(GeluTiny)), TOps.Create(TwoPhiZero), v);
     }
