@@ -114,7 +114,6 @@ internal static partial class Core<T, TMask, TOps>
 
     // M(a) on [i/2, (i + 1)/2] (H(a) = (M(a) − a)/(a − r) for i = 1): Σ MillsPk[i]·w^k, w = a − i/2 − 1/4,
     // with the low parts MillsP0Lo and MillsP1Lo of the two leading coefficients (see the type's summary).
-// per-interval max relative error (rounded coefficients): -59.3 -62.2 -60.4 -60.5 -60.6 -61.6 -63.2 -63.1 -62.7 -62.8 -62.7 -65.7 -63.7 -65.0 -64.5 -64.1
     private static ReadOnlySpan<double> MillsP0 =>
     [
         1.0378245758537268, -1.435190412191515, 0.5784303460476311, 0.4643069280394422,
