@@ -12,6 +12,7 @@ internal static class KnownActivations
         Affine.Descriptor,
         ELU.Descriptor,
         Exponential.Descriptor,
+        GELU.Descriptor,
         HardSigmoid.Descriptor,
         HardSwish.Descriptor,
         HardTanh.Descriptor,

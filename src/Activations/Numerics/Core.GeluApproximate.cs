@@ -52,10 +52,10 @@ internal static partial class Core<T, TMask, TOps>
     private const double GeluK33Lo = 1.2025242832367862e-17;
 
     /// <summary>2^−60: below this |x|, f = x/2, f′ = 1/2, f″ = k1/2.</summary>
-    private const double GeluTiny = 8.673617379884035e-19;
+    private const double GeluApproximateTiny = 8.673617379884035e-19;
 
     /// <summary>|x| is clamped here: every result is settled beyond it (f = x or 0, f′ = 1 or 0, f″ = 0 after rounding).</summary>
-    private const double GeluClamp = 30.0;
+    private const double GeluApproximateClamp = 30.0;
 
     /// <summary>b up to which t = e^−b takes the direct formulas (as <see cref="DirectLimit"/> for σ).</summary>
     private const double GeluDirectLimit = 600.0;
@@ -91,11 +91,11 @@ internal static partial class Core<T, TMask, TOps>
 
     /// <summary>|x| clamped to [2^−60, 30] (NaN stays NaN): the argument of every formula below.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static T GeluMagnitude(T x)
+    private static T GeluApproximateMagnitude(T x)
     {
         T a = TOps.Abs(x);
-        a = TOps.Select(TOps.GreaterThan(a, TOps.Create(GeluClamp)), TOps.Create(GeluClamp), a);
-        return TOps.Select(TOps.LessThan(a, TOps.Create(GeluTiny)), TOps.Create(GeluTiny), a);
+        a = TOps.Select(TOps.GreaterThan(a, TOps.Create(GeluApproximateClamp)), TOps.Create(GeluApproximateClamp), a);
+        return TOps.Select(TOps.LessThan(a, TOps.Create(GeluApproximateTiny)), TOps.Create(GeluApproximateTiny), a);
     }
 
     /// <summary>(hi + lo) = c·a² + d as a double-double for a in [2^−60, 30], a² = a2 + a2l exactly.</summary>
@@ -180,7 +180,7 @@ internal static partial class Core<T, TMask, TOps>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static T GeluApproximate(T x)
     {
-        T a = GeluMagnitude(x);
+        T a = GeluApproximateMagnitude(x);
         T bh = GeluB(a, out T bl, out _, out _);
         T tHi = GeluT(bh, bl, precise: false, out T tLo);
         T dHi = OnePlus(tHi, tLo, out T dLo);
@@ -200,7 +200,7 @@ internal static partial class Core<T, TMask, TOps>
             v = TOps.Select(far, TOps.Select(negative, tail, x), v);
         }
 
-        return TOps.Select(TOps.LessThan(TOps.Abs(x), TOps.Create(GeluTiny)), TOps.Multiply(x, TOps.Create(0.5)), v);
+        return TOps.Select(TOps.LessThan(TOps.Abs(x), TOps.Create(GeluApproximateTiny)), TOps.Multiply(x, TOps.Create(0.5)), v);
     }
 
     /// <summary>
@@ -210,7 +210,7 @@ internal static partial class Core<T, TMask, TOps>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static T GeluApproximateGradPair(T x, out T lo, out T bh, out T bl, out T uHi, out T uLo)
     {
-        T a = GeluMagnitude(x);
+        T a = GeluApproximateMagnitude(x);
         bh = GeluB(a, out bl, out T a2, out T a2l);
         T bpHi = GeluQuadratic(a2, a2l, GeluK33Hi, GeluK33Lo, GeluK1Hi, GeluK1Lo, out T bpLo);
         T wHi = GeluTimesA(a, bpHi, bpLo, out T wLo);
@@ -244,7 +244,7 @@ internal static partial class Core<T, TMask, TOps>
             lo = TOps.Select(near, rLo, lo);
         }
 
-        TMask tiny = TOps.LessThan(TOps.Abs(x), TOps.Create(GeluTiny));
+        TMask tiny = TOps.LessThan(TOps.Abs(x), TOps.Create(GeluApproximateTiny));
         hi = TOps.Select(tiny, TOps.Create(0.5), hi);
         lo = TOps.Select(tiny, zero, lo);
         uHi = TwoSum(one, TOps.Negate(wHi), out T e);
@@ -278,7 +278,7 @@ internal static partial class Core<T, TMask, TOps>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static T GeluApproximateGrad2(T x)
     {
-        T a = GeluMagnitude(x);
+        T a = GeluApproximateMagnitude(x);
         T bh = GeluB(a, out T bl, out T a2, out T a2l);
         T vHi = GeluQuadratic(a2, a2l, GeluK33Hi, GeluK33Lo, 0.0, 0.0, out T vLo);       // 3k3a²
         T bpHi = TwoSum(TOps.Create(GeluK1Hi), vHi, out T e1);                           // b′ = k1 + 3k3a²
@@ -326,7 +326,7 @@ internal static partial class Core<T, TMask, TOps>
             v = TOps.Select(far, tail, v);
         }
 
-        return TOps.Select(TOps.LessThan(TOps.Abs(x), TOps.Create(GeluTiny)), TOps.Create(0.5 * GeluK1Hi), v);
+        return TOps.Select(TOps.LessThan(TOps.Abs(x), TOps.Create(GeluApproximateTiny)), TOps.Create(0.5 * GeluK1Hi), v);
     }
 
     /// <summary>|x| up to which the backward pass takes its fast path: b(17) = 377.7, so |f′| ≥ e^−378 outside r1's neighbourhood.</summary>

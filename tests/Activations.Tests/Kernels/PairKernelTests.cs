@@ -103,6 +103,7 @@ public sealed class PairKernelTests
         checks["SoftPlus"] = () => Check(default(SoftPlusFnAndGrad), default(SoftPlusFn), default(SigmoidFn));
         checks["LogSigmoid"] = () => Check(default(LogSigmoidFnAndGrad<SoftPlusFnAndGrad>), default(LogSigmoidFn<SoftPlusFn>), default(LogSigmoidGrad<SigmoidFn>));
         checks["Softsign"] = () => Check(default(SoftsignFnAndGrad), default(SoftsignFn), default(SoftsignGrad));
+        checks["GELU (approximate)"] = () => Check(default(GeluApproximateFnAndGrad), default(GeluApproximateFn), default(GeluApproximateGrad));
 
         // The float kernels' pairs (the inputs need not be floats for the bits to agree).
         checks["Exponential (float kernels)"] = () => Check(default(ExpAndGradForFloat), default(ExpForFloat), default(ExpForFloat));
@@ -185,6 +186,7 @@ public sealed class PairKernelTests
             20, 0.7, 1.4, 1.0, 0.5, 1e-8, Math.ScaleB(1, -30), Math.ScaleB(1, -31), Math.ScaleB(1, -29),
             Math.ScaleB(1, -900), Math.ScaleB(1, 900), Math.ScaleB(1, -1022), Math.ScaleB(1, 996), 745.1332191019412, 1100,
             Math.ScaleB(1, 60), Math.ScaleB(1, -60), Math.ScaleB(1, 600),
+            0.7524614220710163, 1.4185040087908283, 17, 19.968377176271952, 21.547075410436022, 21.59273885762554, 30,
         ];
         foreach (double p in points)
         {
