@@ -66,7 +66,7 @@ public class GELUBenchmark : OperationBenchmark
     protected override void TensorPrimitivesGrad(ReadOnlySpan<double> x, Span<double> destination, Span<double> scratch) =>
         Compositions.Grad.Run(x, destination, scratch);
 
-    // σ′(b)(G + H(1 − 2σ)) (nineteen passes; see TensorPrimitivesCompositions).
+    // σ′(b)(G + H(1 − 2σ)) with σ′ = 1/(2 + 2 cosh b) (24 passes; see TensorPrimitivesCompositions).
     /// <inheritdoc/>
     protected override void TensorPrimitivesGrad2(ReadOnlySpan<double> x, Span<double> destination, Span<double> scratch) =>
         Compositions.Grad2.Run(x, destination, scratch);

@@ -714,8 +714,9 @@ internal sealed class TensorPrimitivesCompositions<T>
                 [.. GeluBSteps, "Sigmoid", "Multiply"]),
             Grad = grad,
 
-            // σ′(b)(G + H(1 − 2σ)) with G = 2k1 + 12k3x², H = x·b′², c = 1 − 2σ and σ′ = (1 − c²)/4:
-            // H (five passes), c (seven), (Hc + 2k1)/(12k3) + x², then (c² − 1)·that·(−3k3) (nineteen in all).
+            // σ′(b)(G + H(1 − 2σ)) with G = 2k1 + 12k3x², H = x·b′² and σ′(b) = 1/(2 + 2 cosh b) (no 1 − σ, which
+            // would cancel): H (five passes), 1 − 2σ (seven), S = (H(1 − 2σ) + 2k1)/(12k3) + x² (four), then
+            // S/((2 + 2 cosh b)/(12k3)) from b again (eight): 24 passes.
             Grad2 = U(
                 (x, d, s) =>
                 {
@@ -730,13 +731,14 @@ internal sealed class TensorPrimitivesCompositions<T>
                     TP.Multiply(s, d, s);
                     Affine(s, One / twelveK3, C(2) * GeluK1 / twelveK3, s);
                     TP.MultiplyAdd(x, x, s, s);
-                    TP.MultiplyAdd(d, d, -One, d);
-                    TP.Multiply(d, s, d);
-                    TP.Multiply(d, -C(3) * GeluK3, d);
+                    GeluB(x, d);
+                    TP.Cosh(d, d);
+                    Affine(d, C(2) / twelveK3, C(2) / twelveK3, d);
+                    TP.Divide(s, d, d);
                 },
                 [
                     "Multiply", "Multiply", "Add", "Multiply", "Multiply", .. GeluBSteps, "Sigmoid", "Multiply", "Add", "Multiply",
-                    "Multiply", "Add", "MultiplyAdd", "MultiplyAdd", "Multiply", "Multiply",
+                    "Multiply", "Add", "MultiplyAdd", .. GeluBSteps, "Cosh", "Multiply", "Add", "Divide",
                 ]),
             Backward = GradThenMultiply(grad),
         };
