@@ -41,6 +41,42 @@ public sealed class GELUTests
         Relations.UlpsBetween(f.Grad2(x), grad2).Should().BeLessThanOrEqualTo(1, because: $"GELU″({x:R})");
     }
 
+    /// <summary>(x, f, f′, f″) of the exact form, from (x/2)(1 + erf(x/√2)) and its numerical derivatives in 300-bit arithmetic, rounded.</summary>
+    public static TheoryData<double, double, double, double> ExactValues => new()
+    {
+        { 1.0, 0.8413447460685429, 1.0833154705876864, 0.24197072451914334 },
+        { -3.0, -0.0040496940948902835, -0.011945647204183927, -0.03102293888356605 },
+        { 0.5, 0.34573123063700656, 0.8674951246561629, 0.6161143218375241 },
+        { -0.7517915246935645, -0.16997120747990366, -6.453751729367753e-18, 0.4314939923140469 },
+        { 1.4142135623730951, 1.3029862263925718, 1.1289041451851547, -4.012965934178287e-17 },
+        { -10.0, -7.619853024160526e-23, -7.618400096464814e-22, -7.540706654172292e-21 },
+    };
+
+    [Theory]
+    [MemberData(nameof(ExactValues))]
+    public void TheExactFormsKernelsGiveThePublishedDigits(double x, double fn, double grad, double grad2)
+    {
+        var f = new GELU(approximate: false);
+        Relations.UlpsBetween(f.Fn(x), fn).Should().BeLessThanOrEqualTo(1, because: $"GELU({x:R})");
+        Relations.UlpsBetween(f.Grad(x), grad).Should().BeLessThanOrEqualTo(1, because: $"GELU′({x:R})");
+        Relations.UlpsBetween(f.Grad2(x), grad2).Should().BeLessThanOrEqualTo(1, because: $"GELU″({x:R})");
+    }
+
+    [Fact]
+    public void TheTwoFormsDifferByTheApproximationsErrorOnly()
+    {
+        // The tanh form is within 5e−4 of x·Φ(x) on the whole line (its largest error is near |x| = 2).
+        var approximate = new GELU();
+        var exact = new GELU(approximate: false);
+        foreach (double x in Enumerable.Range(-800, 1601).Select(i => i * 0.01))
+        {
+            Math.Abs(approximate.Fn(x) - exact.Fn(x)).Should().BeLessThan(5e-4, because: $"the forms agree closely at {x:R}");
+        }
+
+        approximate.Fn(1).Should().NotBe(exact.Fn(1));
+        approximate.Grad2(0).Should().Be(exact.Grad2(0), because: "f″(0) = √(2/π) in both forms");
+    }
+
     [Fact]
     public void TheReferencesSqrtTwoOverPiSquaredTimesPiIsTwo()
     {
