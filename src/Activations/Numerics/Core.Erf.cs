@@ -61,19 +61,23 @@ namespace Activations.Numerics;
 /// √2, sLo is 0.38 of 2 − s, and the product would otherwise round that large low part on its own).
 /// </para>
 /// <para>
-/// Ranges. Below |x| = 2^−60 the values are x/2, 1/2 and 2φ(0) (the next terms, x²φ(0), xφ(0)·2 and
-/// x²φ(0), are below half an ulp). a is clamped at 40, where φ(40)·40·M ≈ 2^−1157 and every result
-/// of the x ≤ 0 side (and f″ on both) rounds to ∓0 (−0 at −∞ for f and f′, −0 at ±∞ for f″), as the
-/// exact values beyond do. For x &gt; 0, f = x exactly from x ≈ 8.22 (x·Q(x) below half an ulp of x),
-/// and the value is x itself from x = 16 (also at +∞); f′ rounds to 1 from x ≈ 8.78 on its own, with
-/// 2^k clamped at 2^−1000 so that φ·(M − a) stays a normal number (it is then far below 2^−53).
-/// f underflows where x·Φ(x) does: it is −2^−1074 down to x ≈ −38.4 and rounds to −0 beyond
-/// (where x·Φ(x) falls below 2^−1075).
+/// Ranges. Below |x| = 2^−60 the values are x/2, 1/2 and 2φ(0) (the next terms, φ(0)x², 2φ(0)x and
+/// −2φ(0)x², are below half an ulp). a is clamped at 40, where |f|, |f′| and |f″| are below 2^−1140,
+/// so that every result of the x ≤ 0 side (and f″ on both) rounds to ∓0 there and beyond, as the exact
+/// values do (−0 at −∞ for f and f′, −0 at ±∞ for f″). The exact values leave the normal range and
+/// round to 0 at: f, x = −37.61586831395599 (|f| = 2^−1022) and −38.58014022378236 (2^−1075); f′,
+/// −37.712246339735586 and −38.674766957173425; f″, ±37.80849501204097 and ±38.76927146545963; the
+/// results follow them, with a second rounding only onto the subnormal grid. For x &gt; 0, f = x
+/// exactly after rounding from x = 8.212686212430459 (x·Q(x) below half an ulp of x), and the value is x
+/// itself from x = 16 (also at +∞); f′ rounds to 1 from x = 8.714326568542475 on its own, with 2^k
+/// clamped at 2^−1000 so that φ·(M − a) stays a normal number (it is then far below 2^−53).
 /// </para>
 /// <para>
 /// Each result is one rounding of its double-double value (before the scaling by 2^k), whose error is
-/// about 2^−56 relative (the exponential, M, and the products' 2^−100): within 0.5 + 2^−3 ulp for
-/// normal results, 0.75 ulp for subnormal ones.
+/// at most about 2^−55.8 relative: the exponential's 2^−57, M's 2^−56.5 (grown by up to 2.3 in M − a
+/// on the first interval), and the products' 2^−100. That is within 0.64 ulp for normal results (the
+/// tests' worst, 0.65 ulp, is f′ just below 1/2, where the ulp halves; elsewhere they stay within
+/// 0.57), and 0.75 ulp for subnormal ones (the tests' worst 0.68).
 /// </para>
 /// </summary>
 internal static partial class Core<T, TMask, TOps>
@@ -97,7 +101,7 @@ internal static partial class Core<T, TMask, TOps>
     /// </summary>
     private const double GeluBackwardClamp = 56.0;
 
-    /// <summary>From this x on, GELU(x) = x (it is so after rounding from x ≈ 8.22).</summary>
+    /// <summary>From this x on, GELU(x) = x (it is so after rounding from x ≈ 8.2127).</summary>
     private const double GeluIdentity = 16.0;
 
     /// <summary>The lower end of <see cref="MillsTail"/>'s range, and the largest double below it (for the whole-vector test).</summary>
@@ -371,9 +375,9 @@ internal static partial class Core<T, TMask, TOps>
         T tLo = TOps.Select(rootInterval, t2, TOps.Create(0.0));
         T vHi = MultiplyDD(tHi, tLo, pHi, pLo, out vLo);
 
-        TMask far = TOps.GreaterThanOrEqual(a, TOps.Create(MillsTailStart));
         if (TOps.AnyMagnitudeAbove(a, BelowMillsTailStart))
         {
+            TMask far = TOps.GreaterThanOrEqual(a, TOps.Create(MillsTailStart));
             T mHi = MillsTail(a, out T mLo);
             vHi = TOps.Select(far, mHi, vHi);
             vLo = TOps.Select(far, mLo, vLo);

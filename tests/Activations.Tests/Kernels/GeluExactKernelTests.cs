@@ -18,8 +18,8 @@ namespace Activations.Tests.Kernels;
 /// (<see cref="ExactActivations.GeluExact"/>), the same bits at every width, and the pair kernel with
 /// the bits of the two kernels alone. The inputs cluster at the zero of f′ (x ≈ −0.7518, every double
 /// within 64 ulps), the zeros of f″ (±√2), the ends of the sixteen polynomial intervals (i/2) and of
-/// the tail's range (8), the point where f becomes x (≈ 8.22) and f′ becomes 1 (≈ 8.78), the underflow
-/// of f, f′ and f″ (x ≈ −37.5 … −38.8), the clamps (40, 56) and the tiny-argument threshold 2^−60, and
+/// the tail's range (8), the point where f becomes x (≈ 8.21) and f′ becomes 1 (≈ 8.71), the points
+/// where f, f′ and f″ become subnormal and round to 0 (x ≈ −37.6 … −38.8), the clamps (40, 56) and the tiny-argument threshold 2^−60, and
 /// are shuffled so that every vector mixes lanes of different paths.
 /// </summary>
 public sealed class GeluExactKernelTests(ITestOutputHelper output)
@@ -357,9 +357,19 @@ public sealed class GeluExactKernelTests(ITestOutputHelper output)
             Around(-i / 2.0, 3);
         }
 
-        foreach (double p in new[] { 0.125, -0.125, 8.22, 8.78, 16, 26, -26, 37.5, -37.5, 38.4, -38.4, 38.5, -38.5, 38.6, -38.6, 38.8, -38.8, 40, -40, 56, -56, Math.ScaleB(1, -60), -Math.ScaleB(1, -60) })
+        foreach (double p in new[] { 0.125, -0.125, 8.212686212430459, 8.714326568542475, 16, 26, -26, 40, -40, 56, -56, Math.ScaleB(1, -60), -Math.ScaleB(1, -60) })
         {
             Around(p, 3);
+        }
+
+        // Where f, f′ and f″ leave the normal range and where they round to 0.
+        foreach (double p in new[] { -37.61586831395599, -38.58014022378236, -37.712246339735586, -38.674766957173425, -37.80849501204097, 37.80849501204097, -38.76927146545963, 38.76927146545963 })
+        {
+            Around(p, 3);
+            for (int i = 0; i < 20; i++)
+            {
+                points.Add(p + ((random.NextDouble() - 0.5) * 1e-3));
+            }
         }
 
         for (int i = 0; i < 2000; i++)

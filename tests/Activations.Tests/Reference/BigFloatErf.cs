@@ -12,9 +12,10 @@ namespace Activations.Tests.Reference;
 /// its relative accuracy; the subtraction from 1/2 cancels log₂(1/(2Q)) &lt; 31 bits, which the working
 /// precision carries as extra guard bits); for a ≥ 6, Q = φ(a)/(a + 1/(a + 2/(a + 3/(a + …)))) (Laplace's
 /// continued fraction, every partial value positive), evaluated from the bottom up with
-/// N = 2·((bits + 64)·ln 2/(2a))² + 40 levels, which leaves its truncation error below 2^−(bits + 40)
-/// (at a = 6 and 320 bits, N ≈ 780, about twice what mpmath's comparison needs; the self-tests check
-/// it against N doubled and against the series at the switch). π comes from Machin's formula and
+/// N = 2·((bits + 64)·ln 2/(2a))² + 80 levels, which leaves its truncation error below 2^−(bits + 40)
+/// (a 160-digit comparison at 320 bits: 503 levels are needed at a = 6, against N = 1064, and 58 at
+/// a = 40, against 143; the self-tests check it against N doubled and against the series at the
+/// switch). π comes from Machin's formula and
 /// √(2π) from an integer square root, both in fixed point.
 /// </para>
 /// </summary>
@@ -23,20 +24,36 @@ internal static class BigFloatErf
     /// <summary>Below this a the series is used, from it the continued fraction.</summary>
     public const double SeriesLimit = 6.0;
 
-    private static BigFloat _pi = ComputePi(1200);
+    private sealed record Cached(int Bits, BigFloat Value);
 
-    private static int _piBits = 1200;
+    private static Cached _pi = new(1200, ComputePi(1200));
 
-    /// <summary>π to <paramref name="bits"/> bits (cached).</summary>
+    private static Cached _rootTwoPi = new(0, BigFloat.Zero);
+
+    /// <summary>π to <paramref name="bits"/> bits (cached; recomputed at higher precision on demand).</summary>
     public static BigFloat Pi(int bits)
     {
-        if (_piBits < bits)
+        Cached cache = _pi;
+        if (cache.Bits < bits)
         {
-            _pi = ComputePi(bits + 64);
-            _piBits = bits + 64;
+            cache = new Cached(bits + 64, ComputePi(bits + 64));
+            _pi = cache;   // benign race: any cached value is correct to its own precision
         }
 
-        return _pi.Round(bits);
+        return cache.Value.Round(bits);
+    }
+
+    /// <summary>√(2π) to <paramref name="bits"/> bits (cached).</summary>
+    private static BigFloat RootTwoPi(int bits)
+    {
+        Cached cache = _rootTwoPi;
+        if (cache.Bits < bits)
+        {
+            cache = new Cached(bits + 64, Sqrt(Pi(bits + 72).ScaleB(1), bits + 64));
+            _rootTwoPi = cache;
+        }
+
+        return cache.Value.Round(bits);
     }
 
     /// <summary>π = 16·atan(1/5) − 4·atan(1/239) in fixed point with 64 guard bits (each term truncated by at most one unit).</summary>
@@ -105,15 +122,14 @@ internal static class BigFloatErf
     {
         int wb = bits + 16;
         BigFloat e = BigFloat.Exp(-(a * a).ScaleB(-1), wb);
-        BigFloat root = Sqrt(Pi(wb + 8).ScaleB(1), wb);
-        return BigFloat.Divide(e, root, bits);
+        return BigFloat.Divide(e, RootTwoPi(wb), bits);
     }
 
     /// <summary>The number of continued-fraction levels for a ≥ 6 at <paramref name="bits"/> bits (see the type's summary).</summary>
     public static int ContinuedFractionLevels(double a, int bits)
     {
         double r = (bits + 64) * Math.Log(2) / (2 * a);
-        return (int)Math.Ceiling(2 * r * r) + 40;
+        return (int)Math.Ceiling(2 * r * r) + 80;
     }
 
     /// <summary>
