@@ -28,7 +28,7 @@ namespace Activations.Numerics;
 /// from r as a triple-double (x − rHi is exact by Sterbenz's lemma, the two low parts are added by a
 /// two-sum), c1 as a double-double and the rest as doubles (degree 7 for f′ and 8 for f″: the truncation is
 /// below 2^−63 relative), and the product τ·Q rounded once: within 2^−59 relative. The nearest doubles
-/// come within 0.327 ulp of r1 and 0.364 ulp of ±r2 (f′ = 1.6e−17 and f″ = −3.3e−17 there); the nearest
+/// come within 0.327 ulp of r1 and 0.364 ulp of ±r2 (f′ = −1.6e−17 and f″ = 3.3e−17 there); the nearest
 /// floats within 0.19 and 0.076 float ulps.
 /// </para>
 /// <para>
@@ -335,7 +335,7 @@ internal static partial class Core<T, TMask, TOps>
     /// <summary>
     /// dy·f′(x), the exact product rounded once (0.75 ulp for subnormal results), with the paths of the
     /// other backward kernels (Core.Backward.cs). Fast path (|x| ≤ 17, dy ±0 or within [2^−330, 2^400]):
-    /// f′'s pair (within [2^−580, 1.13], and at least 2^−57 beside r1, the nearest double's f′ being
+    /// f′'s pair (|f′| within [2^−580, 1.13], and at least 2^−57 beside r1, the nearest double's |f′| being
     /// 1.6e−17) through <see cref="ExactProduct"/>, whose products stay within [2^−910, 2^401]. Wide path,
     /// per lane where that does not hold: the pair through <see cref="ProductWide"/> while b ≤ 600; beyond,
     /// dy itself for x &gt; 0 (f′ = 1 + (w − 1)t with t &lt; 2^−865) and dy·u·e^−b from the table's
