@@ -1,6 +1,7 @@
 using System;
 using Activations.Benchmarks.ExponentialFamily;
 using Activations.Benchmarks.FloatFamily;
+using Activations.Benchmarks.GaussianFamily;
 using Activations.Benchmarks.LogisticFamily;
 using Activations.Benchmarks.PiecewiseLinearFamily;
 using Activations.Benchmarks.RationalFamily;
@@ -36,6 +37,8 @@ internal static class BenchmarkCatalog
         typeof(MishBenchmark),
         typeof(SiLUBenchmark),
         typeof(SoftsignBenchmark),
+        typeof(GELUBenchmark),
+        typeof(GELUExactBenchmark),
         typeof(BackwardBenchmark),
         typeof(BackwardFromOutputBenchmark),
         typeof(FnAndGradBenchmark),

@@ -1,4 +1,5 @@
 using System;
+using System.Linq;
 using System.Numerics;
 using TP = System.Numerics.Tensors.TensorPrimitives;
 
@@ -87,6 +88,7 @@ internal sealed class TensorPrimitivesCompositions<T>
         Mish => MishCompositions(),
         SiLU => SiLUCompositions(),
         Softsign => SoftsignCompositions(),
+        GELU g => g.Approximate ? GeluApproximateCompositions() : GeluExactCompositions(),
         _ => null,
     };
 
@@ -848,6 +850,169 @@ internal sealed class TensorPrimitivesCompositions<T>
                 "Ceiling",
                 "Subtract",
                 "Divide"),
+            Backward = GradThenMultiply(grad),
+        };
+    }
+
+    // GELU's tanh approximation as x·σ(b), b = x(k1 + k3x²) with k1 = 2√(2/π) and k3 = 0.044715·k1 (one
+    // Sigmoid pass instead of Tanh and the affine step around it).
+    private static readonly T GeluK1 = C(1.5957691216057308);
+    private static readonly T GeluK3 = C(0.07135481627260025);
+
+    // a·x + b (two passes: TensorPrimitives' MultiplyAdd takes at most one scalar).
+    private static void Affine(ReadOnlySpan<T> x, T a, T b, Span<T> destination)
+    {
+        TP.Multiply(x, a, destination);
+        TP.Add(destination, b, destination);
+    }
+
+    // b into the destination: x², k1 + k3x², times x (four passes).
+    private static void GeluB(ReadOnlySpan<T> x, Span<T> destination)
+    {
+        TP.Multiply(x, x, destination);
+        Affine(destination, GeluK3, GeluK1, destination);
+        TP.Multiply(destination, x, destination);
+    }
+
+    private static readonly string[] GeluBSteps = ["Multiply", "Multiply", "Add", "Multiply"];
+
+    private static readonly string[] GeluMinusWSteps = ["Multiply", "Multiply", "Add", "Multiply"];
+
+    private static TensorPrimitivesCompositions<T> GeluApproximateCompositions()
+    {
+        // σ(b) + w·σ(1 − σ) with w = x·b′ = x(k1 + 3k3x²): −w (four passes), σ(b) (five), −wσ, σ − wσ², + wσ (twelve in all).
+        Composition<UnaryComposition<T>> grad = U(
+            (x, d, s) =>
+            {
+                TP.Multiply(x, x, s);
+                Affine(s, -C(3) * GeluK3, -GeluK1, s);
+                TP.Multiply(s, x, s);
+                GeluB(x, d);
+                TP.Sigmoid(d, d);
+                TP.Multiply(s, d, s);
+                TP.MultiplyAdd(d, s, d, d);
+                TP.Subtract(d, s, d);
+            },
+            [.. GeluMinusWSteps, .. GeluBSteps, "Sigmoid", "Multiply", "MultiplyAdd", "Subtract"]);
+        return new()
+        {
+            // x·σ(b) (six passes).
+            Fn = U(
+                (x, d, _) =>
+                {
+                    GeluB(x, d);
+                    TP.Sigmoid(d, d);
+                    TP.Multiply(d, x, d);
+                },
+                [.. GeluBSteps, "Sigmoid", "Multiply"]),
+            Grad = grad,
+
+            // σ′(b)(G + H(1 − 2σ)) with G = 2k1 + 12k3x², H = x·b′² and σ′(b) = 1/(2 + 2 cosh b) (no 1 − σ, which
+            // would cancel): H (five passes), 1 − 2σ (seven), S = (H(1 − 2σ) + 2k1)/(12k3) + x² (four), then
+            // S/((2 + 2 cosh b)/(12k3)) from b again (eight): 24 passes.
+            Grad2 = U(
+                (x, d, s) =>
+                {
+                    T twelveK3 = C(12) * GeluK3;
+                    TP.Multiply(x, x, s);
+                    Affine(s, C(3) * GeluK3, GeluK1, s);
+                    TP.Multiply(s, s, s);
+                    TP.Multiply(s, x, s);
+                    GeluB(x, d);
+                    TP.Sigmoid(d, d);
+                    Affine(d, -C(2), One, d);
+                    TP.Multiply(s, d, s);
+                    Affine(s, One / twelveK3, C(2) * GeluK1 / twelveK3, s);
+                    TP.MultiplyAdd(x, x, s, s);
+                    GeluB(x, d);
+                    TP.Cosh(d, d);
+                    Affine(d, C(2) / twelveK3, C(2) / twelveK3, d);
+                    TP.Divide(s, d, d);
+                },
+                [
+                    "Multiply", "Multiply", "Add", "Multiply", "Multiply", .. GeluBSteps, "Sigmoid", "Multiply", "Add", "Multiply",
+                    "Multiply", "Add", "MultiplyAdd", .. GeluBSteps, "Cosh", "Multiply", "Add", "Divide",
+                ]),
+            Backward = GradThenMultiply(grad),
+        };
+    }
+
+    // TensorPrimitives has no erf. The exact GELU's compositions take erfc(z) = e^(−z²)·R(t), t = 1/(1 + z/2),
+    // z = |x|/√2, with R a degree-14 polynomial fitted on z ≤ 8 (|x| ≤ 11.3) to 1.6e−12 (the form of the
+    // textbook's Chebyshev erfc, with enough terms for the agreement check), highest degree first.
+    private static readonly T[] ErfcPolynomial =
+    [
+        C(0.011798542207997574), C(-0.08352222366328363), C(0.22750022805247527), C(-0.22140414561577695), C(-0.2606945379794171),
+        C(0.9971023988916528), C(-1.2092842033275475), C(0.7582123941213827), C(-0.39762310978877263), C(0.21847830942514201),
+        C(0.14338800641055205), C(0.2524549739481519), C(0.2814566473280419), C(0.2821380437120472), C(-1.323721466663806e-06),
+    ];
+
+    private static readonly T InverseSqrtTwoPi = C(0.3989422804014327);
+
+    // Φ(x) into the scratch and e^(−x²/2) into the destination: t (four passes), R(t) (fifteen), e^(−x²/2) (three),
+    // erfc = e^(−x²/2)·R, then Φ = 1/2 + sign(x)(1/2 − erfc/2) (five): 27 passes.
+    private static void GeluPhi(ReadOnlySpan<T> x, Span<T> density, Span<T> phi)
+    {
+        TP.Abs(x, density);
+        Affine(density, C(0.35355339059327373), One, density);
+        TP.Reciprocal(density, density);
+        Affine(density, ErfcPolynomial[0], ErfcPolynomial[1], phi);
+        for (int i = 2; i < ErfcPolynomial.Length; i++)
+        {
+            TP.MultiplyAdd(phi, density, ErfcPolynomial[i], phi);
+        }
+
+        TP.Multiply(x, x, density);
+        TP.Multiply(density, -C(0.5), density);
+        TP.Exp(density, density);
+        TP.Multiply(phi, density, phi);
+        Affine(phi, -C(0.5), C(0.5), phi);
+        TP.CopySign(phi, x, phi);
+        TP.Add(phi, C(0.5), phi);
+    }
+
+    private static readonly string[] GeluPhiSteps =
+        ["Abs", "Multiply", "Add", "Reciprocal", "Multiply", "Add", .. Enumerable.Repeat("MultiplyAdd", 13), "Multiply", "Multiply", "Exp", "Multiply", "Multiply", "Add", "CopySign", "Add"];
+
+    private static TensorPrimitivesCompositions<T> GeluExactCompositions()
+    {
+        // Φ + x·φ: Φ and e^(−x²/2), then x·e^(−x²/2)/√(2π) + Φ (two more passes).
+        Composition<UnaryComposition<T>> grad = U(
+            (x, d, s) =>
+            {
+                GeluPhi(x, d, s);
+                TP.Multiply(d, x, d);
+                TP.MultiplyAdd(d, InverseSqrtTwoPi, s, d);
+            },
+            [.. GeluPhiSteps, "Multiply", "MultiplyAdd"]);
+        return new()
+        {
+            // x·Φ(x) (one more pass).
+            Fn = U(
+                (x, d, s) =>
+                {
+                    GeluPhi(x, d, s);
+                    TP.Multiply(s, x, d);
+                },
+                [.. GeluPhiSteps, "Multiply"]),
+            Grad = grad,
+
+            // (2 − x²)·φ: x², e^(−x²/2), (2 − x²)/√(2π), the product (six passes, no erf).
+            Grad2 = U(
+                (x, d, s) =>
+                {
+                    TP.Multiply(x, x, s);
+                    TP.Multiply(s, -C(0.5), d);
+                    TP.Exp(d, d);
+                    Affine(s, -InverseSqrtTwoPi, C(2) * InverseSqrtTwoPi, s);
+                    TP.Multiply(d, s, d);
+                },
+                "Multiply",
+                "Multiply",
+                "Exp",
+                "Multiply",
+                "Add",
+                "Multiply"),
             Backward = GradThenMultiply(grad),
         };
     }

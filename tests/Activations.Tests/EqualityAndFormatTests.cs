@@ -16,6 +16,8 @@ public class EqualityAndFormatTests
         { new Affine(), "Affine(slope=1, intercept=0)" },
         { new ELU(), "ELU(alpha=1)" },
         { new Exponential(), "Exponential" },
+        { new GELU(), "GELU(approximate=True)" },
+        { new GELU(approximate: false), "GELU(approximate=False)" },
         { new HardSigmoid(), "HardSigmoid" },
         { new Identity(), "Identity" },
         { new LeakyReLU(), "LeakyReLU(alpha=0.3)" },
@@ -63,6 +65,7 @@ public class EqualityAndFormatTests
         { new SiLU(), new Sigmoid() },
         { new CELU(1), new ELU(1) }, // the same function, but different activations
         { new CELU(1), new CELU(2) },
+        { new GELU(), new GELU(approximate: false) },
     };
 
     [Theory]
@@ -107,6 +110,7 @@ public class EqualityAndFormatTests
         AssertEqual(new Affine(), new Affine(1, 0));
         AssertEqual(new ELU(), new ELU(1.0));
         AssertEqual(new ELU(-0.0), new ELU(-0.0));
+        AssertEqual(new GELU(), new GELU(approximate: true));
         AssertEqual(new LeakyReLU(), new LeakyReLU(0.3));
         AssertEqual(new LeakyReLU(double.Epsilon), new LeakyReLU(double.Epsilon));
         foreach (ActivationFunction f in AllActivations.Instances)

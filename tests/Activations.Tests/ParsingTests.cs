@@ -48,6 +48,10 @@ public class ParsingTests
         { "celu", "CELU(alpha=1)" },
         { "celu(alpha=0.5)", "CELU(alpha=0.5)" },
         { "CELU(alpha=-2.5e-3)", "CELU(alpha=-0.0025)" },
+        { "gelu", "GELU(approximate=True)" },
+        { "gelu(approximate=false)", "GELU(approximate=False)" },
+        { "GELU(approximate=True)", "GELU(approximate=True)" },
+        { "GELU(approximate=False)", "GELU(approximate=False)" },
         { "Soft Sign", "Softsign" },
         { "Tanh", "Tanh" },
         { "Sigmoid", "Sigmoid" },
@@ -204,6 +208,8 @@ public class ParsingTests
         { "Si-LU ( )", "SiLU" },
         { "S_W_I_S_H", "SiLU" },
         { "C-E-L-U ( alpha = 3 )", "CELU(alpha=3)" },
+        { "Ge-LU ( APPROXIMATE = fAlSe )", "GELU(approximate=False)" },
+        { "gelu(approximate=TRUE)", "GELU(approximate=True)" },
         { "E L U", "ELU(alpha=1)" },
         { "Tanh ()", "Tanh" },
         { "relu\u2003", "ReLU" },
@@ -219,12 +225,12 @@ public class ParsingTests
     };
 
     /// <summary>The canonical names, comma-separated, as the message for an unknown name lists them.</summary>
-    private const string NameList = "the names are Affine, CELU, ELU, Exponential, HardSigmoid, HardSwish, HardTanh, Identity, LeakyReLU, LogSigmoid, Mish, ReLU, SELU, SiLU, Sigmoid, SoftPlus, Softsign, Tanh";
+    private const string NameList = "the names are Affine, CELU, ELU, Exponential, GELU, HardSigmoid, HardSwish, HardTanh, Identity, LeakyReLU, LogSigmoid, Mish, ReLU, SELU, SiLU, Sigmoid, SoftPlus, Softsign, Tanh";
 
     /// <summary>
     /// Malformed text and what the message says is wrong, word for word: every message the parser
-    /// gives (but those for boolean parameters and constructors that refuse, which no activation has
-    /// yet; see <see cref="Boolean_parameters_and_a_refusing_constructor_give_these_results_and_messages"/>),
+    /// gives (but that of a constructor that refuses, which no activation has yet; see
+    /// <see cref="Boolean_parameters_and_a_refusing_constructor_give_these_results_and_messages"/>),
     /// with the index it names, the spelling it uses for the name and the parameter, and which
     /// problem it reports when the text has more than one.
     /// </summary>
@@ -267,6 +273,10 @@ public class ParsingTests
         { "ELU(alpha=true)", "the value \"true\" of 'alpha' is not a number" },
         { "ELU(alpha=-nan,", "the value \"-nan\" of 'alpha' is not a finite number" },
         { "ELU(alpha=1e400)", "the value \"1e400\" of 'alpha' is not a finite number" },
+        { "GELU(approximate=1)", "the value \"1\" of 'approximate' is not true or false" },
+        { "gelu(approximate=yes)", "the value \"yes\" of 'approximate' is not true or false" },
+        { "GELU(approximate=)", "the parameter 'approximate' has no value at index 17" },
+        { "GELU(alpha=1)", "GELU has no parameter \"alpha\"; it takes approximate" },
     };
 
     [Theory]
@@ -496,8 +506,8 @@ public class ParsingTests
     /// <summary>
     /// A boolean parameter reads true or false in any case, as 1 or 0, and refuses anything else;
     /// a constructor's refusal is a FormatException too; aliases are matched. No activation has a
-    /// boolean parameter, an alias or a refusing constructor yet, so this reads a catalogue of one
-    /// made for the test, which creates an Affine whose slope is the boolean and whose intercept is the number.
+    /// refusing constructor yet, so this reads a catalogue of one made for the test, with a boolean
+    /// and a number parameter, which creates an Affine whose slope is the boolean and whose intercept is the number.
     /// </summary>
     [Fact]
     public void Boolean_parameters_and_a_refusing_constructor_give_these_results_and_messages()

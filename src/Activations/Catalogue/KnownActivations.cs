@@ -13,6 +13,7 @@ internal static class KnownActivations
         CELU.Descriptor,
         ELU.Descriptor,
         Exponential.Descriptor,
+        GELU.Descriptor,
         HardSigmoid.Descriptor,
         HardSwish.Descriptor,
         HardTanh.Descriptor,

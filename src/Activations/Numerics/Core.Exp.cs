@@ -320,6 +320,37 @@ internal static partial class Core<T, TMask, TOps>
     {
         T n = TOps.Subtract(z, TOps.Create(RoundingShifter));
         T r = TOps.Subtract(TOps.Subtract(x, TOps.Multiply(n, TOps.Create(Ln2Over16Hi))), TOps.Multiply(n, TOps.Create(Ln2Over16Lo)));
+        return ExpSixteenthsTFromR(r, z);
+    }
+
+    /// <summary>
+    /// e^(yHi + yLo) = 2^k (eHi + eLo) for an argument given as a double-double, with
+    /// |yHi| ≤ 2200 and |yLo| ≤ 2^−40 (eHi ∈ [0.97, 1.96], the pair to about 2^−57 relative, as
+    /// for <see cref="ExpTable"/>): the reduction of <see cref="ExpTable"/> with the low part added
+    /// to r. n = round(16·yHi/ln 2) has |n| ≤ 50,800 &lt; 2^16, so yHi − n·Ln2Over16Hi is exact; the
+    /// small terms yLo − n·Ln2Over16Lo (each below 2^−40 and 2^−23·2^−13) round to 2^−93, and their
+    /// sum with it rounds once, to 2^−59 relative of e^r as in <see cref="Exp"/>. The rest is
+    /// <see cref="ExpTable"/>'s: t = r + (p(r) + tail), eHi + eLo = m + m·t. k = ⌊n/16⌋ is kept
+    /// apart, in [−3175, 3175], for the caller to apply (<see cref="ScaleB"/>, or an exponent
+    /// added to another one).
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal static T ExpTableSum(T yHi, T yLo, out T k, out T eLo)
+    {
+        T z = ReduceSixteenths(yHi);
+        k = SixteenthsExponent(z);
+        T m = TOps.Lookup16(Exp2Sixteenths, z);
+        T n = TOps.Subtract(z, TOps.Create(RoundingShifter));
+        T r = TOps.Add(
+            TOps.Subtract(yHi, TOps.Multiply(n, TOps.Create(Ln2Over16Hi))),
+            TOps.Subtract(yLo, TOps.Multiply(n, TOps.Create(Ln2Over16Lo))));
+        return FastTwoSum(m, TOps.Multiply(m, ExpSixteenthsTFromR(r, z)), out eLo);
+    }
+
+    /// <summary>t = r + (p(r) + tail) for the reduced argument r and z from <see cref="ReduceSixteenths"/> (see <see cref="Exp"/>).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static T ExpSixteenthsTFromR(T r, T z)
+    {
         T r2 = TOps.Multiply(r, r);
         T q = TOps.Add(MulAdd(r, E4, E3), TOps.Multiply(r2, TOps.Add(MulAdd(r, E6, E5), TOps.Multiply(r2, TOps.Create(E7)))));
         T p = TOps.Multiply(r2, MulAdd(r, q, 0.5));

@@ -175,6 +175,32 @@ public sealed class BackwardKernelTests(ITestOutputHelper output)
         return [.. values];
     }
 
+    /// <summary>
+    /// The sample, GELU's switches (2^−60, the backward pass's ±17, b = 600 at ±19.968, the clamp ±30) and the
+    /// thresholds where f′ becomes subnormal and rounds to zero (−21.22, −21.59) with their neighbours, and
+    /// points spread over f′'s zero and the window around it (−0.75246 ± 2^−8).
+    /// </summary>
+    private static double[] WithGeluPoints(double[] xs, int seed)
+    {
+        var random = new Random(seed);
+        var values = new List<double>(xs);
+        foreach (double p in new[] { 8.673617379884035e-19, 17, 19.968377176271952, 30, 21.223777387906054, 21.59273885762554 })
+        {
+            values.AddRange([p, Up(p), Down(p), -p, -Up(p), -Down(p)]);
+        }
+
+        double root = -0.7524614220710163;
+        values.AddRange([root, Up(root), Down(root), Up(Up(root)), Down(Down(root))]);
+        for (int i = 0; i < 200; i++)
+        {
+            values.Add(root + ((random.NextDouble() - 0.5) * 0.01));
+            values.Add(root + ((random.NextDouble() - 0.5) * 1e-12));
+            values.Add(-17 - (random.NextDouble() * 6));
+        }
+
+        return [.. values.Where(double.IsFinite)];
+    }
+
     /// <summary>dy from a mixture: ordinary, log-uniform over the whole range, huge, tiny, subnormal, zero.</summary>
     private static double DySample(Random random)
     {
@@ -233,6 +259,8 @@ public sealed class BackwardKernelTests(ITestOutputHelper output)
             [(double.NegativeInfinity, -0.0), (double.PositiveInfinity, 1), (0, 1), (-0.0, 1), (-1.2, -1), (-1.1, 1), (-800, -1), (-1e5, -1), (double.MinValue, -1), (1e5, 1)], false);
         yield return new("SiLU", Of(default(SiLUBackward)), x => ExactActivations.SiLU(x, 1), WithSiLUPoints(xs),
             [(double.NegativeInfinity, -0.0), (double.PositiveInfinity, 1), (0, 1), (-0.0, 1), (-800, -1), (800, 1), (-1e10, -1), (SiLUReference.GradRoot, 1), (Down(SiLUReference.GradRoot), -1)], false);
+        yield return new("GELU(approximate)", Of(default(GeluApproximateBackward)), x => ExactActivations.GeluApproximate(x, 1), WithGeluPoints(xs, 1730),
+            [(double.NegativeInfinity, -0.0), (double.PositiveInfinity, 1), (0, 1), (-0.0, 1), (-0.7524614220710163, -1), (-21.6, -1), (-1e300, -1), (1e5, 1), (20, 1)], false);
         foreach (double alpha in new[] { 1.0, 0.5, 3.7, -2.0, 1e-300, 5e-324, double.MaxValue, 1.5e308, 0.0 })
         {
             double s = Math.Sign(alpha);
@@ -485,7 +513,7 @@ public sealed class BackwardKernelTests(ITestOutputHelper output)
         digest.Should().Be(ExpectedDigest);
     }
 
-    private const ulong ExpectedDigest = 0xB394E8786D55822BUL;
+    private const ulong ExpectedDigest = 0x28015B7889C5CD09UL;
 
     /// <summary>±(1 + f)·2^e with a random 52-bit f and e uniform in [−range, range] (clipped to the double range), exactly.</summary>
     private static double Arbitrary(Random random, int range)

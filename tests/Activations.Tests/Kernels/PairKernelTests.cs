@@ -113,6 +113,7 @@ public sealed class PairKernelTests
                 Check(new CeluFnAndGrad(factor), new CeluFn(factor), new CeluGrad(factor, false));
             };
         }
+        checks["GELU (approximate)"] = () => Check(default(GeluApproximateFnAndGrad), default(GeluApproximateFn), default(GeluApproximateGrad));
 
         // The float kernels' pairs (the inputs need not be floats for the bits to agree).
         checks["Exponential (float kernels)"] = () => Check(default(ExpAndGradForFloat), default(ExpForFloat), default(ExpForFloat));
@@ -197,6 +198,7 @@ public sealed class PairKernelTests
             Math.ScaleB(1, 60), Math.ScaleB(1, -60), Math.ScaleB(1, 600),
             1.1924312145154952, 1.4424312145154952, 0.9424312145154952, 800, Math.ScaleB(1, -800), 19.06, 20.56, 751.75,
             0.34, 0.034, 3.4, 6.4, 64, 220, 2200, 1e-10, 1e-299, 1e-290, 1e296, 1e302, 1e305, 3e-298, 7e-298, 1.4e-297,
+            0.7524614220710163, 1.4185040087908283, 17, 19.968377176271952, 21.547075410436022, 21.59273885762554, 30,
         ];
         foreach (double p in points)
         {

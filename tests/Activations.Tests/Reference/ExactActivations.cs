@@ -33,6 +33,8 @@ internal static partial class ExactActivations
 
     private static BigFloat D(double x) => BigFloat.FromDouble(x);
 
+    private static BigFloat FromInt(int value) => BigFloat.FromInteger(value);
+
     // 1 + t with t ∈ (0, 1], rounded to 64 guard bits beyond the working precision (t may be as small as e^-5000).
     private static BigFloat OnePlus(BigFloat t) => BigFloat.Add(BigFloat.One, t, Bits + BigFloat.GuardBits);
 

@@ -55,7 +55,6 @@ internal static partial class ExactActivations
         return v.Round(Bits);
     }
 
-    private static BigFloat FromInt(int value) => BigFloat.FromInteger(value);
 }
 
 /// <summary>Mish: x·tanh(softplus(x)), g + x·σ·(1 − g²), σ(1 − g²)(2 + x(1 − σ − 2gσ)).</summary>

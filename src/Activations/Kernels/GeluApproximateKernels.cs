@@ -1,0 +1,70 @@
+using System.Runtime.CompilerServices;
+using Activations.Numerics;
+
+namespace Activations.Kernels;
+
+// Kernels of GELU's tanh approximation, (x/2)(1 + tanh(√(2/π)(x + 0.044715x³))) = x·σ(b(x)), and its
+// derivatives (the math, with its error analysis, is in Numerics/Core.GeluApproximate.cs).
+
+/// <summary>x·σ(b(x)): x itself for x &gt; 19.968 and at +∞, −0 where it underflows (x &lt; −21.547) and at −∞.</summary>
+internal readonly struct GeluApproximateFn : IUnaryKernel
+{
+    public static bool IsLight => false;
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public T Invoke<T, TMask, TOps>(T x)
+        where TOps : ISimdOps<T, TMask> =>
+        Core<T, TMask, TOps>.PropagateNaN(x, Core<T, TMask, TOps>.GeluApproximate(x));
+}
+
+/// <summary>f′ = σ(b) + x·σ′(b)·b′(x): 1 at +∞, −0 at −∞, with the root near −0.7525 to the last bit.</summary>
+internal readonly struct GeluApproximateGrad : IUnaryKernel
+{
+    public static bool IsLight => false;
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public T Invoke<T, TMask, TOps>(T x)
+        where TOps : ISimdOps<T, TMask> =>
+        Core<T, TMask, TOps>.PropagateNaN(x, Core<T, TMask, TOps>.GeluApproximateGrad(x));
+}
+
+/// <summary>f″ = σ′(b)(2b′ + x·b″) + x·σ″(b)·b′²: even, −0 at ±∞, with the roots near ±1.4185 to the last bit.</summary>
+internal readonly struct GeluApproximateGrad2 : IUnaryKernel
+{
+    public static bool IsLight => false;
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public T Invoke<T, TMask, TOps>(T x)
+        where TOps : ISimdOps<T, TMask> =>
+        Core<T, TMask, TOps>.PropagateNaN(x, Core<T, TMask, TOps>.GeluApproximateGrad2(x));
+}
+
+/// <summary>dy·f′(x), the exact product rounded once: the approximate GELU's backward pass (no from-output form).</summary>
+internal readonly struct GeluApproximateBackward : IBinaryKernel
+{
+    public static bool IsLight => false;
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public T Invoke<T, TMask, TOps>(T x, T dy)
+        where TOps : ISimdOps<T, TMask> =>
+        Core<T, TMask, TOps>.GeluApproximateBackward(x, dy);
+}
+
+/// <summary>
+/// The approximate GELU and its derivative: <see cref="GeluApproximateFn"/> and
+/// <see cref="GeluApproximateGrad"/>, the same operations on the same operands (the cubic b(x) they both
+/// start from is the same sequence, which the JIT may share; f′ needs the more precise exponential, so
+/// the two exponentials stay apart), so the bits of each kernel alone.
+/// </summary>
+internal readonly struct GeluApproximateFnAndGrad : IPairKernel
+{
+    public static bool IsLight => false;
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public T Invoke<T, TMask, TOps>(T x, out T second)
+        where TOps : ISimdOps<T, TMask>
+    {
+        second = default(GeluApproximateGrad).Invoke<T, TMask, TOps>(x);
+        return default(GeluApproximateFn).Invoke<T, TMask, TOps>(x);
+    }
+}
