@@ -1,6 +1,7 @@
 using System;
 using System.Globalization;
 using System.Linq;
+using System.Runtime.InteropServices;
 using FluentAssertions;
 using Xunit.Abstractions;
 
@@ -17,6 +18,12 @@ public sealed class GuardPageTests(ITestOutputHelper output)
     /// <summary>Several rounds of the widest vector (eight doubles), plus a remainder.</summary>
     private const int MaxLength = 70;
 
+    /// <summary>
+    /// Several rounds of the widest float vector (sixteen float lanes, for the kernels exact in
+    /// float; four per iteration in the light loop), plus a remainder.
+    /// </summary>
+    private const int MaxFloatLength = 150;
+
     [Theory]
     [MemberData(nameof(AllActivations.Names), MemberType = typeof(AllActivations))]
     public void SpansAgainstGuardPagesStayInBounds(string name)
@@ -27,36 +34,8 @@ public sealed class GuardPageTests(ITestOutputHelper output)
             return;
         }
 
-        ActivationFunction f = AllActivations.Get(name);
-        using var inputs = new GuardedBuffer(MaxLength);
-        using var destinations = new GuardedBuffer(MaxLength);
-        foreach (Operation op in AllActivations.Operations)
-        {
-            for (int length = 0; length <= MaxLength; length++)
-            {
-                double[] x = Values(length);
-
-                // Input and destination both end at a guard page.
-                Run(f, op, x, inputs.AtEnd<double>(length), destinations.AtEnd<double>(length), "both at the end");
-
-                // Input and destination both start right after a guard page.
-                Run(f, op, x, inputs.AtStart<double>(length), destinations.AtStart<double>(length), "both at the start");
-
-                // One of each, so that a driver that walks the two spans differently is caught too.
-                Run(f, op, x, inputs.AtStart<double>(length), destinations.AtEnd<double>(length), "input at the start, destination at the end");
-
-                // In place, against either page.
-                Run(f, op, x, inputs.AtEnd<double>(length), inputs.AtEnd<double>(length), "in place at the end");
-                Run(f, op, x, inputs.AtStart<double>(length), inputs.AtStart<double>(length), "in place at the start");
-            }
-        }
+        RunSpans(AllActivations.Get(name), MaxLength, Values);
     }
-
-    /// <summary>
-    /// Several rounds of the widest float vector (sixteen float lanes, for the kernels exact in
-    /// float; four per iteration in the light loop), plus a remainder.
-    /// </summary>
-    private const int MaxFloatLength = 150;
 
     [Theory]
     [MemberData(nameof(AllActivations.Names), MemberType = typeof(AllActivations))]
@@ -68,19 +47,33 @@ public sealed class GuardPageTests(ITestOutputHelper output)
             return;
         }
 
-        ActivationFunction f = AllActivations.Get(name);
-        using var inputs = new GuardedBuffer(MaxFloatLength);
-        using var destinations = new GuardedBuffer(MaxFloatLength);
+        RunSpans<float>(AllActivations.Get(name), MaxFloatLength, length => [.. Values(length).Select(v => (float)v)]);
+    }
+
+    /// <summary>Fn, Grad and Grad2 over every length up to <paramref name="maxLength"/>, against either page, out of place and in place.</summary>
+    private static void RunSpans<T>(ActivationFunction f, int maxLength, Func<int, T[]> values)
+        where T : unmanaged
+    {
+        using var inputs = new GuardedBuffer(maxLength);
+        using var destinations = new GuardedBuffer(maxLength);
         foreach (Operation op in AllActivations.Operations)
         {
-            for (int length = 0; length <= MaxFloatLength; length++)
+            for (int length = 0; length <= maxLength; length++)
             {
-                float[] x = [.. Values(length).Select(v => (float)v)];
-                RunFloat(f, op, x, inputs.AtEnd<float>(length), destinations.AtEnd<float>(length), "both at the end");
-                RunFloat(f, op, x, inputs.AtStart<float>(length), destinations.AtStart<float>(length), "both at the start");
-                RunFloat(f, op, x, inputs.AtStart<float>(length), destinations.AtEnd<float>(length), "input at the start, destination at the end");
-                RunFloat(f, op, x, inputs.AtEnd<float>(length), inputs.AtEnd<float>(length), "in place at the end");
-                RunFloat(f, op, x, inputs.AtStart<float>(length), inputs.AtStart<float>(length), "in place at the start");
+                T[] x = values(length);
+
+                // Input and destination both end at a guard page.
+                Run(f, op, x, inputs.AtEnd<T>(length), destinations.AtEnd<T>(length), "both at the end");
+
+                // Input and destination both start right after a guard page.
+                Run(f, op, x, inputs.AtStart<T>(length), destinations.AtStart<T>(length), "both at the start");
+
+                // One of each, so that a driver that walks the two spans differently is caught too.
+                Run(f, op, x, inputs.AtStart<T>(length), destinations.AtEnd<T>(length), "input at the start, destination at the end");
+
+                // In place, against either page.
+                Run(f, op, x, inputs.AtEnd<T>(length), inputs.AtEnd<T>(length), "in place at the end");
+                Run(f, op, x, inputs.AtStart<T>(length), inputs.AtStart<T>(length), "in place at the start");
             }
         }
     }
@@ -161,36 +154,28 @@ public sealed class GuardPageTests(ITestOutputHelper output)
         }
     }
 
-    private static void Run(ActivationFunction f, Operation op, double[] x, Span<double> input, Span<double> destination, string placement)
+    private static void Run<T>(ActivationFunction f, Operation op, T[] x, Span<T> input, Span<T> destination, string placement)
+        where T : unmanaged
     {
         x.CopyTo(input);
-        f.Span(op, input, destination);
-        for (int i = 0; i < x.Length; i++)
+        if (typeof(T) == typeof(double))
         {
-            long expected = BitConverter.DoubleToInt64Bits(f.Scalar(op, x[i]));
-            long actual = BitConverter.DoubleToInt64Bits(destination[i]);
-            if (actual != expected)
-            {
-                actual.Should().Be(expected, because: string.Create(
-                    CultureInfo.InvariantCulture,
-                    $"{f}.{op}({x[i]:R}) is element {i} of {x.Length} ({placement})"));
-            }
+            f.Span(op, MemoryMarshal.Cast<T, double>(input), MemoryMarshal.Cast<T, double>(destination));
         }
-    }
+        else
+        {
+            f.Span(op, MemoryMarshal.Cast<T, float>(input), MemoryMarshal.Cast<T, float>(destination));
+        }
 
-    private static void RunFloat(ActivationFunction f, Operation op, float[] x, Span<float> input, Span<float> destination, string placement)
-    {
-        x.CopyTo(input);
-        f.Span(op, input, destination);
         for (int i = 0; i < x.Length; i++)
         {
-            int expected = BitConverter.SingleToInt32Bits(f.Scalar(op, x[i]));
-            int actual = BitConverter.SingleToInt32Bits(destination[i]);
+            long expected = x[i] is double d ? FusedOperations.Bits(f.Scalar(op, d)) : FusedOperations.Bits(f.Scalar(op, (float)(object)x[i]));
+            long actual = FusedOperations.Bits(destination[i]);
             if (actual != expected)
             {
                 actual.Should().Be(expected, because: string.Create(
                     CultureInfo.InvariantCulture,
-                    $"{f}.{op}(float {x[i]:R}) is element {i} of {x.Length} ({placement})"));
+                    $"{f}.{op}({typeof(T).Name} {x[i]:R}) is element {i} of {x.Length} ({placement})"));
             }
         }
     }
