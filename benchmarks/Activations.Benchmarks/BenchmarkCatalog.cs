@@ -27,6 +27,7 @@ internal static class BenchmarkCatalog
         typeof(HardSwishBenchmark),
         typeof(ExponentialBenchmark),
         typeof(ELUBenchmark),
+        typeof(CELUBenchmark),
         typeof(SELUBenchmark),
         typeof(SigmoidBenchmark),
         typeof(TanhBenchmark),

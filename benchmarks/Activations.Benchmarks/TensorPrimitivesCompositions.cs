@@ -78,6 +78,7 @@ internal sealed class TensorPrimitivesCompositions<T>
         HardSwish => HardSwishCompositions(),
         Exponential => ExponentialCompositions(),
         ELU e => Elu(One, C(e.Alpha), One * C(e.Alpha)),
+        CELU c => CeluCompositions(C(c.Alpha)),
         SELU => Elu(C(SELU.Scale), C(SELU.Alpha), C(SELU.Scale * SELU.Alpha)),
         Sigmoid => SigmoidCompositions(),
         Tanh => TanhCompositions(),
@@ -658,4 +659,59 @@ internal sealed class TensorPrimitivesCompositions<T>
             "Multiply",
             "Divide"),
     };
+
+    // x > 0 ? x : α(e^(x/α) − 1), branch-free as for ELU: the exponential at min(x, 0)/α, which is 0 on the linear
+    // branch, so e^(min(x, 0)/α) is already f′ there (e⁰ = 1).
+    private static TensorPrimitivesCompositions<T> CeluCompositions(T alpha)
+    {
+        Composition<UnaryComposition<T>> grad = U(
+            (x, d, _) =>
+            {
+                TP.Min(x, Zero, d);
+                TP.Divide(d, alpha, d);
+                TP.Exp(d, d);
+            },
+            "Min",
+            "Divide",
+            "Exp");
+        return new()
+        {
+            // max(x, 0) + α·expm1(min(x, 0)/α).
+            Fn = U(
+                (x, d, s) =>
+                {
+                    TP.Min(x, Zero, s);
+                    TP.Divide(s, alpha, s);
+                    TP.ExpM1(s, s);
+                    TP.Max(x, Zero, d);
+                    TP.MultiplyAdd(s, alpha, d, d);
+                },
+                "Min",
+                "Divide",
+                "ExpM1",
+                "Max",
+                "MultiplyAdd"),
+            Grad = grad,
+
+            // (e^(min(x, 0)/α) − H(x))/α: e^(x/α)/α on x ≤ 0, and (1 − 1)/α = 0 on x > 0.
+            Grad2 = U(
+                (x, d, s) =>
+                {
+                    TP.Min(x, Zero, s);
+                    TP.Divide(s, alpha, s);
+                    TP.Exp(s, s);
+                    Heaviside(x, d);
+                    TP.Subtract(s, d, d);
+                    TP.Divide(d, alpha, d);
+                },
+                "Min",
+                "Divide",
+                "Exp",
+                "Clamp",
+                "Ceiling",
+                "Subtract",
+                "Divide"),
+            Backward = GradThenMultiply(grad),
+        };
+    }
 }

@@ -25,6 +25,9 @@ public class EqualityAndFormatTests
         { new Sigmoid(), "Sigmoid" },
         { new SoftPlus(), "SoftPlus" },
         { new Softsign(), "Softsign" },
+        { new CELU(), "CELU(alpha=1)" },
+        { new CELU(-0.5), "CELU(alpha=-0.5)" },
+        { new CELU(5e-324), "CELU(alpha=5E-324)" },
         { new Tanh(), "Tanh" },
         { new Affine(2, -1), "Affine(slope=2, intercept=-1)" },
         { new Affine(-0.5, 1e-300), "Affine(slope=-0.5, intercept=1E-300)" },
@@ -54,6 +57,8 @@ public class EqualityAndFormatTests
         { new SELU(), new ELU(SELU.Alpha) },
         { new LogSigmoid(), new SoftPlus() },
         { new Softsign(), new Tanh() },
+        { new CELU(1), new ELU(1) }, // the same function, but different activations
+        { new CELU(1), new CELU(2) },
     };
 
     [Theory]

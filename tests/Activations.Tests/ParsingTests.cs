@@ -40,6 +40,9 @@ public class ParsingTests
         { "logsigmoid", "LogSigmoid" },
         { "log_sigmoid()", "LogSigmoid" },
         { "softsign", "Softsign" },
+        { "celu", "CELU(alpha=1)" },
+        { "celu(alpha=0.5)", "CELU(alpha=0.5)" },
+        { "CELU(alpha=-2.5e-3)", "CELU(alpha=-0.0025)" },
         { "Soft Sign", "Softsign" },
         { "Tanh", "Tanh" },
         { "Sigmoid", "Sigmoid" },
@@ -192,6 +195,7 @@ public class ParsingTests
         { "SOFT-PLUS", "SoftPlus" },
         { "LOG-SIGMOID ( )", "LogSigmoid" },
         { "soft_sign", "Softsign" },
+        { "C-E-L-U ( alpha = 3 )", "CELU(alpha=3)" },
         { "E L U", "ELU(alpha=1)" },
         { "Tanh ()", "Tanh" },
         { "relu\u2003", "ReLU" },
@@ -207,7 +211,7 @@ public class ParsingTests
     };
 
     /// <summary>The canonical names, comma-separated, as the message for an unknown name lists them.</summary>
-    private const string NameList = "the names are Affine, ELU, Exponential, HardSigmoid, HardSwish, HardTanh, Identity, LeakyReLU, LogSigmoid, ReLU, SELU, Sigmoid, SoftPlus, Softsign, Tanh";
+    private const string NameList = "the names are Affine, CELU, ELU, Exponential, HardSigmoid, HardSwish, HardTanh, Identity, LeakyReLU, LogSigmoid, ReLU, SELU, Sigmoid, SoftPlus, Softsign, Tanh";
 
     /// <summary>
     /// Malformed text and what the message says is wrong, word for word: every message the parser

@@ -10,6 +10,7 @@ internal static class KnownActivations
     public static ActivationDescriptor[] All { get; } =
     [
         Affine.Descriptor,
+        CELU.Descriptor,
         ELU.Descriptor,
         Exponential.Descriptor,
         HardSigmoid.Descriptor,

@@ -103,6 +103,14 @@ public sealed class PairKernelTests
         checks["SoftPlus"] = () => Check(default(SoftPlusFnAndGrad), default(SoftPlusFn), default(SigmoidFn));
         checks["LogSigmoid"] = () => Check(default(LogSigmoidFnAndGrad<SoftPlusFnAndGrad>), default(LogSigmoidFn<SoftPlusFn>), default(LogSigmoidGrad<SigmoidFn>));
         checks["Softsign"] = () => Check(default(SoftsignFnAndGrad), default(SoftsignFn), default(SoftsignGrad));
+        foreach (double alpha in new[] { 1.0, 0.5, 0.1, 3.7, -1.0, -2.5, 1e-300, -1e-300, 5e-324, 1e300, double.MaxValue, -double.MaxValue })
+        {
+            checks[$"CELU({alpha:R})"] = () =>
+            {
+                var factor = CeluFactor.Of(alpha);
+                Check(new CeluFnAndGrad(factor), new CeluFn(factor), new CeluGrad(factor, false));
+            };
+        }
 
         // The float kernels' pairs (the inputs need not be floats for the bits to agree).
         checks["Exponential (float kernels)"] = () => Check(default(ExpAndGradForFloat), default(ExpForFloat), default(ExpForFloat));
@@ -185,6 +193,7 @@ public sealed class PairKernelTests
             20, 0.7, 1.4, 1.0, 0.5, 1e-8, Math.ScaleB(1, -30), Math.ScaleB(1, -31), Math.ScaleB(1, -29),
             Math.ScaleB(1, -900), Math.ScaleB(1, 900), Math.ScaleB(1, -1022), Math.ScaleB(1, 996), 745.1332191019412, 1100,
             Math.ScaleB(1, 60), Math.ScaleB(1, -60), Math.ScaleB(1, 600),
+            0.34, 0.034, 3.4, 6.4, 64, 220, 2200, 1e-10, 1e-299, 1e-290, 1e296, 1e302, 1e305, 3e-298, 7e-298, 1.4e-297,
         ];
         foreach (double p in points)
         {
