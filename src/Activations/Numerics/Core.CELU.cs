@@ -245,11 +245,6 @@ internal static partial class Core<T, TMask, TOps>
             T wide = ProductWide(dy, cHi, cLo, k);
             TMask outside = TOps.Or(MagnitudeAbove(q, CeluBackwardLimit), MagnitudeOutside(dy, TwoToMinus900, TwoTo900));
             T r = TOps.Select(outside, wide, fast);
-
-            // ∞·0 at x = −∞ is an invalid operation whose NaN differs between processors (x64 gives
-            // 0xFFF8000000000000, Arm 0x7FF8000000000000): those lanes get double.NaN, as in
-            // TimesConstant, so that every processor returns the same bits; a NaN dy still propagates.
-            r = TOps.Select(TOps.IsNaN(dy), dy, TOps.Select(TOps.IsNaN(r), TOps.Create(double.NaN), r));
             return PropagateNaN(x, TOps.Select(positive, dy, r));
         }
 
