@@ -45,7 +45,7 @@ namespace Activations.Numerics;
 /// the exponent field), multiplies the mantissas (a product in [4, 16], far from both ends of the
 /// range) and applies the sum of all exponents once, in two steps if needed (<see cref="ScaleFactors"/>).
 /// IEEE rules on the exact operands come last: a zero, infinite or NaN operand gives dy·c as the
-/// hardware computes it on the exact operands (±0 with the product's sign, ±∞, NaN for 0·∞), with
+/// hardware computes it on the exact operands (±0 with the product's sign, ±∞, NaN for 0·∞, as double.NaN on every processor), with
 /// c = 0 exactly where f′ is 0 (f′(±∞) = 0 in the logistic family, e^−∞) and ∞ where it is ∞ (e^∞).
 /// </para>
 /// </summary>
@@ -160,6 +160,11 @@ internal static partial class Core<T, TMask, TOps>
         T first = ScaleFactors(total, out T second);
         T r = Scale(v, first, second);
         r = TOps.Select(IsSpecialPair(dy, cHi), TOps.Multiply(dy, cHi), r);
+
+        // ∞·0 is an invalid operation whose NaN differs between processors (x64 gives
+        // 0xFFF8000000000000, Arm 0x7FF8000000000000): such lanes get double.NaN, as in
+        // TimesConstant, so that every processor returns the same bits; a NaN dy propagates.
+        r = TOps.Select(TOps.IsNaN(r), TOps.Create(double.NaN), r);
         return TOps.Select(TOps.IsNaN(dy), dy, r);
     }
 

@@ -133,6 +133,32 @@ internal static partial class Core<T, TMask, TOps>
     }
 
     /// <summary>
+    /// e^(h + l) = 2^k(hi + lo) for |h| ≤ 2200 and |l| ≤ 2^−40 (a double-double argument), as
+    /// e^h·(1 + l): the table reduction of h (<see cref="ExpTable"/>, hi in [0.97, 1.96], to about
+    /// 2^−57 relative) and lo = mLo + mHi·l. The dropped terms e^h(l²/2 + mLo·l) are below 2^−80
+    /// relative; |lo| ≤ 2^−39·hi.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static T ExpOfSum(T h, T l, out T k, out T lo)
+    {
+        T mHi = ExpTable(h, out k, out T mLo);
+        lo = TOps.Add(mLo, TOps.Multiply(mHi, l));
+        return mHi;
+    }
+
+    /// <summary>
+    /// e^(h + l) − 1 = hi + lo for |h| &lt; 0.34 and |l| ≤ 2^−50·|h| (k = 0 in <see cref="ReduceExp"/>):
+    /// (e^h − 1) + l·e^h with e^h = 1 + pHi + pLo, to about 2^−57 relative, also for tiny h.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static T ExpM1OfSumNear(T h, T l, out T lo)
+    {
+        T pHi = ReduceExp(h, out _, out T pLo);
+        lo = TOps.Add(pLo, MulAdd(l, pHi, l));
+        return pHi;
+    }
+
+    /// <summary>
     /// x·y + z as a multiply and an add, each rounded: on every processor the same two roundings
     /// (a fused multiply-add would round once where it exists and be emulated where it does not),
     /// used only where the error analysis allows the second rounding.
