@@ -101,14 +101,17 @@ internal static partial class Core<T, TMask, TOps>
 
     /// <summary>
     /// e^u − 1 = hi + lo for u = uHi + uLo with |uHi| ≤ 1/4 (and |uLo| ≤ 2^−52|uHi| or uHi = 0), to
-    /// 2^−56 relative: m = e^−|uHi| − 1 from <see cref="ExpM1NonPositive"/> (its reduction path,
-    /// 2^−57), itself for uHi ≤ 0 and −m/(1 + m) above (1 + m ≥ e^−1/4, so the quotient adds 2^−57·0.4);
-    /// then e^uLo = 1 + uLo + O(2^−104 u²) adds (1 + E)·uLo.
+    /// 2^−56 relative: m = e^−|uHi| − 1 from the reduction path of <see cref="ExpM1NonPositive"/>
+    /// (<see cref="ReduceExp"/> and <see cref="ExpM1FromReduction"/>, 2^−57; the path it takes for
+    /// arguments above −0.35, so the same bits), itself for uHi ≤ 0 and −m/(1 + m) above
+    /// (1 + m ≥ e^−1/4, so the quotient adds 2^−57·0.4); then e^uLo = 1 + uLo + O(2^−104 u²) adds
+    /// (1 + E)·uLo. Lanes with larger |uHi| get meaningless values, for callers that replace them.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static T SiLUExpM1(T uHi, T uLo, out T lo)
     {
-        T mHi = ExpM1NonPositive(TOps.Negate(TOps.Abs(uHi)), out T mLo);
+        T rHi = ReduceExp(TOps.Negate(TOps.Abs(uHi)), out T k, out T rLo);
+        T mHi = ExpM1FromReduction(Pow2(k), rHi, rLo, out T mLo);
         T pHi = FastTwoSum(TOps.Create(1.0), mHi, out T p);
         T qHi = DivideDD(TOps.Negate(mHi), TOps.Negate(mLo), pHi, TOps.Add(p, mLo), out T qLo);
         TMask positive = TOps.GreaterThan(uHi, TOps.Create(0.0));
@@ -174,6 +177,57 @@ internal static partial class Core<T, TMask, TOps>
     }
 
     /// <summary>
+    /// The factors of f′ = t(d − a)/d² near −a₀, on the lanes of <paramref name="near"/> (the others
+    /// keep theirs): t = e^−a₀(1 + E), d = 1 + t and d − a = (a₀ − 1)E + u, with u = a₀ − a and E = e^u − 1.
+    /// A method of its own because the JIT inlines no method with more than 32 IL locals, which
+    /// <see cref="SiLUGradPair"/> would have with these in it.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void SiLUGradRootFactors(T a, TMask near, ref T tHi, ref T tLo, ref T wHi, ref T wLo, ref T dHi, ref T dLo)
+    {
+        T uHi = SiLURootOffset(a, SiLURootA1, SiLURootA2, SiLURootA3, out T uLo);
+        T eHi = SiLUExpM1(uHi, uLo, out T eLo);
+        T ceHi = MultiplyDD(TOps.Create(SiLURootAExpHi), TOps.Create(SiLURootAExpLo), eHi, eLo, out T ceLo);
+        T hHi = TwoSum(ceHi, uHi, out T h);
+        T hLo = TOps.Add(h, TOps.Add(ceLo, uLo));
+        T rtHi = SiLUScaledOnePlus(SiLURootAExpHi, SiLURootAExpLo, eHi, eLo, out T rtLo);
+        T rdHi = OnePlus(rtHi, rtLo, out T rdLo);
+        tHi = TOps.Select(near, rtHi, tHi);
+        tLo = TOps.Select(near, rtLo, tLo);
+        wHi = TOps.Select(near, hHi, wHi);
+        wLo = TOps.Select(near, hLo, wLo);
+        dHi = TOps.Select(near, rdHi, dHi);
+        dLo = TOps.Select(near, rdLo, dLo);
+    }
+
+    /// <summary>
+    /// The factors of f″ = t·K/d³ near ±b₀, on the lanes of <paramref name="near"/> (the others keep
+    /// theirs): t = e^−b₀(1 + E), d = 1 + t and K = 2d + a(t − 1) = e^−b₀(2 + a)E + (1 − e^−b₀)u, with
+    /// u = b₀ − a and E = e^u − 1. A method of its own for the same reason as
+    /// <see cref="SiLUGradRootFactors"/>, for <see cref="SiLUGrad2"/>.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void SiLUGrad2RootFactors(T a, TMask near, ref T tHi, ref T tLo, ref T kHi, ref T kLo, ref T dHi, ref T dLo)
+    {
+        T uHi = SiLURootOffset(a, SiLURootB1, SiLURootB2, SiLURootB3, out T uLo);
+        T eHi = SiLUExpM1(uHi, uLo, out T eLo);
+        T gHi = TwoSum(TOps.Create(2.0), a, out T gLo);
+        T cgHi = MultiplyDD(TOps.Create(SiLURootBExpHi), TOps.Create(SiLURootBExpLo), gHi, gLo, out T cgLo);
+        T p1Hi = MultiplyDD(cgHi, cgLo, eHi, eLo, out T p1Lo);
+        T p2Hi = MultiplyDD(TOps.Create(SiLURootBExpComplementHi), TOps.Create(SiLURootBExpComplementLo), uHi, uLo, out T p2Lo);
+        T rkHi = TwoSum(p1Hi, p2Hi, out T rk);
+        T rkLo = TOps.Add(rk, TOps.Add(p1Lo, p2Lo));
+        T rtHi = SiLUScaledOnePlus(SiLURootBExpHi, SiLURootBExpLo, eHi, eLo, out T rtLo);
+        T rdHi = OnePlus(rtHi, rtLo, out T rdLo);
+        tHi = TOps.Select(near, rtHi, tHi);
+        tLo = TOps.Select(near, rtLo, tLo);
+        kHi = TOps.Select(near, rkHi, kHi);
+        kLo = TOps.Select(near, rkLo, kLo);
+        dHi = TOps.Select(near, rdHi, dHi);
+        dLo = TOps.Select(near, rdLo, dLo);
+    }
+
+    /// <summary>
     /// f′(x) as a double-double for |x| ≤ 600 (to 2^−55.5 relative, see the type's summary), from
     /// t = e^−|x| and d = 1 + t: (d + a·t)/d² for x ≥ 0, t(d − a)/d² below, the root neighbourhood
     /// |a − a₀| ≤ 1/4 (x &lt; 0) in u = a₀ − a, and 1/2 + x/2 below |x| = 2^−30.
@@ -195,28 +249,21 @@ internal static partial class Core<T, TMask, TOps>
         T asLo = TOps.Add(MultiplyError(a, sHi, asHi), TOps.Multiply(a, sLo));
         T wHi = TwoSum(dHi, asHi, out T w);
         T wLo = TOps.Add(w, TOps.Add(dLo, asLo));
+
+        // Near the root the factors of q = P·W/d² come from the expansion in u instead (x < 0 there, so P = t).
+        TMask near = TOps.LessThanOrEqual(TOps.Abs(TOps.Add(x, TOps.Create(SiLURootA1))), TOps.Create(SiLURootRadius));
+        if (TOps.Any(near))
+        {
+            SiLUGradRootFactors(a, near, ref pHi, ref pLo, ref wHi, ref wLo, ref dHi, ref dLo);
+        }
+
         T nHi = MultiplyDD(pHi, pLo, wHi, wLo, out T nLo);
         T d2Hi = MultiplyDD(dHi, dLo, dHi, dLo, out T d2Lo);
         T qHi = DivideDD(nHi, nLo, d2Hi, d2Lo, out T qLo);
 
-        TMask near = TOps.LessThanOrEqual(TOps.Abs(TOps.Add(x, TOps.Create(SiLURootA1))), TOps.Create(SiLURootRadius));
         TMask series = TOps.LessThan(a, TOps.Create(SiLUSeriesLimit));
-        if (TOps.Any(TOps.Or(near, series)))
+        if (TOps.Any(series))
         {
-            // d − a = (a₀ − 1)E + u and t = e^−a₀(1 + E), E = e^u − 1.
-            T uHi = SiLURootOffset(a, SiLURootA1, SiLURootA2, SiLURootA3, out T uLo);
-            T eHi = SiLUExpM1(uHi, uLo, out T eLo);
-            T ceHi = MultiplyDD(TOps.Create(SiLURootAExpHi), TOps.Create(SiLURootAExpLo), eHi, eLo, out T ceLo);
-            T hHi = TwoSum(ceHi, uHi, out T h);
-            T hLo = TOps.Add(h, TOps.Add(ceLo, uLo));
-            T rtHi = SiLUScaledOnePlus(SiLURootAExpHi, SiLURootAExpLo, eHi, eLo, out T rtLo);
-            T rdHi = OnePlus(rtHi, rtLo, out T rdLo);
-            T rnHi = MultiplyDD(rtHi, rtLo, hHi, hLo, out T rnLo);
-            T rd2Hi = MultiplyDD(rdHi, rdLo, rdHi, rdLo, out T rd2Lo);
-            T rqHi = DivideDD(rnHi, rnLo, rd2Hi, rd2Lo, out T rqLo);
-            qHi = TOps.Select(near, rqHi, qHi);
-            qLo = TOps.Select(near, rqLo, qLo);
-
             T seriesHi = FastTwoSum(TOps.Create(0.5), TOps.Multiply(x, TOps.Create(0.5)), out T seriesLo);
             qHi = TOps.Select(series, seriesHi, qHi);
             qLo = TOps.Select(series, seriesLo, qLo);
@@ -274,32 +321,19 @@ internal static partial class Core<T, TMask, TOps>
         T amLo = TOps.Add(MultiplyError(a, mHi, amHi), TOps.Multiply(a, mLo));
         T kHi = TwoSum(TOps.Multiply(TOps.Create(2.0), dHi), amHi, out T k);
         T kLo = TOps.Add(k, TOps.Add(TOps.Multiply(TOps.Create(2.0), dLo), amLo));
+
+        // Near the roots the factors of q = t·K/d³ come from the expansion in u instead.
+        TMask near = TOps.LessThanOrEqual(TOps.Abs(TOps.Subtract(a, TOps.Create(SiLURootB1))), TOps.Create(SiLURootRadius));
+        if (TOps.Any(near))
+        {
+            SiLUGrad2RootFactors(a, near, ref tHi, ref tLo, ref kHi, ref kLo, ref dHi, ref dLo);
+        }
+
         T nHi = MultiplyDD(tHi, tLo, kHi, kLo, out T nLo);
         T d2Hi = MultiplyDD(dHi, dLo, dHi, dLo, out T d2Lo);
         T d3Hi = MultiplyDD(d2Hi, d2Lo, dHi, dLo, out T d3Lo);
         T qHi = DivideDD(nHi, nLo, d3Hi, d3Lo, out T qLo);
         T v = TOps.Add(qHi, qLo);
-
-        TMask near = TOps.LessThanOrEqual(TOps.Abs(TOps.Subtract(a, TOps.Create(SiLURootB1))), TOps.Create(SiLURootRadius));
-        if (TOps.Any(near))
-        {
-            // K = e^−b₀(2 + a)E + (1 − e^−b₀)u and t = e^−b₀(1 + E), E = e^u − 1.
-            T uHi = SiLURootOffset(a, SiLURootB1, SiLURootB2, SiLURootB3, out T uLo);
-            T eHi = SiLUExpM1(uHi, uLo, out T eLo);
-            T gHi = TwoSum(TOps.Create(2.0), a, out T gLo);
-            T cgHi = MultiplyDD(TOps.Create(SiLURootBExpHi), TOps.Create(SiLURootBExpLo), gHi, gLo, out T cgLo);
-            T p1Hi = MultiplyDD(cgHi, cgLo, eHi, eLo, out T p1Lo);
-            T p2Hi = MultiplyDD(TOps.Create(SiLURootBExpComplementHi), TOps.Create(SiLURootBExpComplementLo), uHi, uLo, out T p2Lo);
-            T rkHi = TwoSum(p1Hi, p2Hi, out T rk);
-            T rkLo = TOps.Add(rk, TOps.Add(p1Lo, p2Lo));
-            T rtHi = SiLUScaledOnePlus(SiLURootBExpHi, SiLURootBExpLo, eHi, eLo, out T rtLo);
-            T rdHi = OnePlus(rtHi, rtLo, out T rdLo);
-            T rnHi = MultiplyDD(rtHi, rtLo, rkHi, rkLo, out T rnLo);
-            T rd2Hi = MultiplyDD(rdHi, rdLo, rdHi, rdLo, out T rd2Lo);
-            T rd3Hi = MultiplyDD(rd2Hi, rd2Lo, rdHi, rdLo, out T rd3Lo);
-            T rqHi = DivideDD(rnHi, rnLo, rd3Hi, rd3Lo, out T rqLo);
-            v = TOps.Select(near, TOps.Add(rqHi, rqLo), v);
-        }
 
         TMask series = TOps.LessThan(a, TOps.Create(SiLUSeriesLimit));
         TMask far = TOps.GreaterThan(a, TOps.Create(DirectLimit));
@@ -346,29 +380,27 @@ internal static partial class Core<T, TMask, TOps>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static T SiLUBackward(T x, T dy)
     {
-        if (TOps.AnyMagnitudeAbove(x, BackwardDirectLimit) || TOps.AnyMagnitudeOutside(dy, TwoToMinus330, TwoTo400))
-        {
-            return SiLUBackwardWide(x, dy);
-        }
-
-        T tHi = ExpPair(TOps.Negate(TOps.Abs(x)), out T tLo);
-        T dHi = OnePlus(tHi, tLo, out T dLo);
-        T cHi = SiLUGradPair(x, tHi, tLo, dHi, dLo, out T cLo);
-        return ExactProduct(dy, cHi, cLo);
-    }
-
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static T SiLUBackwardWide(T x, T dy)
-    {
+        // The pair on x clamped to ±600, which is x itself on the fast path (and for NaN).
         T xd = Clamp(x, DirectLimit);
         T tHi = ExpPair(TOps.Negate(TOps.Abs(xd)), out T tLo);
         T dHi = OnePlus(tHi, tLo, out T dLo);
         T cHi = SiLUGradPair(xd, tHi, tLo, dHi, dLo, out T cLo);
         T fast = ExactProduct(dy, cHi, cLo);
-        T direct = ProductWide(dy, cHi, cLo, TOps.Create(0.0));
+        if (TOps.AnyMagnitudeAbove(x, BackwardDirectLimit) || TOps.AnyMagnitudeOutside(dy, TwoToMinus330, TwoTo400))
+        {
+            return SiLUBackwardWide(x, dy, cHi, cLo, fast);
+        }
 
+        return fast;
+    }
+
+    /// <summary>The wide path of <see cref="SiLUBackward"/>, from f′ = cHi + cLo at x clamped to ±600 and the fast path's product.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static T SiLUBackwardWide(T x, T dy, T cHi, T cLo, T fast)
+    {
         // Below −600: c = (1 + x)·e^x = (sm + smLo)·2^E·(m + mLo)·2^k, x clamped at −2200 (where any
-        // product with a finite dy is 0, see WideExpLimit); x = −∞ takes c = −0.
+        // product with a finite dy is 0, see WideExpLimit); x = −∞ takes c = −0. Those lanes give
+        // ProductWide this c and exponent, the others f′ = cHi + cLo and 0.
         T xc = TOps.Select(TOps.LessThan(x, TOps.Create(-WideExpLimit)), TOps.Create(-WideExpLimit), x);
         xc = TOps.Select(TOps.GreaterThan(xc, TOps.Create(-DirectLimit)), TOps.Create(-DirectLimit), xc);
         T sHi = TwoSum(TOps.Create(1.0), xc, out T sLo);
@@ -380,11 +412,9 @@ internal static partial class Core<T, TMask, TOps>
         gHi = TOps.Select(minusInfinity, TOps.Create(-0.0), gHi);
         gLo = TOps.Select(minusInfinity, zero, gLo);
         T exponent = TOps.Select(minusInfinity, zero, TOps.Add(k, sExponent));
-        T farNegative = ProductWide(dy, gHi, gLo, exponent);
-
-        TMask far = MagnitudeAbove(x, DirectLimit);
-        T farValue = TOps.Select(TOps.GreaterThan(x, TOps.Create(0.0)), dy, farNegative);
-        T wide = TOps.Select(far, farValue, direct);
+        TMask farNegative = TOps.LessThan(x, TOps.Create(-DirectLimit));
+        T wide = ProductWide(dy, TOps.Select(farNegative, gHi, cHi), TOps.Select(farNegative, gLo, cLo), TOps.Select(farNegative, exponent, zero));
+        wide = TOps.Select(TOps.GreaterThan(x, TOps.Create(DirectLimit)), dy, wide);
         TMask outside = TOps.Or(MagnitudeAbove(x, BackwardDirectLimit), MagnitudeOutside(dy, TwoToMinus330, TwoTo400));
         return PropagateNaN(x, TOps.Select(outside, wide, fast));
     }
