@@ -52,9 +52,10 @@ internal readonly struct GeluApproximateBackward : IBinaryKernel
 
 /// <summary>
 /// The approximate GELU and its derivative: <see cref="GeluApproximateFn"/> and
-/// <see cref="GeluApproximateGrad"/>, the same operations on the same operands (the cubic b(x) they both
-/// start from is the same sequence, which the JIT may share; f′ needs the more precise exponential, so
-/// the two exponentials stay apart), so the bits of each kernel alone.
+/// <see cref="GeluApproximateGrad"/>, the same operations on the same operands, so the bits of each
+/// kernel alone; the cubic b(x) they both start from is computed once, and so are the exponential of −b
+/// and its scale factors in the tails beyond b = 600 (f′ needs the more precise exponential for t, so
+/// the two exponentials of the direct formulas stay apart).
 /// </summary>
 internal readonly struct GeluApproximateFnAndGrad : IPairKernel
 {
@@ -64,7 +65,8 @@ internal readonly struct GeluApproximateFnAndGrad : IPairKernel
     public T Invoke<T, TMask, TOps>(T x, out T second)
         where TOps : ISimdOps<T, TMask>
     {
-        second = default(GeluApproximateGrad).Invoke<T, TMask, TOps>(x);
-        return default(GeluApproximateFn).Invoke<T, TMask, TOps>(x);
+        T value = Core<T, TMask, TOps>.GeluApproximateAndGrad(x, out T grad);
+        second = Core<T, TMask, TOps>.PropagateNaN(x, grad);
+        return Core<T, TMask, TOps>.PropagateNaN(x, value);
     }
 }

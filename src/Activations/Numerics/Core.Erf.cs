@@ -513,37 +513,34 @@ internal static partial class Core<T, TMask, TOps>
     /// dy ±0 or within [2^−330, 2^400]): f′ = (hi + lo)·2^exponent from the gradient's parts, scaled
     /// exactly (2^exponent ≥ 2^−490 is normal, and so is lo·2^exponent), |f′| within [2^−484, 1.13] (and
     /// 2^−57.1 at the double nearest the root), then <see cref="ExactProduct"/>, whose products stay
-    /// within [2^−900, 2^401]. Wide path, per lane where that does not hold: a clamped at 56 instead
-    /// of 40 (dy·f′ can be a normal number down to a ≈ 54.4 when dy is near 2^1024) and the mantissa
-    /// pair with its exponent through <see cref="ProductWide"/>, which applies dy's exponent and 2^exponent
-    /// once. At x = −∞, f′ = −0 exactly (dy·(−0) by the IEEE rules, NaN for dy = ±∞); at +∞ it is 1.
-    /// NaN x returns x; NaN dy returns dy.
+    /// within [2^−900, 2^401]. Wide path, per lane where that does not hold: the same mantissa pair and
+    /// exponent (both paths clamp a at 56 instead of 40: dy·f′ can be a normal number down to a ≈ 54.4
+    /// when dy is near 2^1024) through <see cref="ProductWide"/>, which applies dy's exponent and 2^exponent
+    /// once; f′'s parts are computed once for both paths. At x = −∞, f′ = −0 exactly (dy·(−0) by the
+    /// IEEE rules, NaN for dy = ±∞); at +∞ it is 1. NaN x returns x; NaN dy returns dy.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static T GeluExactBackward(T x, T dy)
     {
-        if (TOps.AnyMagnitudeAbove(x, GeluBackwardDirectLimit) || TOps.AnyMagnitudeOutside(dy, TwoToMinus330, TwoTo400))
-        {
-            return GeluExactBackwardWide(x, dy);
-        }
-
-        T cHi = GeluShared(x, GeluBackwardClamp, out T a, out T cLo, out T k, out T vHi, out T vLo, out TMask rootInterval);
-        T hi = GeluExactGradParts(x, a, cHi, cLo, k, vHi, vLo, rootInterval, out T lo, out T exponent);
-        T scale = Pow2(exponent);
-        return ExactProduct(dy, TOps.Multiply(hi, scale), TOps.Multiply(lo, scale));
-    }
-
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static T GeluExactBackwardWide(T x, T dy)
-    {
         T cHi = GeluShared(x, GeluBackwardClamp, out T a, out T cLo, out T k, out T vHi, out T vLo, out TMask rootInterval);
         T hi = GeluExactGradParts(x, a, cHi, cLo, k, vHi, vLo, rootInterval, out T lo, out T exponent);
 
-        // The fast formula, on the lanes where it holds (elsewhere its 2^exponent is clamped so that
-        // the meaningless value stays finite).
+        // The fast formula; off the fast path's lanes its 2^exponent is clamped so that the
+        // meaningless value stays finite (on them exponent ≥ −490 and the clamp changes nothing).
         T scale = Pow2(TOps.Select(TOps.LessThan(exponent, TOps.Create(-1000.0)), TOps.Create(-1000.0), exponent));
         T fast = ExactProduct(dy, TOps.Multiply(hi, scale), TOps.Multiply(lo, scale));
+        if (TOps.AnyMagnitudeAbove(x, GeluBackwardDirectLimit) || TOps.AnyMagnitudeOutside(dy, TwoToMinus330, TwoTo400))
+        {
+            fast = GeluExactBackwardWide(x, dy, hi, lo, exponent, fast);
+        }
 
+        return fast;
+    }
+
+    /// <summary>The wide path's lanes of <see cref="GeluExactBackward"/>, from f′'s pair and exponent and the fast formula's value.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static T GeluExactBackwardWide(T x, T dy, T hi, T lo, T exponent, T fast)
+    {
         TMask minusInfinity = TOps.Equal(x, TOps.Create(double.NegativeInfinity));
         T zero = TOps.Create(0.0);
         hi = TOps.Select(minusInfinity, TOps.Create(-0.0), hi);

@@ -182,17 +182,14 @@ internal static partial class Core<T, TMask, TOps>
     {
         T a = GeluApproximateMagnitude(x);
         T bh = GeluB(a, out T bl, out _, out _);
-        T tHi = GeluT(bh, bl, precise: false, out T tLo);
-        T dHi = OnePlus(tHi, tLo, out T dLo);
-        T xs = TOps.CopySign(a, x);
-        TMask negative = TOps.LessThan(x, TOps.Create(0.0));
-        T one = TOps.Create(1.0);
-        T sHi = TOps.Select(negative, tHi, one);
-        T sLo = TOps.Select(negative, tLo, TOps.Create(0.0));
-        T nHi = TOps.Multiply(xs, sHi);
-        T nLo = TOps.Add(MultiplyError(xs, sHi, nHi), TOps.Multiply(xs, sLo));
-        T qHi = DivideDD(nHi, nLo, dHi, dLo, out T qLo);
-        T v = TOps.Add(qHi, qLo);
+        return GeluApproximateFrom(x, a, bh, bl);
+    }
+
+    /// <summary>f(x) from a = |x| clamped and b(a) = bh + bl.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static T GeluApproximateFrom(T x, T a, T bh, T bl)
+    {
+        T v = GeluApproximateDirect(x, a, bh, bl, out T xs, out TMask negative);
         TMask far = TOps.GreaterThan(bh, TOps.Create(GeluDirectLimit));
         if (TOps.Any(far))
         {
@@ -200,8 +197,33 @@ internal static partial class Core<T, TMask, TOps>
             v = TOps.Select(far, TOps.Select(negative, tail, x), v);
         }
 
-        return TOps.Select(TOps.LessThan(TOps.Abs(x), TOps.Create(GeluApproximateTiny)), TOps.Multiply(x, TOps.Create(0.5)), v);
+        return GeluApproximateNearZero(x, v);
     }
+
+    /// <summary>
+    /// f(x) by the direct formula x·S/(1 + t), S = 1 (x ≥ 0) or t (x &lt; 0), rounded, from a = |x| clamped and
+    /// b(a) = bh + bl; xs = a with x's sign and the mask of x &lt; 0, for the tail.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static T GeluApproximateDirect(T x, T a, T bh, T bl, out T xs, out TMask negative)
+    {
+        T tHi = GeluT(bh, bl, precise: false, out T tLo);
+        T dHi = OnePlus(tHi, tLo, out T dLo);
+        xs = TOps.CopySign(a, x);
+        negative = TOps.LessThan(x, TOps.Create(0.0));
+        T one = TOps.Create(1.0);
+        T sHi = TOps.Select(negative, tHi, one);
+        T sLo = TOps.Select(negative, tLo, TOps.Create(0.0));
+        T nHi = TOps.Multiply(xs, sHi);
+        T nLo = TOps.Add(MultiplyError(xs, sHi, nHi), TOps.Multiply(xs, sLo));
+        T qHi = DivideDD(nHi, nLo, dHi, dLo, out T qLo);
+        return TOps.Add(qHi, qLo);
+    }
+
+    /// <summary>f = x/2 below |x| = 2^−60, v elsewhere.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static T GeluApproximateNearZero(T x, T v) =>
+        TOps.Select(TOps.LessThan(TOps.Abs(x), TOps.Create(GeluApproximateTiny)), TOps.Multiply(x, TOps.Create(0.5)), v);
 
     /// <summary>
     /// f′ as a double-double for |x| ≤ 19.968 (b ≤ 600; 1/2 below 2^−60, the root's polynomial near r1), and
@@ -272,14 +294,39 @@ internal static partial class Core<T, TMask, TOps>
     }
 
     /// <summary>
-    /// f″(x) within 0.55 ulp for normal results (see the type's summary); even, k1/2 at 0, −0 at ±∞.
-    /// NaN lanes are the caller's.
+    /// f(x) and f′(x) from one evaluation of a = |x| clamped and b(a) (the pair's), each with the bits of
+    /// its kernel alone. NaN lanes are the caller's.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static T GeluApproximateGrad2(T x)
+    public static T GeluApproximateAndGrad(T x, out T grad)
     {
-        T a = GeluApproximateMagnitude(x);
-        T bh = GeluB(a, out T bl, out T a2, out T a2l);
+        T hi = GeluApproximateGradPair(x, out T lo, out T bh, out T bl, out T uHi, out T uLo);
+        T v = GeluApproximateDirect(x, GeluApproximateMagnitude(x), bh, bl, out T xs, out TMask negative);
+        T g = TOps.Add(hi, lo);
+        TMask far = TOps.GreaterThan(bh, TOps.Create(GeluDirectLimit));
+        if (TOps.Any(far))
+        {
+            // The two tails of GeluApproximateFrom and GeluApproximateGrad, ScaledExp's steps with
+            // the exponential of −b and its scale factors formed once.
+            T mHi = ExpTable(Clamp(TOps.Negate(bh), ExpArgumentLimit), out T k, out T mLo);
+            T first = ScaleFactors(k, out T second);
+            T fTail = Scale(MultiplyRounded(xs, TOps.Negate(TOps.Multiply(xs, bl)), mHi, mLo), first, second);
+            T gTail = Scale(MultiplyRounded(uHi, TOps.Subtract(uLo, TOps.Multiply(uHi, bl)), mHi, mLo), first, second);
+            v = TOps.Select(far, TOps.Select(negative, fTail, x), v);
+            g = TOps.Select(far, TOps.Select(negative, gTail, TOps.Create(1.0)), g);
+        }
+
+        grad = g;
+        return GeluApproximateNearZero(x, v);
+    }
+
+    /// <summary>
+    /// f″ = t·E/(1 + t)³ as a double-double by the direct formula, for a = |x| clamped, b = bh + bl and
+    /// a² = a2 + a2l; E = eHi + eLo too (the tail's factor beyond b = 600).
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static T GeluApproximateGrad2Direct(T a, T bh, T bl, T a2, T a2l, out T lo, out T eHi, out T eLo)
+    {
         T vHi = GeluQuadratic(a2, a2l, GeluK33Hi, GeluK33Lo, 0.0, 0.0, out T vLo);       // 3k3a²
         T bpHi = TwoSum(TOps.Create(GeluK1Hi), vHi, out T e1);                           // b′ = k1 + 3k3a²
         T bpLo = TOps.Add(e1, TOps.Add(TOps.Create(GeluK1Lo), vLo));
@@ -295,11 +342,23 @@ internal static partial class Core<T, TMask, TOps>
         mLo = TOps.Subtract(mLo, tLo);
         T p1Hi = MultiplyDD(dHi, dLo, gHi, gLo, out T p1Lo);
         T p2Hi = MultiplyDD(hHi, hLo, mHi, mLo, out T p2Lo);
-        T eHi = GeluAddDD(p1Hi, p1Lo, TOps.Negate(p2Hi), TOps.Negate(p2Lo), out T eLo);  // E
+        eHi = GeluAddDD(p1Hi, p1Lo, TOps.Negate(p2Hi), TOps.Negate(p2Lo), out eLo);  // E
         T nHi = MultiplyDD(tHi, tLo, eHi, eLo, out T nLo);
         T d2Hi = MultiplyDD(dHi, dLo, dHi, dLo, out T d2Lo);
         T d3Hi = MultiplyDD(d2Hi, d2Lo, dHi, dLo, out T d3Lo);
-        T qHi = DivideDD(nHi, nLo, d3Hi, d3Lo, out T qLo);
+        return DivideDD(nHi, nLo, d3Hi, d3Lo, out lo);
+    }
+
+    /// <summary>
+    /// f″(x) within 0.55 ulp for normal results (see the type's summary); even, k1/2 at 0, −0 at ±∞.
+    /// NaN lanes are the caller's.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static T GeluApproximateGrad2(T x)
+    {
+        T a = GeluApproximateMagnitude(x);
+        T bh = GeluB(a, out T bl, out T a2, out T a2l);
+        T qHi = GeluApproximateGrad2Direct(a, bh, bl, a2, a2l, out T qLo, out T eHi, out T eLo);
 
         TMask near = TOps.LessThan(TOps.Abs(TOps.Subtract(a, TOps.Create(GeluRoot2Hi))), TOps.Create(GeluRoot2Window));
         if (TOps.Any(near))
@@ -341,35 +400,40 @@ internal static partial class Core<T, TMask, TOps>
     /// dy itself for x &gt; 0 (f′ = 1 + (w − 1)t with t &lt; 2^−865) and dy·u·e^−b from the table's
     /// mantissa and exponent for x &lt; 0, so that it underflows only where the exact product does and
     /// dy = ±∞ gives ∓∞ at every finite x (f′ is never 0 there). At x = −∞, f′ = −0 exactly (dy·(−0) by
-    /// the IEEE rules, NaN for dy = ±∞); at +∞ it is 1. NaN x returns x; NaN dy returns dy.
+    /// the IEEE rules, NaN for dy = ±∞); at +∞ it is 1. NaN x returns x; NaN dy returns dy. f′'s pair is
+    /// computed once for both paths, and the wide path's one general product takes, per lane, the factor
+    /// that lane needs.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static T GeluApproximateBackward(T x, T dy)
     {
-        if (TOps.AnyMagnitudeAbove(x, GeluBackwardLimit) || TOps.AnyMagnitudeOutside(dy, TwoToMinus330, TwoTo400))
-        {
-            return GeluApproximateBackwardWide(x, dy);
-        }
-
-        T cHi = GeluApproximateGradPair(x, out T cLo, out _, out _, out _, out _);
-        return ExactProduct(dy, cHi, cLo);
-    }
-
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static T GeluApproximateBackwardWide(T x, T dy)
-    {
         T cHi = GeluApproximateGradPair(x, out T cLo, out T bh, out T bl, out T uHi, out T uLo);
         T fast = ExactProduct(dy, cHi, cLo);
-        T direct = ProductWide(dy, cHi, cLo, TOps.Create(0.0));
+        if (TOps.AnyMagnitudeAbove(x, GeluBackwardLimit) || TOps.AnyMagnitudeOutside(dy, TwoToMinus330, TwoTo400))
+        {
+            fast = GeluApproximateBackwardWide(x, dy, cHi, cLo, bh, bl, uHi, uLo, fast);
+        }
 
+        return fast;
+    }
+
+    /// <summary>
+    /// The wide path's lanes of <see cref="GeluApproximateBackward"/>, from f′'s pair, the tail's pieces and the
+    /// fast formula's value: one general product, of f′'s pair (b ≤ 600) or of u·e^−b with the table's
+    /// exponent (b &gt; 600), and dy itself for x &gt; 0 beyond b = 600.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static T GeluApproximateBackwardWide(T x, T dy, T cHi, T cLo, T bh, T bl, T uHi, T uLo, T fast)
+    {
         T mHi = ExpTable(TOps.Negate(bh), out T k, out T mLo);
         uLo = TOps.Subtract(uLo, TOps.Multiply(uHi, bl));
         T fHi = TOps.Multiply(uHi, mHi);
         T fLo = TOps.Add(MultiplyError(uHi, mHi, fHi), TOps.Add(TOps.Multiply(uHi, mLo), TOps.Multiply(uLo, mHi)));
         fHi = TOps.Select(TOps.Equal(x, TOps.Create(double.NegativeInfinity)), TOps.Create(-0.0), fHi);
-        T negativeTail = ProductWide(dy, fHi, fLo, k);
-        T tail = TOps.Select(TOps.GreaterThan(x, TOps.Create(0.0)), dy, negativeTail);
-        T wide = TOps.Select(TOps.GreaterThan(bh, TOps.Create(GeluDirectLimit)), tail, direct);
+        TMask far = TOps.GreaterThan(bh, TOps.Create(GeluDirectLimit));
+        T zero = TOps.Create(0.0);
+        T wide = ProductWide(dy, TOps.Select(far, fHi, cHi), TOps.Select(far, fLo, cLo), TOps.Select(far, k, zero));
+        wide = TOps.Select(far, TOps.Select(TOps.GreaterThan(x, zero), dy, wide), wide);
 
         TMask outside = TOps.Or(MagnitudeAbove(x, GeluBackwardLimit), MagnitudeOutside(dy, TwoToMinus330, TwoTo400));
         return PropagateNaN(x, TOps.Select(outside, wide, fast));
