@@ -1,5 +1,6 @@
 using System;
 using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 
 namespace Activations.Numerics;
 
@@ -241,9 +242,17 @@ internal static partial class Core<T, TMask, TOps>
         return MultiplyDD(tHi, tLo, q, qLo, out lo);
     }
 
+    /// <summary>
+    /// Entry <paramref name="index"/> of <paramref name="first"/> or, with <paramref name="twoRoots"/>,
+    /// per lane of <paramref name="second"/> where <paramref name="useSecond"/> is set. Read without a
+    /// bounds check: the callers pass only the root tables (22 entries each) and indices 0 … 21.
+    /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static T MishCoefficient(ReadOnlySpan<double> first, ReadOnlySpan<double> second, bool twoRoots, TMask useSecond, int index) =>
-        twoRoots ? TOps.Select(useSecond, TOps.Create(second[index]), TOps.Create(first[index])) : TOps.Create(first[index]);
+    private static T MishCoefficient(ReadOnlySpan<double> first, ReadOnlySpan<double> second, bool twoRoots, TMask useSecond, int index)
+    {
+        T a = TOps.Create(Unsafe.Add(ref MemoryMarshal.GetReference(first), index));
+        return twoRoots ? TOps.Select(useSecond, TOps.Create(Unsafe.Add(ref MemoryMarshal.GetReference(second), index)), a) : a;
+    }
 
     /// <summary>
     /// f′(x) = hi + lo from the terms, for −600 ≤ x (lanes below are meaningless): the direct form
@@ -325,15 +334,38 @@ internal static partial class Core<T, TMask, TOps>
     }
 
     /// <summary>
-    /// Mish″(x) = σ(1 − g²)[2 + x(1 − σ − 2gσ)] within 0.66 ulp (see the type's summary): the direct
-    /// form 4T·[2(1 + t)·den + x·R]/den³ on [−600, 300], the root polynomials within 1/4 of r₂ and r₃,
-    /// (2 + x)·e^x below −600 and 8(1 − x)·e^−2x above 300, each rounded once (−0 at ±∞). NaN lanes are
-    /// the caller's.
+    /// f″(x) = hi + lo on [−600, 300] (other lanes are meaningless): the direct form
+    /// 4T·B/den³ with B from <see cref="MishGrad2Bracket"/>, the root polynomials within 1/4 of r₂ and r₃.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static T MishGrad2(T x)
+    private static T MishGrad2Pair(T x, out T lo)
     {
         T tHi = MishTerms(x, out TMask positive, out T tLo, out T t2Hi, out T t2Lo, out T numHi, out T numLo, out T denHi, out T denLo);
+        T bHi = MishGrad2Bracket(x, positive, tHi, tLo, numHi, numLo, denHi, denLo, out T bLo);
+
+        T four = TOps.Create(4.0);
+        T nHi = MultiplyDD(
+            TOps.Multiply(four, TOps.Select(positive, t2Hi, tHi)), TOps.Multiply(four, TOps.Select(positive, t2Lo, tLo)), bHi, bLo, out T nLo);
+        T d2Hi = MultiplyDD(denHi, denLo, denHi, denLo, out T d2Lo);
+        T d3Hi = MultiplyDD(d2Hi, d2Lo, denHi, denLo, out T d3Lo);
+        T qHi = DivideDD(nHi, nLo, d3Hi, d3Lo, out lo);
+
+        T root = TOps.Select(positive, TOps.Create(MishGrad2PositiveRoot[0]), TOps.Create(MishGrad2NegativeRoot[0]));
+        TMask near = TOps.LessThan(TOps.Abs(TOps.Subtract(x, root)), TOps.Create(MishRootRadius));
+        if (TOps.Any(near))
+        {
+            T pHi = MishRootPolynomial(x, MishGrad2NegativeRoot, MishGrad2PositiveRoot, twoRoots: true, positive, out T pLo);
+            qHi = TOps.Select(near, pHi, qHi);
+            lo = TOps.Select(near, pLo, lo);
+        }
+
+        return qHi;
+    }
+
+    /// <summary>B = 2(1 + t)·den + x·R of the direct form of f″ (see the type's summary), from the terms.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static T MishGrad2Bracket(T x, TMask positive, T tHi, T tLo, T numHi, T numLo, T denHi, T denLo, out T lo)
+    {
         T opHi = OnePlus(tHi, tLo, out T opLo);
 
         // R = den − 2t·num (x ≤ 0) or t·den − 2num (x > 0).
@@ -344,39 +376,38 @@ internal static partial class Core<T, TMask, TOps>
         T yLo = TOps.Multiply(minusTwo, TOps.Select(positive, numLo, tnLo));
         T rHi = MishSum(TOps.Select(positive, tdHi, denHi), TOps.Select(positive, tdLo, denLo), yHi, yLo, out T rLo);
 
-        // B = 2(1 + t)·den + x·R.
         T b1Hi = MultiplyDD(opHi, opLo, denHi, denLo, out T b1Lo);
         T b2Hi = MultiplyDD(x, TOps.Create(0.0), rHi, rLo, out T b2Lo);
         T two = TOps.Create(2.0);
-        T bHi = MishSum(TOps.Multiply(two, b1Hi), TOps.Multiply(two, b1Lo), b2Hi, b2Lo, out T bLo);
+        return MishSum(TOps.Multiply(two, b1Hi), TOps.Multiply(two, b1Lo), b2Hi, b2Lo, out lo);
+    }
 
-        T four = TOps.Create(4.0);
-        T nHi = MultiplyDD(
-            TOps.Multiply(four, TOps.Select(positive, t2Hi, tHi)), TOps.Multiply(four, TOps.Select(positive, t2Lo, tLo)), bHi, bLo, out T nLo);
-        T d2Hi = MultiplyDD(denHi, denLo, denHi, denLo, out T d2Lo);
-        T d3Hi = MultiplyDD(d2Hi, d2Lo, denHi, denLo, out T d3Lo);
-        T qHi = DivideDD(nHi, nLo, d3Hi, d3Lo, out T qLo);
-
-        T root = TOps.Select(positive, TOps.Create(MishGrad2PositiveRoot[0]), TOps.Create(MishGrad2NegativeRoot[0]));
-        TMask near = TOps.LessThan(TOps.Abs(TOps.Subtract(x, root)), TOps.Create(MishRootRadius));
-        if (TOps.Any(near))
-        {
-            T pHi = MishRootPolynomial(x, MishGrad2NegativeRoot, MishGrad2PositiveRoot, twoRoots: true, positive, out T pLo);
-            qHi = TOps.Select(near, pHi, qHi);
-            qLo = TOps.Select(near, pLo, qLo);
-        }
-
+    /// <summary>
+    /// Mish″(x) = σ(1 − g²)[2 + x(1 − σ − 2gσ)] within 0.66 ulp (see the type's summary): the direct
+    /// form 4T·[2(1 + t)·den + x·R]/den³ on [−600, 300], the root polynomials within 1/4 of r₂ and r₃,
+    /// (2 + x)·e^x below −600 and 8(1 − x)·e^−2x above 300, each rounded once (−0 at ±∞). NaN lanes are
+    /// the caller's.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static T MishGrad2(T x)
+    {
+        T qHi = MishGrad2Pair(x, out T qLo);
         T v = TOps.Add(qHi, qLo);
         TMask negativeFar = TOps.LessThan(x, TOps.Create(MishNegativeFar));
         TMask positiveFar = TOps.GreaterThan(x, TOps.Create(MishGrad2PositiveFar));
-        if (TOps.Any(TOps.Or(negativeFar, positiveFar)))
+        TMask far = TOps.Or(negativeFar, positiveFar);
+        if (TOps.Any(far))
         {
-            v = TOps.Select(negativeFar, MishNegativeTail(x, 2), v);
-            T xc = TOps.Select(TOps.GreaterThan(x, TOps.Create(MishGrad2PositiveClamp)), TOps.Create(MishGrad2PositiveClamp), x);
-            T aHi = TwoSum(TOps.Create(1.0), TOps.Negate(xc), out T aLo);
-            T eight = TOps.Create(8.0);
-            T tail = ScaledExp(TOps.Multiply(minusTwo, xc), TOps.Multiply(eight, aHi), TOps.Multiply(eight, aLo));
-            v = TOps.Select(positiveFar, tail, v);
+            // One ScaledExp for both tails: (2 + xc)·e^xc below −600 (xc clamped at −800), 8(1 − xc)·e^−2xc
+            // above 300 (xc clamped at 600), per lane.
+            T xn = TOps.Select(TOps.LessThan(x, TOps.Create(MishTailClamp)), TOps.Create(MishTailClamp), x);
+            T xp = TOps.Select(TOps.GreaterThan(x, TOps.Create(MishGrad2PositiveClamp)), TOps.Create(MishGrad2PositiveClamp), x);
+            T aHi = TwoSum(
+                TOps.Select(negativeFar, TOps.Create(2.0), TOps.Create(1.0)), TOps.Select(negativeFar, xn, TOps.Negate(xp)), out T aLo);
+            T scale = TOps.Select(negativeFar, TOps.Create(1.0), TOps.Create(8.0));
+            T tail = ScaledExp(
+                TOps.Select(negativeFar, xn, TOps.Multiply(TOps.Create(-2.0), xp)), TOps.Multiply(scale, aHi), TOps.Multiply(scale, aLo));
+            v = TOps.Select(far, tail, v);
         }
 
         return v;
@@ -397,23 +428,25 @@ internal static partial class Core<T, TMask, TOps>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static T MishBackward(T x, T dy)
     {
-        if (TOps.AnyMagnitudeAbove(x, BackwardDirectLimit) || TOps.AnyMagnitudeOutside(dy, TwoToMinus330, TwoTo400))
-        {
-            return MishBackwardWide(x, dy);
-        }
-
-        T cHi = MishGradPair(x, out T cLo);
-        return ExactProduct(dy, cHi, cLo);
-    }
-
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static T MishBackwardWide(T x, T dy)
-    {
+        // f′ once, on x clamped at −600 (no lane is clamped on the fast path, where |x| ≤ 400).
         TMask far = TOps.LessThan(x, TOps.Create(MishNegativeFar));
         T cHi = MishGradPair(TOps.Select(far, TOps.Create(MishNegativeFar), x), out T cLo);
         T fast = ExactProduct(dy, cHi, cLo);
-        T direct = ProductWide(dy, cHi, cLo, TOps.Create(0.0));
+        if (TOps.AnyMagnitudeAbove(x, BackwardDirectLimit) || TOps.AnyMagnitudeOutside(dy, TwoToMinus330, TwoTo400))
+        {
+            return MishBackwardWide(x, dy, far, cHi, cLo, fast);
+        }
 
+        return fast;
+    }
+
+    /// <summary>
+    /// The wide path of <see cref="MishBackward"/> from its f′ pair c (on x clamped at −600) and fast
+    /// product: ProductWide of c, or of (1 + x)·e^x below −600, on the lanes outside the fast range.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static T MishBackwardWide(T x, T dy, TMask far, T cHi, T cLo, T fast)
+    {
         T xc = TOps.Select(TOps.LessThan(x, TOps.Create(-WideExpLimit)), TOps.Create(-WideExpLimit), x);
         T mHi = ExpTable(xc, out T k, out T mLo);
         T aHi = TwoSum(TOps.Create(1.0), xc, out T aLo);
@@ -421,9 +454,10 @@ internal static partial class Core<T, TMask, TOps>
         TMask minusInfinity = TOps.Equal(x, TOps.Create(double.NegativeInfinity));
         tHi = TOps.Select(minusInfinity, TOps.Create(-0.0), tHi);
         tLo = TOps.Select(minusInfinity, TOps.Create(0.0), tLo);
-        T tail = ProductWide(dy, tHi, tLo, k);
 
-        T wide = TOps.Select(far, tail, direct);
+        // One ProductWide: of (1 + x)·e^x = (tHi + tLo)·2^k below −600, of c elsewhere.
+        T wide = ProductWide(
+            dy, TOps.Select(far, tHi, cHi), TOps.Select(far, tLo, cLo), TOps.Select(far, k, TOps.Create(0.0)));
         TMask outside = TOps.Or(MagnitudeAbove(x, BackwardDirectLimit), MagnitudeOutside(dy, TwoToMinus330, TwoTo400));
         return PropagateNaN(x, TOps.Select(outside, wide, fast));
     }
