@@ -18,14 +18,17 @@ namespace Activations.Numerics;
 /// unchanged: f is within 0.5 + 2^53·2^−56 ≈ 0.63 ulp, and so are f′ for x ≥ 0 and f″ away from
 /// its roots. Where a bracket cancels, t's absolute error 2^−57·t is divided by the bracket:
 /// d − a (f′, x &lt; 0) vanishes at a = a₀ ≈ 1.27846 and 2d + a(t − 1) (f″) at a = b₀ ≈ 2.39936,
-/// both with slope about −1.3. Farther than R = 1/4 from a root the brackets are at least 0.31
-/// (d − a, whose t-term is t ≤ 0.36 there) and 0.32 (2d + a(t − 1), whose t-term is t·(2 + a) ≤ 0.49),
-/// so t's error reaches them as at most 2^−56.8 and 2^−56.4 relative, and with t's own factor and the
-/// denominator's share each result stays within about 0.5 + 2^53·(2^−56.4 + 2^−57 + 2^−58.7) ≈ 0.7 ulp
-/// (the worst case of the bound; the errors of t in numerator and denominator partly cancel).
+/// both with slope about −1.3. Farther than R = 1/8 from a root the brackets are at least 0.157
+/// (d − a) and 0.162 (2d + a(t − 1)), and the ratio of the bracket's t-term (t, and t·(2 + a)) to
+/// the bracket is at most 1.94 and 2.65 (the maxima over a, computed with mpmath, sit at the edges
+/// of the neighbourhoods), so t's error reaches them as at most 2^−56.0 and 2^−55.6 relative, and
+/// with t's own factor and the denominator's share the results stay within about
+/// 0.5 + 2^53·(2^−56.0 + 2^−57 + 2^−58.7) ≈ 0.70 ulp (f′) and 0.5 + 2^53·(2^−55.6 + 2^−57 + 2^−58.7)
+/// ≈ 0.75 ulp (f″) (the worst case of the bound; the errors of t in numerator and denominator
+/// partly cancel). The narrower the neighbourhoods, the fewer vectors take their longer path.
 /// </para>
 /// <para>
-/// Near the roots (|a − root| ≤ 1/4) the brackets are written without cancellation. With the root
+/// Near the roots (|a − root| ≤ 1/8) the brackets are written without cancellation. With the root
 /// r stored as a triple r₁ + r₂ + r₃ (to 2^−160), u = r − a = (r₁ − a) + r₂ + r₃ is a
 /// double-double (r₁ − a exact by Sterbenz's lemma, the rest two-sums; its error is r₃'s rounding,
 /// below 2^−160) and E = e^u − 1 (<see cref="ExpM1NonPositive"/> at −|u|, and −m/(1 + m) for
@@ -65,7 +68,7 @@ internal static partial class Core<T, TMask, TOps>
     private const double SiLUSeriesLimit = 9.313225746154785e-10;
 
     /// <summary>Half-width of the neighbourhoods of the roots a₀ and b₀ in which the brackets are written in u = root − |x|.</summary>
-    private const double SiLURootRadius = 0.25;
+    private const double SiLURootRadius = 0.125;
 
     /// <summary>Where the far ranges clamp their argument: every value there is below 2^−1430, so ±0.</summary>
     private const double SiLUFarClamp = -1000.0;
@@ -228,9 +231,9 @@ internal static partial class Core<T, TMask, TOps>
     }
 
     /// <summary>
-    /// f′(x) as a double-double for |x| ≤ 600 (to 2^−55.5 relative, see the type's summary), from
+    /// f′(x) as a double-double for |x| ≤ 600 (to 2^−55.3 relative, see the type's summary), from
     /// t = e^−|x| and d = 1 + t: (d + a·t)/d² for x ≥ 0, t(d − a)/d² below, the root neighbourhood
-    /// |a − a₀| ≤ 1/4 (x &lt; 0) in u = a₀ − a, and 1/2 + x/2 below |x| = 2^−30.
+    /// |a − a₀| ≤ 1/8 (x &lt; 0) in u = a₀ − a, and 1/2 + x/2 below |x| = 2^−30.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static T SiLUGradPair(T x, T tHi, T tLo, T dHi, T dLo, out T lo)

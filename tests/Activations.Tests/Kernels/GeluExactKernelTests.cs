@@ -2,9 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
-using System.Runtime.Intrinsics;
 using Activations.Kernels;
-using Activations.Numerics;
 using Activations.Tests.Reference;
 using FluentAssertions;
 using Xunit;
@@ -30,132 +28,11 @@ public sealed class GeluExactKernelTests(ITestOutputHelper output)
 
     private static readonly double[] Inputs = BuildInputs();
 
-    private static double[] RunUnary<TKernel>(TKernel kernel, double[] x, int width)
-        where TKernel : struct, IUnaryKernel
-    {
-        int n = x.Length;
-        var r = new double[n];
-        int i = 0;
-        switch (width)
-        {
-            case 2:
-                for (; i + 2 <= n; i += 2)
-                {
-                    kernel.Invoke<Vector128<double>, Vector128<double>, Vector128Ops>(Vector128.Create(x.AsSpan(i, 2))).CopyTo(r.AsSpan(i));
-                }
-
-                break;
-            case 4:
-                for (; i + 4 <= n; i += 4)
-                {
-                    kernel.Invoke<Vector256<double>, Vector256<double>, Vector256Ops>(Vector256.Create(x.AsSpan(i, 4))).CopyTo(r.AsSpan(i));
-                }
-
-                break;
-            case 8:
-                for (; i + 8 <= n; i += 8)
-                {
-                    kernel.Invoke<Vector512<double>, Vector512<double>, Vector512Ops>(Vector512.Create(x.AsSpan(i, 8))).CopyTo(r.AsSpan(i));
-                }
-
-                break;
-        }
-
-        for (; i < n; i++)
-        {
-            r[i] = kernel.Invoke<double, bool, ScalarOps>(x[i]);
-        }
-
-        return r;
-    }
-
-    private static double[] RunBinary(double[] x, double[] dy, int width)
-    {
-        GeluExactBackward kernel = default;
-        int n = x.Length;
-        var r = new double[n];
-        int i = 0;
-        switch (width)
-        {
-            case 2:
-                for (; i + 2 <= n; i += 2)
-                {
-                    kernel.Invoke<Vector128<double>, Vector128<double>, Vector128Ops>(Vector128.Create(x.AsSpan(i, 2)), Vector128.Create(dy.AsSpan(i, 2))).CopyTo(r.AsSpan(i));
-                }
-
-                break;
-            case 4:
-                for (; i + 4 <= n; i += 4)
-                {
-                    kernel.Invoke<Vector256<double>, Vector256<double>, Vector256Ops>(Vector256.Create(x.AsSpan(i, 4)), Vector256.Create(dy.AsSpan(i, 4))).CopyTo(r.AsSpan(i));
-                }
-
-                break;
-            case 8:
-                for (; i + 8 <= n; i += 8)
-                {
-                    kernel.Invoke<Vector512<double>, Vector512<double>, Vector512Ops>(Vector512.Create(x.AsSpan(i, 8)), Vector512.Create(dy.AsSpan(i, 8))).CopyTo(r.AsSpan(i));
-                }
-
-                break;
-        }
-
-        for (; i < n; i++)
-        {
-            r[i] = kernel.Invoke<double, bool, ScalarOps>(x[i], dy[i]);
-        }
-
-        return r;
-    }
-
-    private static (double[] Value, double[] Grad) RunPair(double[] x, int width)
-    {
-        GeluExactFnAndGrad kernel = default;
-        int n = x.Length;
-        var v = new double[n];
-        var g = new double[n];
-        int i = 0;
-        switch (width)
-        {
-            case 2:
-                for (; i + 2 <= n; i += 2)
-                {
-                    kernel.Invoke<Vector128<double>, Vector128<double>, Vector128Ops>(Vector128.Create(x.AsSpan(i, 2)), out Vector128<double> s).CopyTo(v.AsSpan(i));
-                    s.CopyTo(g.AsSpan(i));
-                }
-
-                break;
-            case 4:
-                for (; i + 4 <= n; i += 4)
-                {
-                    kernel.Invoke<Vector256<double>, Vector256<double>, Vector256Ops>(Vector256.Create(x.AsSpan(i, 4)), out Vector256<double> s).CopyTo(v.AsSpan(i));
-                    s.CopyTo(g.AsSpan(i));
-                }
-
-                break;
-            case 8:
-                for (; i + 8 <= n; i += 8)
-                {
-                    kernel.Invoke<Vector512<double>, Vector512<double>, Vector512Ops>(Vector512.Create(x.AsSpan(i, 8)), out Vector512<double> s).CopyTo(v.AsSpan(i));
-                    s.CopyTo(g.AsSpan(i));
-                }
-
-                break;
-        }
-
-        for (; i < n; i++)
-        {
-            v[i] = kernel.Invoke<double, bool, ScalarOps>(x[i], out g[i]);
-        }
-
-        return (v, g);
-    }
-
     private static double[] Run(int order, double[] x, int width) => order switch
     {
-        0 => RunUnary(default(GeluExactFn), x, width),
-        1 => RunUnary(default(GeluExactGrad), x, width),
-        _ => RunUnary(default(GeluExactGrad2), x, width),
+        0 => KernelWidths.Unary(default(GeluExactFn), x, width),
+        1 => KernelWidths.Unary(default(GeluExactGrad), x, width),
+        _ => KernelWidths.Unary(default(GeluExactGrad2), x, width),
     };
 
     public static TheoryData<int> Orders() => [0, 1, 2];
@@ -214,7 +91,7 @@ public sealed class GeluExactKernelTests(ITestOutputHelper output)
         double[] grad = Run(1, Inputs, 1);
         foreach (int width in Widths)
         {
-            (double[] v, double[] g) = RunPair(Inputs, width);
+            (double[] v, double[] g) = KernelWidths.Pair(default(GeluExactFnAndGrad), Inputs, width);
             for (int i = 0; i < Inputs.Length; i++)
             {
                 BitConverter.DoubleToInt64Bits(v[i]).Should().Be(BitConverter.DoubleToInt64Bits(fn[i]), because: $"the pair's value at {Inputs[i]:R}, width {width}");
@@ -245,10 +122,10 @@ public sealed class GeluExactKernelTests(ITestOutputHelper output)
 
         double[] x = [.. xs];
         double[] dy = [.. dys];
-        double[] scalar = RunBinary(x, dy, 1);
+        double[] scalar = KernelWidths.Binary(default(GeluExactBackward), x, dy, 1);
         foreach (int width in Widths.Skip(1))
         {
-            double[] r = RunBinary(x, dy, width);
+            double[] r = KernelWidths.Binary(default(GeluExactBackward), x, dy, width);
             for (int i = 0; i < x.Length; i++)
             {
                 BitConverter.DoubleToInt64Bits(r[i]).Should().Be(BitConverter.DoubleToInt64Bits(scalar[i]), because: $"dy = {dy[i]:R} at x = {x[i]:R}, width {width}");
@@ -293,7 +170,7 @@ public sealed class GeluExactKernelTests(ITestOutputHelper output)
         double[] expected = [-0.0, double.NaN, 0.0, 3.0, double.NegativeInfinity, -0.0, double.NegativeInfinity, -5.0];
         foreach (int width in Widths)
         {
-            double[] r = RunBinary(x, dy, width);
+            double[] r = KernelWidths.Binary(default(GeluExactBackward), x, dy, width);
             for (int i = 0; i < x.Length; i++)
             {
                 r[i].Should().Be(expected[i], because: $"dy = {dy[i]} at x = {x[i]}, width {width}");
