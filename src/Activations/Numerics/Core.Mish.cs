@@ -21,8 +21,9 @@ namespace Activations.Numerics;
 /// Errors. The double-double steps contribute about 2^−100 relative to the largest term; what
 /// matters is t's 2^−57. Its effect on a result F is S·2^−57 with S = |t·∂F/∂t|/|F|, worked out
 /// in 80-digit arithmetic over [−60, 40]: S ≤ 4/3 for g (so f), and, outside the root
-/// neighbourhoods below, S ≤ 1.53 for f′ (at x ≈ −0.94) and 2.76 for f″ (at x ≈ 1.23). So f is
-/// within 0.5 + 2^53·2^−56.6 ≈ 0.58 ulp, f′ within 0.6 and f″ within 0.66 ulp on normal results
+/// neighbourhoods below, S ≤ 2.33 for f′ and 4.52 for f″, both at the edge of a neighbourhood
+/// (x = r₁ + 1/8 and r₃ − 1/8; the narrower the neighbourhoods, the fewer vectors take their longer
+/// path). So f is within 0.5 + 2^53·2^−56.6 ≈ 0.58 ulp, f′ within 0.65 and f″ within 0.79 ulp on normal results
 /// (the worst of 40,000 random inputs in [−10, 10] and [−840, 560]: 0.52, 0.52, 0.56); a subnormal
 /// result of a tail is rounded twice, within 0.76 ulp.
 /// </para>
@@ -30,17 +31,17 @@ namespace Activations.Numerics;
 /// Roots. f′ has one real zero, r₁ = −1.19243121451549521…, and f″ two, r₂ = −2.25637639636079312…
 /// and r₃ = 1.49057117948542845…; there S grows like 1/(4|x − r|) and the direct form has no correct
 /// digit left. The doubles nearest the roots (measured in 80 digits) lie 2^−54.2 (r₁), 2^−53.05 (r₂)
-/// and 2^−53.64 (r₃) away, the floats 2^−28.3, 2^−23.1 and 2^−24.6. Within |x − r| &lt; 1/4 the value
+/// and 2^−53.64 (r₃) away, the floats 2^−28.3, 2^−23.1 and 2^−24.6. Within |x − r| &lt; 1/8 the value
 /// is t·q(t) with t = x − r: r is stored as a triple of doubles (to 2^−155), x − rHi is exact
 /// (Sterbenz), the next two steps are a two-sum and one rounding of a part below 2^−105, so t is
 /// exact to 2^−100 of itself even at the nearest double; q(t) = F(r + t)/t is a degree-15 polynomial
 /// fitted to it in 80 digits (Chebyshev, relative error 2^−67.7, 2^−73.5, 2^−63.4; with the
 /// coefficients rounded as stored, 2^−63.3, 2^−66.6, 2^−60.8), evaluated by Horner's rule in doubles
 /// for degrees 15 … 3 and in double-double for the last three steps and the product by t, so the
-/// doubles' errors enter only through the terms from t³ on (|c₃/c₀| ≤ 0.29 and |t|³ ≤ 1/64: below
+/// doubles' errors enter only through the terms from t³ on (|c₃/c₀| ≤ 0.29 and |t|³ ≤ 1/512: below
 /// 2^−58 relative). At the roots, too, the result is one rounding of a value good to 2^−58: the
 /// value at the double nearest r₁ is
-/// 1.2942924…e−17, correct to the last bit. On |x − r| ≥ 1/4 the direct form's S ≤ 2.81.
+/// 1.2942924…e−17, correct to the last bit. On |x − r| ≥ 1/8 the direct form's S ≤ 4.52.
 /// </para>
 /// <para>
 /// Tails. For x &lt; −600, g = u(1 − u/2 + …) with u &lt; 2^−865, so f = x·e^x, f′ = (1 + x)e^x and
@@ -73,7 +74,7 @@ internal static partial class Core<T, TMask, TOps>
     private const double MishGrad2PositiveClamp = 600.0;
 
     /// <summary>|x − r| below which a root's polynomial replaces the direct form.</summary>
-    private const double MishRootRadius = 0.25;
+    private const double MishRootRadius = 0.125;
 
     private const double MishTiny = 1.499696813895631e-241;        // 2^−800
     private const double MishTinyScale = 4.149515568880993e180;    // 2^600
@@ -256,7 +257,7 @@ internal static partial class Core<T, TMask, TOps>
 
     /// <summary>
     /// f′(x) = hi + lo from the terms, for −600 ≤ x (lanes below are meaningless): the direct form
-    /// [num·den + 4x(1 + t)·T]/den², the root polynomial within 1/4 of r₁, and exactly 1 above 40.
+    /// [num·den + 4x(1 + t)·T]/den², the root polynomial within 1/8 of r₁, and exactly 1 above 40.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static T MishGradFromTerms(T x, TMask positive, T tHi, T tLo, T t2Hi, T t2Lo, T numHi, T numLo, T denHi, T denLo, out T lo)
@@ -335,7 +336,7 @@ internal static partial class Core<T, TMask, TOps>
 
     /// <summary>
     /// f″(x) = hi + lo on [−600, 300] (other lanes are meaningless): the direct form
-    /// 4T·B/den³ with B from <see cref="MishGrad2Bracket"/>, the root polynomials within 1/4 of r₂ and r₃.
+    /// 4T·B/den³ with B from <see cref="MishGrad2Bracket"/>, the root polynomials within 1/8 of r₂ and r₃.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static T MishGrad2Pair(T x, out T lo)
@@ -384,7 +385,7 @@ internal static partial class Core<T, TMask, TOps>
 
     /// <summary>
     /// Mish″(x) = σ(1 − g²)[2 + x(1 − σ − 2gσ)] within 0.66 ulp (see the type's summary): the direct
-    /// form 4T·[2(1 + t)·den + x·R]/den³ on [−600, 300], the root polynomials within 1/4 of r₂ and r₃,
+    /// form 4T·[2(1 + t)·den + x·R]/den³ on [−600, 300], the root polynomials within 1/8 of r₂ and r₃,
     /// (2 + x)·e^x below −600 and 8(1 − x)·e^−2x above 300, each rounded once (−0 at ±∞). NaN lanes are
     /// the caller's.
     /// </summary>

@@ -15,7 +15,7 @@ public sealed class MishTests(ITestOutputHelper output)
     private const double R2 = -2.256376396360793;
     private const double R3 = 1.4905711794854284;
 
-    /// <summary>Inputs around a root: 200 doubles either side, then offsets from 2^−50 to 0.3 (past the polynomial's 1/4).</summary>
+    /// <summary>Inputs around a root: 200 doubles either side, then offsets from 2^−50 to 0.3 (past the polynomial's 1/8).</summary>
     private static IEnumerable<double> Around(double r)
     {
         double up = r;

@@ -104,13 +104,13 @@ public sealed class BackwardKernelTests(ITestOutputHelper output)
     }
 
     /// <summary>
-    /// The sample with Mish's regimes: the doubles around the root of f′ and the edges of its polynomial (r₁ ± 1/4),
+    /// The sample with Mish's regimes: the doubles around the root of f′ and the edges of its polynomial (r₁ ± 1/8) and r₁ ± 1/4,
     /// the tails' switches (−600, −800, 40) and the neighbourhood of −2200, where the backward pass clamps e^x.
     /// </summary>
     private static double[] WithMishPoints(double[] xs)
     {
         var values = new List<double>(xs);
-        foreach (double p in new[] { -1.1924312145154952, -1.4424312145154952, -0.9424312145154952, -600, -800, 40, -2200, -700, -750 })
+        foreach (double p in new[] { -1.1924312145154952, -1.3174312145154952, -1.0674312145154952, -1.4424312145154952, -0.9424312145154952, -600, -800, 40, -2200, -700, -750 })
         {
             values.AddRange([p, Up(p), Down(p), Up(Up(p)), Down(Down(p))]);
         }
