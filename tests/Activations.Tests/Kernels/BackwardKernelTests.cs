@@ -282,7 +282,7 @@ public sealed class BackwardKernelTests(ITestOutputHelper output)
 
     private static Case Find(string name) => Cases().Single(c => c.Name == name);
 
-    /// <summary>Pairs (x, dy): every point with a few dy from the mixture, plus the cases the brief names.</summary>
+    /// <summary>Pairs (x, dy): every point once with dy = 1 and perPoint − 1 times with a dy from the mixture (<see cref="DySample"/>).</summary>
     private static (double[] X, double[] Dy) Pairs(Case c, int perPoint)
     {
         var random = new Random(c.Name.Length * 7919);
