@@ -23,9 +23,11 @@ namespace Activations.Benchmarks;
 /// the variants that compute something else (Grad alone, the three-stream bound) must write every
 /// element. The float family's compositions are held to 1e-2 relative (plus 1e-5 absolute): a float
 /// composition loses up to about 2⁻²⁴/(1 − σ) relative where it forms 1 − σ near σ = 1
-/// (1.3e-3 at x = 10), and about 2⁻²⁴ times its largest term absolute where a difference cancels
-/// to nothing (Mish″ at x ≈ 8.9, exactly −1.14e-6: 1 − g² rounds to 0 in float, a term of about 16
-/// beside it), far below what a wrong sign, factor or branch gives. Each activation of the
+/// (1.3e-3 at x = 10), and where a factor is a difference that one float ulp changes wholly: Mish″ =
+/// 2σ(g² − 1)·B with g = tanh(softplus x) within an ulp of 1 and B ≈ 7.9 at x ≈ 8.92 (exactly
+/// −1.14e-6), where an ulp of g moves the result by 2⁻²³·2σB ≈ 1.9e-6 (TensorPrimitives' vectorized
+/// float Tanh gives g = 1 there, and the composition 0), far below what a wrong sign, factor or
+/// branch gives. Each activation of the
 /// catalogue must have a composition; one without is reported as a disagreement.
 /// </para>
 /// </summary>
