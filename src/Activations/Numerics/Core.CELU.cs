@@ -86,8 +86,7 @@ internal static partial class Core<T, TMask, TOps>
         T scaled = TOps.Multiply(TOps.Multiply(x, TOps.Create(downFirst)), TOps.Create(downSecond));
         scaled = TOps.Select(positive, TOps.Create(-System.Math.Abs(mantissa)), scaled);
         T q = TOps.Divide(scaled, a);
-        T p = TOps.Multiply(q, a);
-        T remainder = TOps.Subtract(TOps.Subtract(scaled, p), MultiplyError(q, a, p));
+        T remainder = ExactResidual(scaled, q, a);
         T l = TOps.Multiply(remainder, TOps.Create(inverse));
         T magnitude = TOps.Abs(q);
         TMask outside = TOps.Or(TOps.LessThan(magnitude, TOps.Create(CeluSeriesLimit)), TOps.GreaterThan(magnitude, TOps.Create(CeluQuotientLimit)));

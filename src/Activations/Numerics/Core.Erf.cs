@@ -330,8 +330,7 @@ internal static partial class Core<T, TMask, TOps>
     {
         T one = TOps.Create(1.0);
         T qHi = TOps.Divide(one, a);
-        T p = TOps.Multiply(a, qHi);
-        T residual = TOps.Subtract(TOps.Subtract(one, p), MultiplyError(a, qHi, p));
+        T residual = ExactResidual(one, a, qHi);
         T qLo = TOps.Multiply(qHi, residual);
 
         T uHi = TOps.Multiply(qHi, qHi);

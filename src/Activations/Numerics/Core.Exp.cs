@@ -52,7 +52,7 @@ internal static partial class Core<T, TMask, TOps>
     private static T ReduceExp(T x, out T k, out T pLo)
     {
         k = RoundToInteger(TOps.Multiply(x, TOps.Create(InvLn2)));
-        T r1 = TOps.Subtract(x, TOps.Multiply(k, TOps.Create(Ln2Hi)));
+        T r1 = SubtractExactProduct(x, k, Ln2Hi);
         T kLo = TOps.Multiply(k, TOps.Create(Ln2Lo));
         T h = TOps.Subtract(r1, kLo);
         T rLo = TOps.Subtract(TOps.Subtract(r1, h), kLo);
@@ -345,7 +345,7 @@ internal static partial class Core<T, TMask, TOps>
     private static T ExpSixteenthsT(T x, T z)
     {
         T n = TOps.Subtract(z, TOps.Create(RoundingShifter));
-        T r = TOps.Subtract(TOps.Subtract(x, TOps.Multiply(n, TOps.Create(Ln2Over16Hi))), TOps.Multiply(n, TOps.Create(Ln2Over16Lo)));
+        T r = TOps.Subtract(SubtractExactProduct(x, n, Ln2Over16Hi), TOps.Multiply(n, TOps.Create(Ln2Over16Lo)));
         return ExpSixteenthsTFromR(r, z);
     }
 
@@ -368,7 +368,7 @@ internal static partial class Core<T, TMask, TOps>
         T m = TOps.Lookup16(Exp2Sixteenths, z);
         T n = TOps.Subtract(z, TOps.Create(RoundingShifter));
         T r = TOps.Add(
-            TOps.Subtract(yHi, TOps.Multiply(n, TOps.Create(Ln2Over16Hi))),
+            SubtractExactProduct(yHi, n, Ln2Over16Hi),
             TOps.Subtract(yLo, TOps.Multiply(n, TOps.Create(Ln2Over16Lo))));
         return FastTwoSum(m, TOps.Multiply(m, ExpSixteenthsTFromR(r, z)), out eLo);
     }

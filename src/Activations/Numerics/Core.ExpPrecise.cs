@@ -26,7 +26,7 @@ internal static partial class Core<T, TMask, TOps>
     {
         T z = ReduceSixteenths(y);
         T n = TOps.Subtract(z, TOps.Create(RoundingShifter));
-        T r1 = TOps.Subtract(y, TOps.Multiply(n, TOps.Create(Ln2Over16Hi)));
+        T r1 = SubtractExactProduct(y, n, Ln2Over16Hi);
         T nLo = TOps.Multiply(n, TOps.Create(Ln2Over16Lo));
         T rh = TOps.Subtract(r1, nLo);
         T rl = TOps.Subtract(TOps.Subtract(r1, rh), nLo);

@@ -121,10 +121,10 @@ internal static partial class Core<T, TMask, TOps>
         T d3Hi = MultiplyDD(d2Hi, d2Lo, dHi, dLo, out T d3Lo);
         T qHi = DivideDD(TOps.Multiply(TOps.Create(c), nHi), TOps.Multiply(TOps.Create(c), nLo), d3Hi, d3Lo, out T qLo);
         T r = TOps.Add(qHi, qLo);
-        TMask series = TOps.LessThan(TOps.Abs(y), TOps.Create(Grad2SeriesLimit));
-        TMask far = TOps.LessThan(y, TOps.Create(-DirectLimit));
-        if (TOps.Any(TOps.Or(series, far)))
+        if (TOps.AnyMagnitudeBelowOrAbove(y, Grad2SeriesLimit, DirectLimit))
         {
+            TMask series = TOps.LessThan(TOps.Abs(y), TOps.Create(Grad2SeriesLimit));
+            TMask far = TOps.LessThan(y, TOps.Create(-DirectLimit));
             r = TOps.Select(series, TOps.Multiply(TOps.Create(c * 0.125), y), r);
             r = TOps.Select(far, TOps.Negate(ScaledExp(y, TOps.Create(c), TOps.Create(0.0))), r);
         }

@@ -148,11 +148,11 @@ internal static partial class Core<T, TMask, TOps>
     private static T SiLUFromSigmoid(T x, T sHi, T sLo)
     {
         T v = SiLUTimes(x, sHi, sLo);
-        T a = TOps.Abs(x);
-        TMask series = TOps.LessThan(a, TOps.Create(SiLUSeriesLimit));
-        TMask far = TOps.GreaterThan(a, TOps.Create(DirectLimit));
-        if (TOps.Any(TOps.Or(series, far)))
+        if (TOps.AnyMagnitudeBelowOrAbove(x, SiLUSeriesLimit, DirectLimit))
         {
+            T a = TOps.Abs(x);
+            TMask series = TOps.LessThan(a, TOps.Create(SiLUSeriesLimit));
+            TMask far = TOps.GreaterThan(a, TOps.Create(DirectLimit));
             // x/2 is exact but for a subnormal x with an odd last bit, where it is a tie: x/2 + x²/4 lies
             // above it, so it rounds up, to (x + 2^−1074)/2 (exact). The sign is x's (also for ±0 and for
             // x = −2^−1074, whose value rounds to −0).
@@ -338,10 +338,10 @@ internal static partial class Core<T, TMask, TOps>
         T qHi = DivideDD(nHi, nLo, d3Hi, d3Lo, out T qLo);
         T v = TOps.Add(qHi, qLo);
 
-        TMask series = TOps.LessThan(a, TOps.Create(SiLUSeriesLimit));
-        TMask far = TOps.GreaterThan(a, TOps.Create(DirectLimit));
-        if (TOps.Any(TOps.Or(series, far)))
+        if (TOps.AnyMagnitudeBelowOrAbove(x, SiLUSeriesLimit, DirectLimit))
         {
+            TMask series = TOps.LessThan(a, TOps.Create(SiLUSeriesLimit));
+            TMask far = TOps.GreaterThan(a, TOps.Create(DirectLimit));
             v = TOps.Select(series, TOps.Create(0.5), v);
             T ac = TOps.Select(TOps.GreaterThan(a, TOps.Create(-SiLUFarClamp)), TOps.Create(-SiLUFarClamp), a);
             T fHi = TwoSum(TOps.Create(2.0), TOps.Negate(ac), out T fLo);

@@ -54,7 +54,7 @@ internal static partial class Core<T, TMask, TOps>
         // unused branch never counts against the kernel's inlining limits.
         if (Fma.IsSupported || AdvSimd.IsSupported)
         {
-            return TOps.FusedMultiplyAdd(x, y, TOps.Negate(product));
+            return TOps.FusedMultiplySubtract(x, y, product);
         }
 
         T cx = TOps.Multiply(x, TOps.Create(SplitFactor));
@@ -67,6 +67,42 @@ internal static partial class Core<T, TMask, TOps>
         e = TOps.Add(e, TOps.Multiply(xHi, yLo));
         e = TOps.Add(e, TOps.Multiply(xLo, yHi));
         return TOps.Add(e, TOps.Multiply(xLo, yLo));
+    }
+
+    /// <summary>
+    /// n − q·d for operands whose exact difference is a double and for which n − (q·d rounded) is
+    /// exact (Sterbenz's lemma: a quotient's or reciprocal's residual): one fused multiply-add
+    /// where there is one, else the rounded product, the exact difference and the exact
+    /// <see cref="MultiplyError"/>. Both give the exact value, so the same bits, zeros included
+    /// (a zero residual is +0 on both, and −0 only where n is −0 and q·d is +0).
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static T ExactResidual(T n, T q, T d)
+    {
+        if (Fma.IsSupported || AdvSimd.IsSupported)
+        {
+            return TOps.FusedMultiplyAddNegated(q, d, n);
+        }
+
+        T p = TOps.Multiply(q, d);
+        return TOps.Subtract(TOps.Subtract(n, p), MultiplyError(q, d, p));
+    }
+
+    /// <summary>
+    /// x − y·c for an exact product y·c and an exact difference (the argument reductions: an
+    /// integer times a constant's short leading part, subtracted by Sterbenz's lemma): one fused
+    /// multiply-add where there is one, else the multiply and the subtraction. Both are exact, so
+    /// the same bits.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static T SubtractExactProduct(T x, T y, double c)
+    {
+        if (Fma.IsSupported || AdvSimd.IsSupported)
+        {
+            return TOps.FusedMultiplyAdd(y, TOps.Create(-c), x);
+        }
+
+        return TOps.Subtract(x, TOps.Multiply(y, TOps.Create(c)));
     }
 
     /// <summary>(hi + lo) = (aHi + aLo)(bHi + bLo) to about 2^−104 relative.</summary>
@@ -96,9 +132,7 @@ internal static partial class Core<T, TMask, TOps>
     private static T DivideDDGivenInverse(T nHi, T nLo, T dHi, T dLo, T inverse, out T lo)
     {
         T q = TOps.Multiply(nHi, inverse);
-        T p = TOps.Multiply(q, dHi);
-        T residual = TOps.Subtract(TOps.Subtract(nHi, p), MultiplyError(q, dHi, p));
-        residual = TOps.Add(residual, TOps.Subtract(nLo, TOps.Multiply(q, dLo)));
+        T residual = TOps.Add(ExactResidual(nHi, q, dHi), TOps.Subtract(nLo, TOps.Multiply(q, dLo)));
         lo = TOps.Multiply(residual, inverse);
         return q;
     }
@@ -112,9 +146,7 @@ internal static partial class Core<T, TMask, TOps>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static T ReciprocalDD(T dHi, T dLo, T inverse, out T lo)
     {
-        T p = TOps.Multiply(inverse, dHi);
-        T residual = TOps.Subtract(TOps.Subtract(TOps.Create(1.0), p), MultiplyError(inverse, dHi, p));
-        residual = TOps.Subtract(residual, TOps.Multiply(inverse, dLo));
+        T residual = TOps.Subtract(ExactResidual(TOps.Create(1.0), inverse, dHi), TOps.Multiply(inverse, dLo));
         lo = TOps.Multiply(residual, inverse);
         return inverse;
     }

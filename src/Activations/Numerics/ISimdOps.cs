@@ -114,6 +114,16 @@ internal interface ISimdOps<T, TMask>
     /// <summary>z − x·y with a single rounding: the fused multiply-add of −x, in one instruction where there is one.</summary>
     static abstract T FusedMultiplyAddNegated(T x, T y, T z);
 
+    /// <summary>x·y − z with a single rounding: the fused multiply-add of −z, in one instruction where there is one.</summary>
+    static abstract T FusedMultiplySubtract(T x, T y, T z);
+
+    /// <summary>
+    /// Whether any lane has |x| &lt; low (±0 included) or |x| &gt; high or is NaN (0 &lt; low ≤ high;
+    /// compared as bit patterns): one test for the two rare ranges of a kernel, its series near 0
+    /// and its far tails.
+    /// </summary>
+    static abstract bool AnyMagnitudeBelowOrAbove(T x, double low, double high);
+
     /// <summary>The magnitude of <paramref name="magnitude"/> with the sign bit of <paramref name="sign"/> (bit operations only).</summary>
     static abstract T CopySign(T magnitude, T sign);
 }

@@ -109,6 +109,16 @@ internal readonly struct ScalarOps : ISimdOps<double, bool>
     public static double FusedMultiplyAddNegated(double x, double y, double z) => Math.FusedMultiplyAdd(-x, y, z);
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static double FusedMultiplySubtract(double x, double y, double z) => Math.FusedMultiplyAdd(x, y, -z);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static bool AnyMagnitudeBelowOrAbove(double x, double low, double high)
+    {
+        long a = BitConverter.DoubleToInt64Bits(x) & long.MaxValue;
+        return a > BitConverter.DoubleToInt64Bits(high) || a < BitConverter.DoubleToInt64Bits(low);
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static double CopySign(double magnitude, double sign) =>
         BitConverter.Int64BitsToDouble((BitConverter.DoubleToInt64Bits(magnitude) & long.MaxValue) | (BitConverter.DoubleToInt64Bits(sign) & long.MinValue));
 }

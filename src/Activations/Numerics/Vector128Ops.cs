@@ -124,5 +124,19 @@ internal readonly struct Vector128Ops : ISimdOps<Vec, Vec>
         Fma.IsSupported ? Fma.MultiplyAddNegated(x, y, z) : Vector128.FusedMultiplyAdd(Negate(x), y, z);
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vec FusedMultiplySubtract(Vec x, Vec y, Vec z) =>
+        Fma.IsSupported ? Fma.MultiplySubtract(x, y, z) : Vector128.FusedMultiplyAdd(x, y, Negate(z));
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static bool AnyMagnitudeBelowOrAbove(Vec x, double low, double high)
+    {
+        // |x| as a non-negative integer: the bit patterns of non-negative doubles order as the values.
+        Vector128<long> a = Vector128.Abs(x).AsInt64();
+        Vector128<long> outside = Vector128.GreaterThan(a, Vector128.Create(BitConverter.DoubleToInt64Bits(high)))
+            | Vector128.LessThan(a, Vector128.Create(BitConverter.DoubleToInt64Bits(low)));
+        return outside != Vector128<long>.Zero;
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vec CopySign(Vec magnitude, Vec sign) => Vector128.ConditionalSelect(Vector128.Create(-0.0), sign, magnitude);
 }

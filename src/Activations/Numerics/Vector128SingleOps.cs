@@ -109,6 +109,11 @@ internal readonly struct Vector128SingleOps : ISimdOps<Vec, Vec>
     public static Vec FusedMultiplyAddNegated(Vec x, Vec y, Vec z) => Vector128.FusedMultiplyAdd(Negate(x), y, z);
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vec FusedMultiplySubtract(Vec x, Vec y, Vec z) => Vector128.FusedMultiplyAdd(x, y, Negate(z));
+
+    public static bool AnyMagnitudeBelowOrAbove(Vec x, double low, double high) => throw DoubleFormat();
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vec CopySign(Vec magnitude, Vec sign) => Vector128.ConditionalSelect(Vector128.Create(-0.0f), sign, magnitude);
 
     private static NotSupportedException DoubleFormat() => new("An operation on the double format was asked of float lanes; only kernels exact in float run on them.");

@@ -136,5 +136,19 @@ internal readonly struct Vector256Ops : ISimdOps<Vec, Vec>
         Fma.IsSupported ? Fma.MultiplyAddNegated(x, y, z) : Vector256.FusedMultiplyAdd(Negate(x), y, z);
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vec FusedMultiplySubtract(Vec x, Vec y, Vec z) =>
+        Fma.IsSupported ? Fma.MultiplySubtract(x, y, z) : Vector256.FusedMultiplyAdd(x, y, Negate(z));
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static bool AnyMagnitudeBelowOrAbove(Vec x, double low, double high)
+    {
+        // |x| as a non-negative integer: the bit patterns of non-negative doubles order as the values.
+        Vector256<long> a = Vector256.Abs(x).AsInt64();
+        Vector256<long> outside = Vector256.GreaterThan(a, Vector256.Create(BitConverter.DoubleToInt64Bits(high)))
+            | Vector256.LessThan(a, Vector256.Create(BitConverter.DoubleToInt64Bits(low)));
+        return outside != Vector256<long>.Zero;
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vec CopySign(Vec magnitude, Vec sign) => Vector256.ConditionalSelect(Vector256.Create(-0.0), sign, magnitude);
 }

@@ -109,6 +109,11 @@ internal readonly struct Vector256SingleOps : ISimdOps<Vec, Vec>
     public static Vec FusedMultiplyAddNegated(Vec x, Vec y, Vec z) => Vector256.FusedMultiplyAdd(Negate(x), y, z);
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vec FusedMultiplySubtract(Vec x, Vec y, Vec z) => Vector256.FusedMultiplyAdd(x, y, Negate(z));
+
+    public static bool AnyMagnitudeBelowOrAbove(Vec x, double low, double high) => throw DoubleFormat();
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vec CopySign(Vec magnitude, Vec sign) => Vector256.ConditionalSelect(Vector256.Create(-0.0f), sign, magnitude);
 
     private static NotSupportedException DoubleFormat() => new("An operation on the double format was asked of float lanes; only kernels exact in float run on them.");

@@ -143,5 +143,19 @@ internal readonly struct Vector512Ops : ISimdOps<Vec, Vec>
         Avx512F.IsSupported ? Avx512F.FusedMultiplyAddNegated(x, y, z) : Vector512.FusedMultiplyAdd(Negate(x), y, z);
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vec FusedMultiplySubtract(Vec x, Vec y, Vec z) =>
+        Avx512F.IsSupported ? Avx512F.FusedMultiplySubtract(x, y, z) : Vector512.FusedMultiplyAdd(x, y, Negate(z));
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static bool AnyMagnitudeBelowOrAbove(Vec x, double low, double high)
+    {
+        // |x| as a non-negative integer: the bit patterns of non-negative doubles order as the values.
+        Vector512<long> a = Vector512.Abs(x).AsInt64();
+        Vector512<long> outside = Vector512.GreaterThan(a, Vector512.Create(BitConverter.DoubleToInt64Bits(high)))
+            | Vector512.LessThan(a, Vector512.Create(BitConverter.DoubleToInt64Bits(low)));
+        return outside != Vector512<long>.Zero;
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vec CopySign(Vec magnitude, Vec sign) => Vector512.ConditionalSelect(Vector512.Create(-0.0), sign, magnitude);
 }

@@ -109,6 +109,11 @@ internal readonly struct Vector512SingleOps : ISimdOps<Vec, Vec>
     public static Vec FusedMultiplyAddNegated(Vec x, Vec y, Vec z) => Vector512.FusedMultiplyAdd(Negate(x), y, z);
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vec FusedMultiplySubtract(Vec x, Vec y, Vec z) => Vector512.FusedMultiplyAdd(x, y, Negate(z));
+
+    public static bool AnyMagnitudeBelowOrAbove(Vec x, double low, double high) => throw DoubleFormat();
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vec CopySign(Vec magnitude, Vec sign) => Vector512.ConditionalSelect(Vector512.Create(-0.0f), sign, magnitude);
 
     private static NotSupportedException DoubleFormat() => new("An operation on the double format was asked of float lanes; only kernels exact in float run on them.");
