@@ -26,7 +26,8 @@ public sealed class SiLU : ActivationFunction
     {
         Name = "SiLU",
         Aliases = ["Swish"],
-        Kernels = _ => KernelSet.Create(default(SiLUFn), default(SiLUGrad), default(SiLUGrad2), default(SiLUBackward), default(NoKernel), default(SiLUFnAndGrad)),
+        Kernels = _ => KernelSet.Create(default(SiLUFn), default(SiLUGrad), default(SiLUGrad2), default(SiLUBackward), default(NoKernel), default(SiLUFnAndGrad),
+            FloatKernels.Lean(default(SiLUForFloat), default(SiLUGradForFloat), default(SiLUGrad2ForFloat), default(SiLUAndGradForFloat))),
         Create = _ => new SiLU(),
         Formulas = ("x·σ(x) = x/(1 + e⁻ˣ)", "σ(x)(1 + x(1 − σ(x)))", "σ(x)(1 − σ(x))(2 − x·tanh(x/2))"),
     };

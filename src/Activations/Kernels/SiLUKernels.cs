@@ -67,3 +67,47 @@ internal readonly struct SiLUFnAndGrad : IPairKernel
         return Core<T, TMask, TOps>.PropagateNaN(x, v);
     }
 }
+
+/// <summary>x·σ(x) for float inputs (2^−45 relative before the rounding to float; Numerics/Core.SiLUForFloat.cs).</summary>
+internal readonly struct SiLUForFloat : IUnaryKernel
+{
+    public static bool IsLight => false;
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public T Invoke<T, TMask, TOps>(T x)
+        where TOps : ISimdOps<T, TMask> =>
+        Core<T, TMask, TOps>.SiLUForFloat(x);
+}
+
+/// <summary>σ(x)(1 + x·σ(−x)) for float inputs.</summary>
+internal readonly struct SiLUGradForFloat : IUnaryKernel
+{
+    public static bool IsLight => false;
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public T Invoke<T, TMask, TOps>(T x)
+        where TOps : ISimdOps<T, TMask> =>
+        Core<T, TMask, TOps>.SiLUGradForFloat(x);
+}
+
+/// <summary>σ′(x)(2 − x·tanh(x/2)) for float inputs.</summary>
+internal readonly struct SiLUGrad2ForFloat : IUnaryKernel
+{
+    public static bool IsLight => false;
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public T Invoke<T, TMask, TOps>(T x)
+        where TOps : ISimdOps<T, TMask> =>
+        Core<T, TMask, TOps>.SiLUGrad2ForFloat(x);
+}
+
+/// <summary>SiLU and its derivative for float inputs, with the bits of <see cref="SiLUForFloat"/> and <see cref="SiLUGradForFloat"/>.</summary>
+internal readonly struct SiLUAndGradForFloat : IPairKernel
+{
+    public static bool IsLight => false;
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public T Invoke<T, TMask, TOps>(T x, out T second)
+        where TOps : ISimdOps<T, TMask> =>
+        Core<T, TMask, TOps>.SiLUAndGradForFloat(x, out second);
+}

@@ -71,7 +71,7 @@ public sealed class FusedAccuracyTests(ITestOutputHelper output)
     public void FloatResultsAreCorrectlyRoundedButNearMidpoints(string name, Operation op)
     {
         ActivationFunction f = AllActivations.Get(name);
-        float[] x = FloatPoints();
+        float[] x = FloatPoints(f);
         float[] actual = op switch
         {
             Operation.Fn => f.Fn(x),
@@ -89,7 +89,7 @@ public sealed class FusedAccuracyTests(ITestOutputHelper output)
     public void FloatBackwardIsCorrectlyRoundedButNearMidpoints(string name)
     {
         ActivationFunction f = AllActivations.Get(name);
-        float[] x = [.. FloatPoints(), float.PositiveInfinity, float.NegativeInfinity, float.NaN];
+        float[] x = [.. FloatPoints(f), float.PositiveInfinity, float.NegativeInfinity, float.NaN];
         float[] dy = [.. Enumerable.Range(0, x.Length).Select(i => FloatGradients[i % FloatGradients.Length])];
         var actual = new float[x.Length];
         f.Backward(x, dy, actual);
@@ -134,10 +134,28 @@ public sealed class FusedAccuracyTests(ITestOutputHelper output)
     private static double[] Points() =>
         [.. AccuracyPoints.For([]).Where((_, i) => i % 3 == 0).Concat(AccuracyPoints.Thresholds).Distinct()];
 
-    /// <summary>The accuracy points that are floats (rounded), plus float thresholds: overflow, underflow and subnormals.</summary>
-    private static float[] FloatPoints()
+    /// <summary>
+    /// The accuracy points that are floats (rounded), plus float thresholds (overflow, underflow and
+    /// subnormals) and the activation's own crossings (its roots and where its kernels change regime),
+    /// each with the floats a few ulps either side.
+    /// </summary>
+    private static float[] FloatPoints(ActivationFunction f)
     {
-        var points = new List<float>(Points().Select(v => (float)v).Where(float.IsFinite));
+        double[] crossings = ActivationReference.For(f).Crossings(f);
+        var points = new List<float>(Points().Concat(AccuracyPoints.For(crossings).Where((_, i) => i % 3 == 0)).Select(v => (float)v).Where(float.IsFinite));
+        foreach (float c in crossings.Select(v => (float)v))
+        {
+            float up = c;
+            float down = c;
+            for (int k = 0; k < 4; k++)
+            {
+                points.Add(up);
+                points.Add(down);
+                up = MathF.BitIncrement(up);
+                down = MathF.BitDecrement(down);
+            }
+        }
+
         foreach (float t in new[] { 88.72284f, -87.33655f, -103.27893f, -103.97208f, 15.942385f, -9.010913f, 1e-30f, 1.17549435e-38f, float.Epsilon, float.MaxValue })
         {
             float up = t;

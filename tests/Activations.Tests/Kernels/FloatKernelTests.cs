@@ -44,6 +44,9 @@ public sealed class FloatKernelTests(ITestOutputHelper output)
         ["LogSigmoid′"] = (new LogSigmoid(), 1, x => Invoke(default(LogSigmoidGrad<SigmoidForFloat>), x)),
         ["LogSigmoid″"] = (new LogSigmoid(), 2, x => Invoke(default(LogSigmoidGrad2<SigmoidGradForFloat>), x)),
         ["SELU"] = (new SELU(), 0, x => Invoke(new EluForFloat(SELU.Scale, 1.7580993408473768), x)),
+        ["SiLU"] = (new SiLU(), 0, x => Invoke(default(SiLUForFloat), x)),
+        ["SiLU′"] = (new SiLU(), 1, x => Invoke(default(SiLUGradForFloat), x)),
+        ["SiLU″"] = (new SiLU(), 2, x => Invoke(default(SiLUGrad2ForFloat), x)),
     };
 
     public static TheoryData<string> Cases() => [.. Kernels.Keys];
@@ -112,6 +115,29 @@ public sealed class FloatKernelTests(ITestOutputHelper output)
             points.Add(MathF.BitDecrement(boundary));
             points.Add(boundary / 2);
             points.Add(MathF.BitIncrement(boundary / 2));
+        }
+
+        // SiLU's roots (f′ at −a₀, f″ at ±b₀), where its float kernels expand within 1/128: the floats
+        // nearest each root and the edges, a few ulps either side, and random floats around them.
+        foreach (double root in new[] { SiLUReference.GradRoot, SiLUReference.Grad2Root, -SiLUReference.Grad2Root })
+        {
+            foreach (double offset in new[] { 0.0, 0.0078125, -0.0078125, 0.015625, -0.015625 })
+            {
+                float up = (float)(root + offset);
+                float down = up;
+                for (int k = 0; k < 8; k++)
+                {
+                    points.Add(up);
+                    points.Add(down);
+                    up = MathF.BitIncrement(up);
+                    down = MathF.BitDecrement(down);
+                }
+            }
+
+            for (int i = 0; i < 200; i++)
+            {
+                points.Add((float)(root + ((random.NextDouble() - 0.5) / 32)));
+            }
         }
 
         return [.. points.Distinct()];

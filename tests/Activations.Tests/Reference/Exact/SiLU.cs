@@ -62,16 +62,20 @@ internal sealed class SiLUReference : ActivationReference<SiLU>
     /// <summary>The roots of f″, ±b₀ (b₀ = 2.39935728051546766783…), as its nearest double.</summary>
     internal const double Grad2Root = 2.3993572805154675;
 
-    // The roots of f′ (−a₀) and f″ (±b₀), the edges of the kernels' neighbourhoods around them (±1/8) and the
-    // points twice as far (±1/4, where the direct formula's bound is already below its worst); where the
+    /// <summary>Half-width of the float kernels' neighbourhoods of the roots.</summary>
+    private const double FloatRadius = 0.0078125;
+
+    // The roots of f′ (−a₀) and f″ (±b₀), the edges of the kernels' neighbourhoods around them (±1/8, and
+    // ±1/128 for the float kernels) and the points twice as far (±1/4, where the direct formula's bound is
+    // already below its worst); where the
     // kernels switch to their series (|x| = 2^−30); where x·eˣ, (1 + x)eˣ and (2 + x)eˣ become subnormal and
     // round to zero (f, f′, and f″ on both sides), computed with mpmath.
     protected override double[] Crossings(SiLU f)
     {
-        double[] grad2 = [Grad2Root, Grad2Root - 0.125, Grad2Root + 0.125, Grad2Root - 0.25, Grad2Root + 0.25, 714.965852058205, 751.752962871375];
+        double[] grad2 = [Grad2Root, Grad2Root - 0.125, Grad2Root + 0.125, Grad2Root - 0.25, Grad2Root + 0.25, Grad2Root - FloatRadius, Grad2Root + FloatRadius, 714.965852058205, 751.752962871375];
         return
         [
-            GradRoot, GradRoot - 0.125, GradRoot + 0.125, GradRoot - 0.25, GradRoot + 0.25,
+            GradRoot, GradRoot - 0.125, GradRoot + 0.125, GradRoot - 0.25, GradRoot + 0.25, GradRoot - FloatRadius, GradRoot + FloatRadius,
             .. grad2, .. Array.ConvertAll(grad2, m => -m),
             Math.ScaleB(1.0, -30), -Math.ScaleB(1.0, -30),
             -714.9686572379665, -751.7556304135238, -714.9672556330942, -751.7542975331081,

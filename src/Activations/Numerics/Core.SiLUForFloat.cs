@@ -1,0 +1,147 @@
+using System.Runtime.CompilerServices;
+
+namespace Activations.Numerics;
+
+/// <summary>
+/// SiLU and its derivatives for float results, at an input that is a float (exactly widened),
+/// evaluated in double to within 2^−45 relative like the other float kernels (Core.Float.cs), so
+/// that the one rounding to float is within 0.5 + 2^−21 ulp. With a = |x| and t = e^−a, d = 1 + t
+/// and r = 1/d (one division), as in <see cref="SiLU"/>'s summary: f = x·σ(x), f′ = r(1 + a·t·r)
+/// for x ≥ 0 and t·B·r² with B = 1 + t − a below, f″ = t·K·r³ with K = (2 − a) + t(2 + a).
+/// <para>
+/// Since a is a float (24 significant bits), 1 − a, 2 − a and 2 + a are exact in double (for a
+/// below 2^28) or carry no cancellation (above). f needs no neighbourhood: σ from the float
+/// exponential (<see cref="LogisticForFloat"/>, 2^−45.4) times x rounds once more. f′ and f″ take
+/// t from <see cref="ExpPair"/> (2^−57 relative), whose absolute error 2^−57·t is what the
+/// brackets B and K pass on; their other errors are one or two roundings relative to themselves
+/// (B = ((1 − a) + tHi) + tLo, no product; K's product tHi(2 + a) rounds by 2^−53·0.41 at most,
+/// absolutely, near the root b₀). Farther than R = 1/128 from the roots, |B| ≥ 1.27·R and |K| ≥
+/// 1.31·R (their slopes there), so B is good to 2^−51.9 and K to 2^−47.6; the divisions and
+/// products round six times more (2^−50.4) and r carries t's and d's errors (2^−52): f′ within
+/// 2^−49.5 and f″ within 2^−47.3.
+/// </para>
+/// <para>
+/// Within R of a root ρ (a₀ for f′ at x &lt; 0, b₀ for f″), u = ρ − a = (ρ₁ − a) + ρ₂ (ρ₁ − a exact
+/// by Sterbenz's lemma, the sum rounded to 2^−53 of u; ρ's third part, 2^−106 absolutely, is
+/// 2^−80 of u, which is at least 2^−26.2 at a float), E = e^u − 1 from its Taylor polynomial to the
+/// sixth power (|u| ≤ 1/128: the first omitted term is 2^−54.3 of u; the evaluation rounds to about
+/// 2^−52), and, from e^−a = e^−ρ(1 + E) and the roots' equations: B = c·E + u with c = e^−a₀ =
+/// a₀ − 1, K = c′(2 + a)·E + (1 − c′)·u with c′ = e^−b₀, and t = c + c·E (or c′ + c′·E). E has
+/// u's sign, so each bracket is a sum of two terms of one sign: within 2^−51 of itself, and the
+/// results within 2^−49 again.
+/// </para>
+/// <para>
+/// Beyond |x| = 704 the exponentials are taken at −704 (<see cref="ClampForFloat"/>): there f is x
+/// for x &gt; 0 (r = 1) and every other float result is 1 (f′ at x &gt; 704) or a value far below the
+/// smallest float, rounded to −0 (the exact values there are negative: x·eˣ, (1 + x)eˣ and
+/// (2 − a)e^−a), which those lanes take outright, also at ±∞; NaN lanes are given back their NaN.
+/// </para>
+/// </summary>
+internal static partial class Core<T, TMask, TOps>
+{
+    /// <summary>Half-width R of the neighbourhoods of a₀ and b₀ in which the float kernels expand in u = root − |x|.</summary>
+    private const double SiLUFloatRootRadius = 0.0078125;
+
+    /// <summary>
+    /// e^u − 1 for |u| ≤ 1/128, to about 2^−52 relative: u + u²(1/2 + u(1/6 + u(1/24 + u(1/120 +
+    /// u/720)))), the first omitted term u⁷/5040 below 2^−54.3|u|.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static T SiLUFloatExpM1(T u)
+    {
+        T q = MulAdd(u, MulAdd(u, MulAdd(u, MulAdd(u, 1.0 / 720, 1.0 / 120), 1.0 / 24), 1.0 / 6), 0.5);
+        return TOps.Add(u, TOps.Multiply(TOps.Multiply(u, u), q));
+    }
+
+    /// <summary>
+    /// t = e^−|x| = tHi + tLo (<see cref="ExpPair"/>, 2^−57) and a = |x|, the exponential taken at
+    /// −704 in vectors with a lane beyond it or NaN (<paramref name="wide"/>).
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static T SiLUFloatExp(T x, out T a, out T tLo, out bool wide)
+    {
+        a = TOps.Abs(x);
+        T y = TOps.Negate(a);
+        wide = ClampForFloat(ref y);
+        return ExpPair(y, out tLo);
+    }
+
+    /// <summary>x·σ(x) for a float x (see the type's summary).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static T SiLUForFloat(T x)
+    {
+        T r = LogisticForFloat(x, out T u, out _, out bool wide);
+        T v = TOps.Multiply(x, SigmoidFromParts(x, u, r));
+        if (wide)
+        {
+            v = TOps.Select(TOps.LessThan(x, TOps.Create(-FloatExpLimit)), TOps.Create(-0.0), v);
+            v = PropagateNaN(x, v);
+        }
+
+        return v;
+    }
+
+    /// <summary>f′(x) = σ(x)(1 + x·σ(−x)) for a float x (see the type's summary).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static T SiLUGradForFloat(T x)
+    {
+        T t = SiLUFloatExp(x, out T a, out T tLo, out bool wide);
+        T b = TOps.Add(TOps.Add(TOps.Subtract(TOps.Create(1.0), a), t), tLo);
+        TMask near = TOps.LessThanOrEqual(TOps.Abs(TOps.Add(x, TOps.Create(SiLURootA1))), TOps.Create(SiLUFloatRootRadius));
+        if (TOps.Any(near))
+        {
+            T u = TOps.Add(TOps.Subtract(TOps.Create(SiLURootA1), a), TOps.Create(SiLURootA2));
+            T ce = TOps.Multiply(TOps.Create(SiLURootAExpHi), SiLUFloatExpM1(u));
+            b = TOps.Select(near, TOps.Add(ce, u), b);
+            t = TOps.Select(near, TOps.Add(TOps.Create(SiLURootAExpHi), ce), t);
+        }
+
+        T r = TOps.Divide(TOps.Create(1.0), TOps.Add(TOps.Create(1.0), t));
+        T positive = TOps.Multiply(r, TOps.Add(TOps.Create(1.0), TOps.Multiply(a, TOps.Multiply(t, r))));
+        T negative = TOps.Multiply(TOps.Multiply(TOps.Multiply(t, b), r), r);
+        T v = TOps.Select(TOps.LessThan(x, TOps.Create(0.0)), negative, positive);
+        if (wide)
+        {
+            v = TOps.Select(TOps.GreaterThan(x, TOps.Create(FloatExpLimit)), TOps.Create(1.0), v);
+            v = TOps.Select(TOps.LessThan(x, TOps.Create(-FloatExpLimit)), TOps.Create(-0.0), v);
+            v = PropagateNaN(x, v);
+        }
+
+        return v;
+    }
+
+    /// <summary>f″(x) = σ′(x)(2 − x·tanh(x/2)) for a float x (see the type's summary).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static T SiLUGrad2ForFloat(T x)
+    {
+        T t = SiLUFloatExp(x, out T a, out T tLo, out bool wide);
+        T g = TOps.Add(TOps.Create(2.0), a);
+        T k = TOps.Add(TOps.Add(TOps.Subtract(TOps.Create(2.0), a), TOps.Multiply(t, g)), TOps.Multiply(tLo, g));
+        TMask near = TOps.LessThanOrEqual(TOps.Abs(TOps.Subtract(a, TOps.Create(SiLURootB1))), TOps.Create(SiLUFloatRootRadius));
+        if (TOps.Any(near))
+        {
+            T u = TOps.Add(TOps.Subtract(TOps.Create(SiLURootB1), a), TOps.Create(SiLURootB2));
+            T ce = TOps.Multiply(TOps.Create(SiLURootBExpHi), SiLUFloatExpM1(u));
+            k = TOps.Select(near, TOps.Add(TOps.Multiply(ce, g), TOps.Multiply(TOps.Create(SiLURootBExpComplementHi), u)), k);
+            t = TOps.Select(near, TOps.Add(TOps.Create(SiLURootBExpHi), ce), t);
+        }
+
+        T r = TOps.Divide(TOps.Create(1.0), TOps.Add(TOps.Create(1.0), t));
+        T v = TOps.Multiply(TOps.Multiply(TOps.Multiply(t, k), r), TOps.Multiply(r, r));
+        if (wide)
+        {
+            v = TOps.Select(TOps.GreaterThan(a, TOps.Create(FloatExpLimit)), TOps.Create(-0.0), v);
+            v = PropagateNaN(x, v);
+        }
+
+        return v;
+    }
+
+    /// <summary>f and f′ for a float x, with the bits of <see cref="SiLUForFloat"/> and <see cref="SiLUGradForFloat"/> (each computed as alone).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static T SiLUAndGradForFloat(T x, out T grad)
+    {
+        grad = SiLUGradForFloat(x);
+        return SiLUForFloat(x);
+    }
+}
