@@ -24,7 +24,8 @@ public sealed class Mish : ActivationFunction
     internal static ActivationDescriptor Descriptor { get; } = new()
     {
         Name = "Mish",
-        Kernels = _ => KernelSet.Create(default(MishFn), default(MishGrad), default(MishGrad2), default(MishBackward), default(NoKernel), default(MishFnAndGrad)),
+        Kernels = _ => KernelSet.Create(default(MishFn), default(MishGrad), default(MishGrad2), default(MishBackward), default(NoKernel), default(MishFnAndGrad),
+            FloatKernels.Lean(default(MishForFloat), default(MishGradForFloat), default(MishGrad2), default(MishAndGradForFloat))),
         Create = _ => new Mish(),
         Formulas = ("x·tanh(ln(1 + eˣ))", "g + x·σ(x)·(1 − g²), g = tanh(ln(1 + eˣ))", "σ(x)(1 − g²)(2 + x(1 − σ(x) − 2g·σ(x)))"),
     };

@@ -67,3 +67,36 @@ internal readonly struct MishFnAndGrad : IPairKernel
         return Core<T, TMask, TOps>.PropagateNaN(x, v);
     }
 }
+
+/// <summary>x·tanh(softplus(x)) for float inputs (2^−45 relative before the rounding to float; Numerics/Core.MishForFloat.cs).</summary>
+internal readonly struct MishForFloat : IUnaryKernel
+{
+    public static bool IsLight => false;
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public T Invoke<T, TMask, TOps>(T x)
+        where TOps : ISimdOps<T, TMask> =>
+        Core<T, TMask, TOps>.MishForFloat(x);
+}
+
+/// <summary>Mish′ for float inputs.</summary>
+internal readonly struct MishGradForFloat : IUnaryKernel
+{
+    public static bool IsLight => false;
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public T Invoke<T, TMask, TOps>(T x)
+        where TOps : ISimdOps<T, TMask> =>
+        Core<T, TMask, TOps>.MishGradForFloat(x);
+}
+
+/// <summary>Mish and Mish′ for float inputs, with the bits of <see cref="MishForFloat"/> and <see cref="MishGradForFloat"/>.</summary>
+internal readonly struct MishAndGradForFloat : IPairKernel
+{
+    public static bool IsLight => false;
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public T Invoke<T, TMask, TOps>(T x, out T second)
+        where TOps : ISimdOps<T, TMask> =>
+        Core<T, TMask, TOps>.MishAndGradForFloat(x, out second);
+}

@@ -47,6 +47,8 @@ public sealed class FloatKernelTests(ITestOutputHelper output)
         ["SiLU"] = (new SiLU(), 0, x => Invoke(default(SiLUForFloat), x)),
         ["SiLU′"] = (new SiLU(), 1, x => Invoke(default(SiLUGradForFloat), x)),
         ["SiLU″"] = (new SiLU(), 2, x => Invoke(default(SiLUGrad2ForFloat), x)),
+        ["Mish"] = (new Mish(), 0, x => Invoke(default(MishForFloat), x)),
+        ["Mish′"] = (new Mish(), 1, x => Invoke(default(MishGradForFloat), x)),
     };
 
     public static TheoryData<string> Cases() => [.. Kernels.Keys];
@@ -117,9 +119,10 @@ public sealed class FloatKernelTests(ITestOutputHelper output)
             points.Add(MathF.BitIncrement(boundary / 2));
         }
 
-        // SiLU's roots (f′ at −a₀, f″ at ±b₀), where its float kernels expand within 1/128: the floats
-        // nearest each root and the edges, a few ulps either side, and random floats around them.
-        foreach (double root in new[] { SiLUReference.GradRoot, SiLUReference.Grad2Root, -SiLUReference.Grad2Root })
+        // SiLU's roots (f′ at −a₀, f″ at ±b₀) and Mish′'s (r₁), where their float kernels expand within
+        // 1/128: the floats nearest each root and the edges, a few ulps either side, and random floats
+        // around them.
+        foreach (double root in new[] { SiLUReference.GradRoot, SiLUReference.Grad2Root, -SiLUReference.Grad2Root, -1.1924312145154952 })
         {
             foreach (double offset in new[] { 0.0, 0.0078125, -0.0078125, 0.015625, -0.015625 })
             {

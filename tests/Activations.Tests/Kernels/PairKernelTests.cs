@@ -121,6 +121,8 @@ public sealed class PairKernelTests
         checks["Tanh (float kernels)"] = () => Check(default(TanhAndGradForFloat), default(TanhForFloat), default(TanhGradForFloat));
         checks["SoftPlus (float kernels)"] = () => Check(default(SoftPlusAndGradForFloat), default(SoftPlusForFloat), default(SigmoidForFloat));
         checks["LogSigmoid (float kernels)"] = () => Check(default(LogSigmoidFnAndGrad<SoftPlusAndGradForFloat>), default(LogSigmoidFn<SoftPlusForFloat>), default(LogSigmoidGrad<SigmoidForFloat>));
+        checks["SiLU (float kernels)"] = () => Check(default(SiLUAndGradForFloat), default(SiLUForFloat), default(SiLUGradForFloat));
+        checks["Mish (float kernels)"] = () => Check(default(MishAndGradForFloat), default(MishForFloat), default(MishGradForFloat));
         checks["ELU(0.5) (float kernels)"] = () => Check(new EluAndGradForFloat(1.0, 0.5), new EluForFloat(1.0, 0.5), new EluGradForFloat(1.0, 0.5));
         checks["SELU (float kernels)"] = () => Check(new EluAndGradForFloat(SELU.Scale, 1.7580993408473768), new EluForFloat(SELU.Scale, 1.7580993408473768), new EluGradForFloat(SELU.Scale, 1.7580993408473768));
         return checks;
