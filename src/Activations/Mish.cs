@@ -25,7 +25,7 @@ public sealed class Mish : ActivationFunction
     {
         Name = "Mish",
         Kernels = _ => KernelSet.Create(default(MishFn), default(MishGrad), default(MishGrad2), default(MishBackward), default(NoKernel), default(MishFnAndGrad),
-            FloatKernels.Lean(default(MishForFloat), default(MishGradForFloat), default(MishGrad2), default(MishAndGradForFloat))),
+            FloatKernels.Lean(default(MishForFloat), default(MishGradForFloat), default(MishGrad2ForFloat), default(MishAndGradForFloat))),
         Create = _ => new Mish(),
         Formulas = ("x·tanh(ln(1 + eˣ))", "g + x·σ(x)·(1 − g²), g = tanh(ln(1 + eˣ))", "σ(x)(1 − g²)(2 + x(1 − σ(x) − 2g·σ(x)))"),
     };

@@ -90,6 +90,17 @@ internal readonly struct MishGradForFloat : IUnaryKernel
         Core<T, TMask, TOps>.MishGradForFloat(x);
 }
 
+/// <summary>Mish″ for float inputs.</summary>
+internal readonly struct MishGrad2ForFloat : IUnaryKernel
+{
+    public static bool IsLight => false;
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public T Invoke<T, TMask, TOps>(T x)
+        where TOps : ISimdOps<T, TMask> =>
+        Core<T, TMask, TOps>.MishGrad2ForFloat(x);
+}
+
 /// <summary>Mish and Mish′ for float inputs, with the bits of <see cref="MishForFloat"/> and <see cref="MishGradForFloat"/>.</summary>
 internal readonly struct MishAndGradForFloat : IPairKernel
 {

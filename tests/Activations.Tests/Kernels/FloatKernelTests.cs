@@ -49,6 +49,7 @@ public sealed class FloatKernelTests(ITestOutputHelper output)
         ["SiLU″"] = (new SiLU(), 2, x => Invoke(default(SiLUGrad2ForFloat), x)),
         ["Mish"] = (new Mish(), 0, x => Invoke(default(MishForFloat), x)),
         ["Mish′"] = (new Mish(), 1, x => Invoke(default(MishGradForFloat), x)),
+        ["Mish″"] = (new Mish(), 2, x => Invoke(default(MishGrad2ForFloat), x)),
     };
 
     public static TheoryData<string> Cases() => [.. Kernels.Keys];
@@ -140,6 +141,28 @@ public sealed class FloatKernelTests(ITestOutputHelper output)
             for (int i = 0; i < 200; i++)
             {
                 points.Add((float)(root + ((random.NextDouble() - 0.5) / 32)));
+            }
+        }
+
+        // Mish″'s roots (r₂, r₃), where its float kernel expands within 1/16.
+        foreach (double root in new[] { -2.256376396360793, 1.4905711794854284 })
+        {
+            foreach (double offset in new[] { 0.0, 0.0625, -0.0625, 0.125, -0.125 })
+            {
+                float up = (float)(root + offset);
+                float down = up;
+                for (int k = 0; k < 8; k++)
+                {
+                    points.Add(up);
+                    points.Add(down);
+                    up = MathF.BitIncrement(up);
+                    down = MathF.BitDecrement(down);
+                }
+            }
+
+            for (int i = 0; i < 300; i++)
+            {
+                points.Add((float)(root + ((random.NextDouble() - 0.5) / 4)));
             }
         }
 

@@ -77,7 +77,7 @@ internal sealed class MishReference : ActivationReference<Mish>
     // g(0) = tanh(ln 2) = 3/5: f(0) = 0, f′(0) = g(0) = 0.6 (correctly rounded), f″(0) = 2σ(0)(1 − g(0)²) = 16/25 = 0.64.
     protected override Triple AtZero(Mish f) => (0, 0.6, 0.64);
 
-    // The roots of f′ (r₁) and f″ (r₂, r₃), the edges of their polynomial neighbourhoods (r ± 1/8) and r ± 1/4, and r₁ ± 1/128 (the float f′'s); where f and f′
+    // The roots of f′ (r₁) and f″ (r₂, r₃), the edges of their polynomial neighbourhoods (r ± 1/8) and r ± 1/4, and r₁ ± 1/128 and r₂, r₃ ± 1/16 (the float kernels'); where f and f′
     // become x and 1 to the last bit (19.06, 20.56); the kernels' switches (2^−800 both signs, −800, and the shared
     // ±40, ±300, ±600); where the tails x·eˣ, (1 + x)eˣ, (2 + x)eˣ become subnormal and round to zero (about −715
     // and −751.75), and 8(x − 1)e^−2x likewise (358.18, 376.57).
@@ -86,7 +86,7 @@ internal sealed class MishReference : ActivationReference<Mish>
         -1.1924312145154952, -2.256376396360793, 1.4905711794854284,
         -1.4424312145154952, -0.9424312145154952, -2.506376396360793, -2.006376396360793, 1.2405711794854284, 1.7405711794854284,
         -1.3174312145154952, -1.0674312145154952, -2.381376396360793, -2.131376396360793, 1.3655711794854284, 1.6155711794854284,
-        -1.2002437145154952, -1.1846187145154952,
+        -1.2002437145154952, -1.1846187145154952, -2.318876396360793, -2.193876396360793, 1.4280711794854284, 1.5530711794854284,
         19.061547465398498, 20.56093465254709, Math.ScaleB(1.0, -800), -Math.ScaleB(1.0, -800), -800.0,
         -714.9686572379665, -751.7556304135238, -714.9672556330942, -751.7542975331081, -714.965852058205, -751.752962871375,
         358.1770458297433, 376.57055349465264,
