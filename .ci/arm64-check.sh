@@ -66,12 +66,41 @@ run() {
   runs+=("$name")
 }
 
+# The two emulated runs take most of the time and use about one core each, so they run side by
+# side, while the native runs follow one another.
+arm64_pids=()
+# If the script stops early, it stops its emulated runs with it.
+trap '[[ ${#arm64_pids[@]} -eq 0 ]] || kill "${arm64_pids[@]}" 2>/dev/null || true' EXIT
+for variant in arm64 arm64-intrinsics-off; do
+  setting=()
+  [[ $variant == arm64-intrinsics-off ]] && setting=(DOTNET_EnableHWIntrinsic=0)
+  say "running $variant in the background: ${setting[*]} qemu-aarch64 $out/arm64/Activations.CrossCheck"
+  timeout "$run_timeout" env "${setting[@]}" qemu-aarch64 "$out/arm64/Activations.CrossCheck" "$out/$variant.txt" \
+    >"$out/$variant.log" 2>&1 &
+  arm64_pids+=($!)
+done
+
 run x64 dotnet "$out/x64/Activations.CrossCheck.dll"
 run x64-avx512-off env DOTNET_EnableAVX512=0 dotnet "$out/x64/Activations.CrossCheck.dll"
 run x64-avx2-off env DOTNET_EnableAVX2=0 dotnet "$out/x64/Activations.CrossCheck.dll"
 run x64-intrinsics-off env DOTNET_EnableHWIntrinsic=0 dotnet "$out/x64/Activations.CrossCheck.dll"
-run arm64 qemu-aarch64 "$out/arm64/Activations.CrossCheck"
-run arm64-intrinsics-off env DOTNET_EnableHWIntrinsic=0 qemu-aarch64 "$out/arm64/Activations.CrossCheck"
+
+arm64_failed=0
+for i in 0 1; do
+  variant=$([[ $i -eq 0 ]] && echo arm64 || echo arm64-intrinsics-off)
+  if wait "${arm64_pids[$i]}"; then
+    say "$variant finished"
+  else
+    echo "the $variant run failed (exit status $?):" >&2
+    arm64_failed=1
+  fi
+  cat "$out/$variant.log"
+  runs+=("$variant")
+done
+arm64_pids=()
+if [[ $arm64_failed -ne 0 ]]; then
+  exit 1
+fi
 
 reference=$out/x64.txt
 if [[ ! -s $reference ]]; then

@@ -21,14 +21,47 @@ rm -rf "$out"
 mkdir -p "$out"
 dotnet publish "$project" -c Release -o "$out/bin" >/dev/null
 
+isas=("" DOTNET_EnableAVX512=0 DOTNET_EnableAVX2=0 DOTNET_EnableHWIntrinsic=0)
+jits=("" DOTNET_TieredPGO=0 DOTNET_TieredCompilation=0)
+
+# The twelve runs each use about one core: two at a time, each with its own listing, output and log.
+pids=()
+trap '[[ ${#pids[@]} -eq 0 ]] || kill "${pids[@]}" 2>/dev/null || true' EXIT
+for isa in "${isas[@]}"; do
+  for jit in "${jits[@]}"; do
+    name="${isa:-default}${jit:+-$jit}"
+    if [[ ${#pids[@]} -ge 2 ]]; then
+      wait -n "${pids[@]}" || true
+      running=()
+      for pid in "${pids[@]}"; do
+        if kill -0 "$pid" 2>/dev/null; then running+=("$pid"); fi
+      done
+      pids=("${running[@]}")
+    fi
+    (
+      code=0
+      env ${isa:+"$isa"} ${jit:+"$jit"} DOTNET_JitDisasm='Loop LightLoop InvokeOnce' DOTNET_JitDisasmDiffable=1 \
+        DOTNET_JitStdOutFile="$out/$name.asm" "$out/bin/Activations.CrossCheck" "$out/$name.bits" >"$out/$name.log" 2>&1 || code=$?
+      echo "$code" >"$out/$name.status"
+    ) &
+    pids+=($!)
+  done
+done
+wait
+pids=()
+
 status=0
-for isa in "" DOTNET_EnableAVX512=0 DOTNET_EnableAVX2=0 DOTNET_EnableHWIntrinsic=0; do
+for isa in "${isas[@]}"; do
   listings=()
-  for jit in "" DOTNET_TieredPGO=0 DOTNET_TieredCompilation=0; do
+  for jit in "${jits[@]}"; do
     name="${isa:-default}${jit:+-$jit}"
     file="$out/$name.asm"
-    env ${isa:+"$isa"} ${jit:+"$jit"} DOTNET_JitDisasm='Loop LightLoop InvokeOnce' DOTNET_JitDisasmDiffable=1 \
-      DOTNET_JitStdOutFile="$file" "$out/bin/Activations.CrossCheck" "$out/$name.bits"
+    cat "$out/$name.log"
+    if [[ $(cat "$out/$name.status" 2>/dev/null) != 0 ]]; then
+      echo "the run ${isa:-default ISA}, ${jit:-default JIT} failed (exit status $(cat "$out/$name.status" 2>/dev/null || echo unknown))" >&2
+      status=1
+      continue
+    fi
     listings+=("$file")
     # Calls per listing, except the allowed software fused multiply-add and Loop's calls of InvokeOnce.
     bad=$(awk '

@@ -5,6 +5,7 @@ using BenchmarkDotNet.Diagnosers;
 using BenchmarkDotNet.Filters;
 using BenchmarkDotNet.Jobs;
 using BenchmarkDotNet.Running;
+using BenchmarkDotNet.Toolchains.InProcess.Emit;
 using Perfolizer.Horology;
 
 namespace Activations.Benchmarks;
@@ -34,20 +35,24 @@ internal static class SuiteConfig
     public const string SmokeActivation = "Sigmoid";
 
     /// <summary>
-    /// One cold invocation of every benchmark of the double suite at the smallest size (132 cases)
+    /// One invocation of every benchmark of the double suite at the smallest size (132 cases)
     /// in the default job, and of its library calls (33 cases) in the tiering-off job, stopping at
     /// the first failure: checks that each variant runs and agrees with the library, and that the
     /// library's calls allocate nothing under both JIT configurations; its timings mean nothing.
     /// Of the catalogue-driven families (training loop, float), only the default job, with the
     /// library's call for every activation and operation and every variant for
     /// <see cref="SmokeActivation"/> (79 cases): the agreement validator has already run every
-    /// variant of every activation in the host process.
+    /// variant of every activation in the host process. The default job runs in this process
+    /// (BenchmarkDotNet's in-process toolchain, no process per case, so its calls come after the
+    /// validator's and are not cold), which has the runtime's defaults unless its environment says
+    /// otherwise (Program then says so); the tiering-off job runs in a process of its own per case,
+    /// and so does the default job with <c>--no-avx512</c>.
     /// </summary>
     /// <param name="options">The command line.</param>
     /// <returns>The configuration.</returns>
     public static IConfig Smoke(SuiteOptions options) =>
         Common(options)
-            .AddJob(WithWidth(Job.Dry.WithId(DefaultJobId), options))
+            .AddJob(InProcessUnlessSet(WithWidth(Job.Dry.WithId(DefaultJobId), options), options))
             .AddJob(WithWidth(Job.Dry.WithId(TieringOffJobId).WithEnvironmentVariable("DOTNET_TieredCompilation", "0"), options))
             .WithOptions(ConfigOptions.StopOnFirstError)
             .AddFilter(new SimpleFilter(b => b.Parameters["N"] is OperationBenchmark.SmallestSize))
@@ -91,6 +96,10 @@ internal static class SuiteConfig
             .WithIterationTime(TimeInterval.FromMilliseconds(100))
             .WithEvaluateOverhead(false)
             .WithMemoryRandomization(true);
+
+    // The smoke run's default job runs in this process, unless it sets a runtime setting of its own.
+    private static Job InProcessUnlessSet(Job job, SuiteOptions options) =>
+        options.NoAvx512 ? job : job.WithToolchain(InProcessEmitToolchain.Instance);
 
     private static Job WithWidth(Job job, SuiteOptions options)
     {

@@ -46,7 +46,7 @@ internal sealed record SuiteOptions(
     public const string Usage =
         """
         Usage: dotnet run -c Release --project benchmarks/Activations.Benchmarks -- (--smoke | --full) [--no-avx512] [--sizes N,N,…] [--results PATH] [BenchmarkDotNet options]
-          --smoke         one cold call of every benchmark at N = 1,024 (for CI); exits 1 if any fails
+          --smoke         one call of every benchmark at N = 1,024 (for CI); exits 1 if any fails
           --full          the default job and the DOTNET_TieredCompilation=0 job, each warmed up until the JIT is
                           quiet, then 3 warm-up + 10 measured iterations at every N with memory randomization;
                           writes the results file and exits 1 if the library's medians differ by more than 15 %

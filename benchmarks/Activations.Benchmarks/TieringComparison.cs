@@ -62,12 +62,12 @@ internal static class TieringComparison
 
     /// <summary>Prints the comparison; returns the checked cases outside the tolerance.</summary>
     /// <param name="pairs">The pairs of this run.</param>
-    /// <param name="enforced">Whether the check fails the run (the full run) or is only reported (the smoke run, whose single cold calls are no measurement).</param>
+    /// <param name="enforced">Whether the check fails the run (the full run) or is only reported (the smoke run, whose single calls are no measurement).</param>
     /// <returns>The library cases outside the tolerance, empty when the check is not enforced.</returns>
     public static List<Pair> Report(List<Pair> pairs, bool enforced)
     {
         List<Pair> outside = [.. pairs.Where(p => p.IsOutside)];
-        string mode = enforced ? string.Empty : " (reported only: the smoke run times single cold calls)";
+        string mode = enforced ? string.Empty : " (reported only: the smoke run times single calls)";
         Console.WriteLine();
         Console.WriteLine($"Default job vs DOTNET_TieredCompilation=0, limit ±{Tolerance:P0} on the library's medians{mode}:");
         foreach (IGrouping<string, Pair> variant in pairs.GroupBy(p => p.Variant))

@@ -10,6 +10,7 @@ using Xunit;
 namespace Activations.Tests;
 
 /// <summary>The library's catalogue describes every public activation, once, consistently.</summary>
+[Trait("Isa", "Independent")]
 public class CatalogueTests
 {
     [Fact]
@@ -79,6 +80,7 @@ public class CatalogueTests
 }
 
 /// <summary>README.md's table of activations lists every catalogue entry with the formulas its description gives.</summary>
+[Trait("Isa", "Independent")]
 public class ReadmeTableTests
 {
     [Fact]

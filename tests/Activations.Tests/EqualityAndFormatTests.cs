@@ -8,6 +8,7 @@ using FluentAssertions;
 namespace Activations.Tests;
 
 /// <summary>Equality, hashing, the canonical ToString form, and constructor validation of every activation.</summary>
+[Trait("Isa", "Independent")]
 public class EqualityAndFormatTests
 {
     /// <summary>Each activation and the exact text its ToString must give.</summary>

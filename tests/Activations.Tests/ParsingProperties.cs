@@ -12,6 +12,7 @@ namespace Activations.Tests;
 /// returns an activation or throws <see cref="FormatException"/> whose message is valid Unicode,
 /// and TryParse agrees with it.
 /// </summary>
+[Trait("Isa", "Independent")]
 public sealed class ParsingProperties
 {
     private const int Cases = 3000;

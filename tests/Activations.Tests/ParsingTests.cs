@@ -7,6 +7,7 @@ using FluentAssertions;
 namespace Activations.Tests;
 
 /// <summary>ActivationFunction.Parse and TryParse: the round trip, the accepted spellings, and every kind of malformed text.</summary>
+[Trait("Isa", "Independent")]
 public class ParsingTests
 {
     /// <summary>Parameter values at the edges of the double format, where a lossy print or parse would show.</summary>

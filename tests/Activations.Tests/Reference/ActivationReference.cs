@@ -88,10 +88,14 @@ internal abstract class ActivationReference<T> : ActivationReference
     protected virtual IEnumerable<T> Extras => [];
 
     /// <inheritdoc/>
-    public sealed override BigFloat Exact(ActivationFunction activation, double x, int order) => Exact((T)activation, x, order);
+    /// <remarks>Kept by <see cref="ReferenceCache"/> when CI asks for it.</remarks>
+    public sealed override BigFloat Exact(ActivationFunction activation, double x, int order) =>
+        ReferenceCache.GetFinite($"{GetType().Name} {activation}", x, order, () => Exact((T)activation, x, order));
 
     /// <inheritdoc/>
-    public sealed override ExactValue Derivative(ActivationFunction activation, double x) => Derivative((T)activation, x);
+    /// <remarks>Kept by <see cref="ReferenceCache"/> when CI asks for it (as order −1).</remarks>
+    public sealed override ExactValue Derivative(ActivationFunction activation, double x) =>
+        ReferenceCache.Get($"{GetType().Name} {activation}", x, -1, () => Derivative((T)activation, x));
 
     /// <inheritdoc/>
     public sealed override ExactValue? OutputDerivative(ActivationFunction activation, double y) => OutputDerivative((T)activation, y);

@@ -12,6 +12,7 @@ namespace Activations.Tests.Reference;
 /// out by hand at ties and range boundaries, the hardware's own double → float conversion and IEEE double
 /// arithmetic on special operands, products computed separately with mpmath, and hand-derived IEEE special cases.
 /// </summary>
+[Trait("Isa", "Independent")]
 public class BackwardReferenceSelfTests
 {
     private static BigFloat D(double x) => BigFloat.FromDouble(x);

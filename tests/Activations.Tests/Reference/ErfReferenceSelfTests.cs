@@ -13,6 +13,7 @@ namespace Activations.Tests.Reference;
 /// fraction against itself with twice the levels and against the series where they meet, and the
 /// GELU derivatives against exact difference quotients and their zeros.
 /// </summary>
+[Trait("Isa", "Independent")]
 public class ErfReferenceSelfTests
 {
     private const int Bits = 320;

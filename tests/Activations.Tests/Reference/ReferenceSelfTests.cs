@@ -10,6 +10,7 @@ namespace Activations.Tests.Reference;
 /// checked against independent facts (published digits, the platform libm, exact binary arithmetic, closed forms,
 /// Taylor polynomials in exact rational arithmetic), never against themselves.
 /// </summary>
+[Trait("Isa", "Independent")]
 public class ReferenceSelfTests
 {
     private const string EDigits = "2.71828182845904523536028747135266249775724709369995957496696762772407663";
