@@ -73,6 +73,43 @@ internal static partial class Core<T, TMask, TOps>
     }
 
     /// <summary>
+    /// e^u − 1 for |u| ≤ 1/128 (the root expansions of SiLU's and Mish's float kernels), to about 2^−52 relative: u + u²(1/2 + u(1/6 + u(1/24 + u(1/120 +
+    /// u/720)))), the first omitted term u⁷/5040 below 2^−54.3|u|.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static T ExpM1NearZeroForFloat(T u)
+    {
+        T q = MulAdd(u, MulAdd(u, MulAdd(u, MulAdd(u, 1.0 / 720, 1.0 / 120), 1.0 / 24), 1.0 / 6), 0.5);
+        return TOps.Add(u, TOps.Multiply(TOps.Multiply(u, u), q));
+    }
+
+    /// <summary>
+    /// t = e^−|x| = tHi + tLo (<see cref="ExpPair"/>, 2^−57) and a = |x|, the exponential taken at
+    /// −704 in vectors with a lane beyond it or NaN (<paramref name="wide"/>).
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static T ExpPairNegativeAbsForFloat(T x, out T a, out T tLo, out bool wide)
+    {
+        a = TOps.Abs(x);
+        T y = TOps.Negate(a);
+        wide = ClampForFloat(ref y);
+        return ExpPair(y, out tLo);
+    }
+
+    /// <summary>
+    /// The lanes beyond the clamp of <see cref="ClampForFloat"/>, for a vector that needed it: x
+    /// &gt; 704 takes <paramref name="above"/>, x &lt; −704 takes −0 (a negative value far below the
+    /// smallest float), NaN lanes their NaN (SiLU's and Mish's float kernels).
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static T BeyondFloatClamp(T x, T v, T above)
+    {
+        v = TOps.Select(TOps.GreaterThan(x, TOps.Create(FloatExpLimit)), above, v);
+        v = TOps.Select(TOps.LessThan(x, TOps.Create(-FloatExpLimit)), TOps.Create(-0.0), v);
+        return PropagateNaN(x, v);
+    }
+
+    /// <summary>
     /// e^x for a float x, to 2^−45.5 relative: s + s·p, whose errors are r's 2^−46.6, the fit's
     /// 2^−55.5, m's 2^−53 and three roundings below 2^−52 together.
     /// </summary>

@@ -24,11 +24,11 @@ namespace Activations.Numerics;
 /// <para>
 /// Within R of r₁, with h = x − r₁ = (x − r₁hi) − r₁lo (the first difference exact by Sterbenz's
 /// lemma, the second rounded to 2^−53 of h; r₁'s third part, 2^−105.7, is 2^−77 of h, which is at
-/// least 2^−28.3 at a float), E = e^h − 1 (<see cref="SiLUFloatExpM1"/>, about 2^−52) and
+/// least 2^−28.3 at a float), E = e^h − 1 (<see cref="ExpM1NearZeroForFloat"/>, about 2^−52) and
 /// Δ = e₀E with e₀ = e^r₁, so that t = e^x = e₀ + Δ: M is a polynomial in x and t that vanishes at
 /// (r₁, e₀), so M = Δ(A + Δ(B + Δ)) + h(C + 4Δ) exactly, with A = 3e₀² + 8e₀ + 6 + 4r₁ ≈ 3.93,
 /// B = 3e₀ + 4 and C = 4(1 + e₀). Δ has h's sign and A, C &gt; 0, so the two terms share it (the
-/// second-order parts are 2^−9 of the first at most): M is within 2^−51 of itself, and f′ too.
+/// second-order parts are below 2^−8 of the first): M is within 2^−51 of itself, and f′ too.
 /// </para>
 /// <para>
 /// f″ = 4T·Q/den³ (T = t for x ≤ 0, t² above) with the bracket Q = A(t) + x·P(t) of
@@ -41,8 +41,8 @@ namespace Activations.Numerics;
 /// Δ·P_ttt/6))) with t₀ = e^−|r| and Δ = t₀(e^±h − 1) (e^h − 1 from <see cref="MishFloatExpM1"/>;
 /// + at r₂, where t = eˣ, − at r₃, where t = e^−x). At r₂, Q_t ≈ 6.38 and P ≈ 2.17 are positive and
 /// Δ has h's sign; at r₃, Q_t ≈ 7.54 is positive, P ≈ −2.55 negative and Δ has the sign of −h: the
-/// two first-order terms share their sign, the others are below 2^−6 of them, so Q is within
-/// 2^−51 of itself.
+/// two first-order terms share their sign, the others are below 2^−5 of them, so Q is within
+/// about 2^−51 of itself.
 /// </para>
 /// <para>
 /// Beyond |x| = 704 the exponentials are taken at −704 (<see cref="ClampForFloat"/>): there f is x
@@ -126,30 +126,31 @@ internal static partial class Core<T, TMask, TOps>
         t = TOps.Select(near, TOps.Add(t0, delta), t);
     }
 
+    /// <summary>g = num/den's terms from t = e^−|x| (see the type's summary): num is returned, and den.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static T MishFloatTerms(T t, TMask nonPositive, out T den)
+    {
+        T two = TOps.Create(2.0);
+        T num = TOps.Select(nonPositive, TOps.Multiply(t, TOps.Add(t, two)), TOps.Add(TOps.Create(1.0), TOps.Add(t, t)));
+        den = TOps.Add(num, TOps.Select(nonPositive, two, TOps.Multiply(TOps.Multiply(t, t), two)));
+        return num;
+    }
+
     /// <summary>x·tanh(softplus x) for a float x (see the type's summary).</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static T MishForFloat(T x)
     {
         T t = ExpNegativeAbsForFloat(x, out bool wide);
-        TMask nonPositive = TOps.LessThanOrEqual(x, TOps.Create(0.0));
-        T two = TOps.Create(2.0);
-        T num = TOps.Select(nonPositive, TOps.Multiply(t, TOps.Add(t, two)), TOps.Add(TOps.Create(1.0), TOps.Add(t, t)));
-        T den = TOps.Add(num, TOps.Select(nonPositive, two, TOps.Multiply(TOps.Multiply(t, t), two)));
+        T num = MishFloatTerms(t, TOps.LessThanOrEqual(x, TOps.Create(0.0)), out T den);
         T v = TOps.Multiply(x, TOps.Divide(num, den));
-        if (wide)
-        {
-            v = TOps.Select(TOps.LessThan(x, TOps.Create(-FloatExpLimit)), TOps.Create(-0.0), v);
-            v = PropagateNaN(x, v);
-        }
-
-        return v;
+        return wide ? BeyondFloatClamp(x, v, v) : v;
     }
 
     /// <summary>f′(x) = g + x·σ(x)(1 − g²) for a float x (see the type's summary).</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static T MishGradForFloat(T x)
     {
-        T t = SiLUFloatExp(x, out _, out _, out bool wide);
+        T t = ExpPairNegativeAbsForFloat(x, out _, out _, out bool wide);
         T four = TOps.Create(4.0);
         T fourX = TOps.Multiply(four, x);
         T m = TOps.Add(TOps.Add(four, fourX), TOps.Multiply(t, TOps.Add(TOps.Add(TOps.Create(6.0), fourX), TOps.Multiply(t, TOps.Add(four, t)))));
@@ -157,7 +158,7 @@ internal static partial class Core<T, TMask, TOps>
         if (TOps.Any(near))
         {
             T h = TOps.Subtract(TOps.Subtract(x, TOps.Create(MishFloatRootHi)), TOps.Create(MishFloatRootLo));
-            T delta = TOps.Multiply(TOps.Create(MishFloatRootExp), SiLUFloatExpM1(h));
+            T delta = TOps.Multiply(TOps.Create(MishFloatRootExp), ExpM1NearZeroForFloat(h));
             T inT = TOps.Multiply(delta, MulAdd(delta, TOps.Add(TOps.Create(MishFloatCurvatureInT), delta), MishFloatSlopeInT));
             T inX = TOps.Multiply(h, MulAdd(delta, 4.0, MishFloatSlopeInX));
             m = TOps.Select(near, TOps.Add(inT, inX), m);
@@ -165,21 +166,11 @@ internal static partial class Core<T, TMask, TOps>
         }
 
         TMask nonPositive = TOps.LessThanOrEqual(x, TOps.Create(0.0));
-        T two = TOps.Create(2.0);
-        T tt = TOps.Multiply(t, t);
-        T num = TOps.Select(nonPositive, TOps.Multiply(t, TOps.Add(t, two)), TOps.Add(TOps.Create(1.0), TOps.Add(t, t)));
-        T den = TOps.Add(num, TOps.Select(nonPositive, two, TOps.Multiply(tt, two)));
-        T positive = TOps.Add(TOps.Multiply(num, den), TOps.Multiply(TOps.Multiply(fourX, TOps.Add(TOps.Create(1.0), t)), tt));
+        T num = MishFloatTerms(t, nonPositive, out T den);
+        T positive = TOps.Add(TOps.Multiply(num, den), TOps.Multiply(TOps.Multiply(fourX, TOps.Add(TOps.Create(1.0), t)), TOps.Multiply(t, t)));
         T numerator = TOps.Select(nonPositive, TOps.Multiply(t, m), positive);
         T v = TOps.Divide(numerator, TOps.Multiply(den, den));
-        if (wide)
-        {
-            v = TOps.Select(TOps.GreaterThan(x, TOps.Create(FloatExpLimit)), TOps.Create(1.0), v);
-            v = TOps.Select(TOps.LessThan(x, TOps.Create(-FloatExpLimit)), TOps.Create(-0.0), v);
-            v = PropagateNaN(x, v);
-        }
-
-        return v;
+        return wide ? BeyondFloatClamp(x, v, TOps.Create(1.0)) : v;
     }
 
     /// <summary>
@@ -191,7 +182,7 @@ internal static partial class Core<T, TMask, TOps>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static T MishGrad2ForFloat(T x)
     {
-        T t = SiLUFloatExp(x, out _, out _, out bool wide);
+        T t = ExpPairNegativeAbsForFloat(x, out _, out _, out bool wide);
         TMask nonPositive = TOps.LessThanOrEqual(x, TOps.Create(0.0));
         T a = MishFloatCubic(nonPositive, t, 2.0, 6.0, 8.0, 4.0, 4.0, 8.0, 6.0, 2.0);
         T p = MishFloatCubic(nonPositive, t, -2.0, -3.0, 2.0, 2.0, 2.0, 2.0, -3.0, -2.0);
@@ -203,19 +194,10 @@ internal static partial class Core<T, TMask, TOps>
             MishFloatGrad2Root(x, near, second, ref q, ref t);
         }
 
-        T two = TOps.Create(2.0);
-        T tt = TOps.Multiply(t, t);
-        T num = TOps.Select(nonPositive, TOps.Multiply(t, TOps.Add(t, two)), TOps.Add(TOps.Create(1.0), TOps.Add(t, t)));
-        T den = TOps.Add(num, TOps.Select(nonPositive, two, TOps.Multiply(tt, two)));
-        T scale = TOps.Multiply(TOps.Create(4.0), TOps.Select(nonPositive, t, tt));
+        MishFloatTerms(t, nonPositive, out T den);
+        T scale = TOps.Multiply(TOps.Create(4.0), TOps.Select(nonPositive, t, TOps.Multiply(t, t)));
         T v = TOps.Divide(TOps.Multiply(scale, q), TOps.Multiply(TOps.Multiply(den, den), den));
-        if (wide)
-        {
-            v = TOps.Select(TOps.GreaterThan(TOps.Abs(x), TOps.Create(FloatExpLimit)), TOps.Create(-0.0), v);
-            v = PropagateNaN(x, v);
-        }
-
-        return v;
+        return wide ? BeyondFloatClamp(x, v, TOps.Create(-0.0)) : v;
     }
 
     /// <summary>f and f′ for a float x, with the bits of <see cref="MishForFloat"/> and <see cref="MishGradForFloat"/> (each computed as alone).</summary>

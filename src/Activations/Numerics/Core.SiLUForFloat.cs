@@ -43,27 +43,14 @@ internal static partial class Core<T, TMask, TOps>
     private const double SiLUFloatRootRadius = 0.0078125;
 
     /// <summary>
-    /// e^u − 1 for |u| ≤ 1/128, to about 2^−52 relative: u + u²(1/2 + u(1/6 + u(1/24 + u(1/120 +
-    /// u/720)))), the first omitted term u⁷/5040 below 2^−54.3|u|.
+    /// The root expansion of f′ or f″ within R of a root ρ = ρ₁ + ρ₂ (see the type's summary):
+    /// u = (ρ₁ − a) + ρ₂, and the returned c·E = c(e^u − 1) with c = e^−ρ, so that t = c + c·E.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static T SiLUFloatExpM1(T u)
+    private static T SiLUFloatRootExpansion(T a, double root1, double root2, double c, out T u)
     {
-        T q = MulAdd(u, MulAdd(u, MulAdd(u, MulAdd(u, 1.0 / 720, 1.0 / 120), 1.0 / 24), 1.0 / 6), 0.5);
-        return TOps.Add(u, TOps.Multiply(TOps.Multiply(u, u), q));
-    }
-
-    /// <summary>
-    /// t = e^−|x| = tHi + tLo (<see cref="ExpPair"/>, 2^−57) and a = |x|, the exponential taken at
-    /// −704 in vectors with a lane beyond it or NaN (<paramref name="wide"/>).
-    /// </summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static T SiLUFloatExp(T x, out T a, out T tLo, out bool wide)
-    {
-        a = TOps.Abs(x);
-        T y = TOps.Negate(a);
-        wide = ClampForFloat(ref y);
-        return ExpPair(y, out tLo);
+        u = TOps.Add(TOps.Subtract(TOps.Create(root1), a), TOps.Create(root2));
+        return TOps.Multiply(TOps.Create(c), ExpM1NearZeroForFloat(u));
     }
 
     /// <summary>x·σ(x) for a float x (see the type's summary).</summary>
@@ -72,26 +59,19 @@ internal static partial class Core<T, TMask, TOps>
     {
         T r = LogisticForFloat(x, out T u, out _, out bool wide);
         T v = TOps.Multiply(x, SigmoidFromParts(x, u, r));
-        if (wide)
-        {
-            v = TOps.Select(TOps.LessThan(x, TOps.Create(-FloatExpLimit)), TOps.Create(-0.0), v);
-            v = PropagateNaN(x, v);
-        }
-
-        return v;
+        return wide ? BeyondFloatClamp(x, v, v) : v;
     }
 
     /// <summary>f′(x) = σ(x)(1 + x·σ(−x)) for a float x (see the type's summary).</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static T SiLUGradForFloat(T x)
     {
-        T t = SiLUFloatExp(x, out T a, out T tLo, out bool wide);
+        T t = ExpPairNegativeAbsForFloat(x, out T a, out T tLo, out bool wide);
         T b = TOps.Add(TOps.Add(TOps.Subtract(TOps.Create(1.0), a), t), tLo);
         TMask near = TOps.LessThanOrEqual(TOps.Abs(TOps.Add(x, TOps.Create(SiLURootA1))), TOps.Create(SiLUFloatRootRadius));
         if (TOps.Any(near))
         {
-            T u = TOps.Add(TOps.Subtract(TOps.Create(SiLURootA1), a), TOps.Create(SiLURootA2));
-            T ce = TOps.Multiply(TOps.Create(SiLURootAExpHi), SiLUFloatExpM1(u));
+            T ce = SiLUFloatRootExpansion(a, SiLURootA1, SiLURootA2, SiLURootAExpHi, out T u);
             b = TOps.Select(near, TOps.Add(ce, u), b);
             t = TOps.Select(near, TOps.Add(TOps.Create(SiLURootAExpHi), ce), t);
         }
@@ -100,41 +80,27 @@ internal static partial class Core<T, TMask, TOps>
         T positive = TOps.Multiply(r, TOps.Add(TOps.Create(1.0), TOps.Multiply(a, TOps.Multiply(t, r))));
         T negative = TOps.Multiply(TOps.Multiply(TOps.Multiply(t, b), r), r);
         T v = TOps.Select(TOps.LessThan(x, TOps.Create(0.0)), negative, positive);
-        if (wide)
-        {
-            v = TOps.Select(TOps.GreaterThan(x, TOps.Create(FloatExpLimit)), TOps.Create(1.0), v);
-            v = TOps.Select(TOps.LessThan(x, TOps.Create(-FloatExpLimit)), TOps.Create(-0.0), v);
-            v = PropagateNaN(x, v);
-        }
-
-        return v;
+        return wide ? BeyondFloatClamp(x, v, TOps.Create(1.0)) : v;
     }
 
     /// <summary>f″(x) = σ′(x)(2 − x·tanh(x/2)) for a float x (see the type's summary).</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static T SiLUGrad2ForFloat(T x)
     {
-        T t = SiLUFloatExp(x, out T a, out T tLo, out bool wide);
+        T t = ExpPairNegativeAbsForFloat(x, out T a, out T tLo, out bool wide);
         T g = TOps.Add(TOps.Create(2.0), a);
         T k = TOps.Add(TOps.Add(TOps.Subtract(TOps.Create(2.0), a), TOps.Multiply(t, g)), TOps.Multiply(tLo, g));
         TMask near = TOps.LessThanOrEqual(TOps.Abs(TOps.Subtract(a, TOps.Create(SiLURootB1))), TOps.Create(SiLUFloatRootRadius));
         if (TOps.Any(near))
         {
-            T u = TOps.Add(TOps.Subtract(TOps.Create(SiLURootB1), a), TOps.Create(SiLURootB2));
-            T ce = TOps.Multiply(TOps.Create(SiLURootBExpHi), SiLUFloatExpM1(u));
+            T ce = SiLUFloatRootExpansion(a, SiLURootB1, SiLURootB2, SiLURootBExpHi, out T u);
             k = TOps.Select(near, TOps.Add(TOps.Multiply(ce, g), TOps.Multiply(TOps.Create(SiLURootBExpComplementHi), u)), k);
             t = TOps.Select(near, TOps.Add(TOps.Create(SiLURootBExpHi), ce), t);
         }
 
         T r = TOps.Divide(TOps.Create(1.0), TOps.Add(TOps.Create(1.0), t));
         T v = TOps.Multiply(TOps.Multiply(TOps.Multiply(t, k), r), TOps.Multiply(r, r));
-        if (wide)
-        {
-            v = TOps.Select(TOps.GreaterThan(a, TOps.Create(FloatExpLimit)), TOps.Create(-0.0), v);
-            v = PropagateNaN(x, v);
-        }
-
-        return v;
+        return wide ? BeyondFloatClamp(x, v, TOps.Create(-0.0)) : v;
     }
 
     /// <summary>f and f′ for a float x, with the bits of <see cref="SiLUForFloat"/> and <see cref="SiLUGradForFloat"/> (each computed as alone).</summary>

@@ -145,15 +145,7 @@ public sealed class FusedAccuracyTests(ITestOutputHelper output)
         var points = new List<float>(Points().Concat(AccuracyPoints.For(crossings).Where((_, i) => i % 3 == 0)).Select(v => (float)v).Where(float.IsFinite));
         foreach (float c in crossings.Select(v => (float)v))
         {
-            float up = c;
-            float down = c;
-            for (int k = 0; k < 4; k++)
-            {
-                points.Add(up);
-                points.Add(down);
-                up = MathF.BitIncrement(up);
-                down = MathF.BitDecrement(down);
-            }
+            points.AddRange(FloatNeighbours.Around(c, 4));
         }
 
         foreach (float t in new[] { 88.72284f, -87.33655f, -103.27893f, -103.97208f, 15.942385f, -9.010913f, 1e-30f, 1.17549435e-38f, float.Epsilon, float.MaxValue })

@@ -120,52 +120,30 @@ public sealed class FloatKernelTests(ITestOutputHelper output)
             points.Add(MathF.BitIncrement(boundary / 2));
         }
 
-        // SiLU's roots (f′ at −a₀, f″ at ±b₀) and Mish′'s (r₁), where their float kernels expand within
-        // 1/128: the floats nearest each root and the edges, a few ulps either side, and random floats
-        // around them.
-        foreach (double root in new[] { SiLUReference.GradRoot, SiLUReference.Grad2Root, -SiLUReference.Grad2Root, -1.1924312145154952 })
-        {
-            foreach (double offset in new[] { 0.0, 0.0078125, -0.0078125, 0.015625, -0.015625 })
-            {
-                float up = (float)(root + offset);
-                float down = up;
-                for (int k = 0; k < 8; k++)
-                {
-                    points.Add(up);
-                    points.Add(down);
-                    up = MathF.BitIncrement(up);
-                    down = MathF.BitDecrement(down);
-                }
-            }
-
-            for (int i = 0; i < 200; i++)
-            {
-                points.Add((float)(root + ((random.NextDouble() - 0.5) / 32)));
-            }
-        }
-
-        // Mish″'s roots (r₂, r₃), where its float kernel expands within 1/16.
-        foreach (double root in new[] { -2.256376396360793, 1.4905711794854284 })
-        {
-            foreach (double offset in new[] { 0.0, 0.0625, -0.0625, 0.125, -0.125 })
-            {
-                float up = (float)(root + offset);
-                float down = up;
-                for (int k = 0; k < 8; k++)
-                {
-                    points.Add(up);
-                    points.Add(down);
-                    up = MathF.BitIncrement(up);
-                    down = MathF.BitDecrement(down);
-                }
-            }
-
-            for (int i = 0; i < 300; i++)
-            {
-                points.Add((float)(root + ((random.NextDouble() - 0.5) / 4)));
-            }
-        }
-
+        // The roots SiLU's and Mish's float kernels expand about: SiLU's (f′ at −a₀, f″ at ±b₀) and
+        // Mish′'s (r₁) within 1/128, Mish″'s (r₂, r₃) within 1/16.
+        AddRootNeighbourhood(points, random, [SiLUReference.GradRoot, SiLUReference.Grad2Root, -SiLUReference.Grad2Root, MishReference.GradRoot], 0.0078125, 200);
+        AddRootNeighbourhood(points, random, [MishReference.Grad2RootNegative, MishReference.Grad2RootPositive], 0.0625, 300);
         return [.. points.Distinct()];
+    }
+
+    /// <summary>
+    /// For each root: the floats nearest it, nearest its neighbourhood's edges (± radius) and twice as
+    /// far, 8 ulps either side of each, and <paramref name="count"/> random floats within twice the radius.
+    /// </summary>
+    private static void AddRootNeighbourhood(List<float> points, Random random, double[] roots, double radius, int count)
+    {
+        foreach (double root in roots)
+        {
+            foreach (double offset in new[] { 0.0, radius, -radius, 2 * radius, -2 * radius })
+            {
+                points.AddRange(FloatNeighbours.Around((float)(root + offset), 8));
+            }
+
+            for (int i = 0; i < count; i++)
+            {
+                points.Add((float)(root + ((random.NextDouble() - 0.5) * 4 * radius)));
+            }
+        }
     }
 }

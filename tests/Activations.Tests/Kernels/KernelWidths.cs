@@ -15,45 +15,10 @@ internal static class KernelWidths
 {
     /// <summary>An <see cref="IUnaryKernel"/> over x, vector by vector at the width, the remainder (and width 1) scalar.</summary>
     public static double[] Unary<TKernel>(TKernel kernel, double[] x, int width)
-        where TKernel : struct, IUnaryKernel
-    {
-        int n = x.Length;
-        var r = new double[n];
-        int i = 0;
-        switch (width)
-        {
-            case 2:
-                for (; i + 2 <= n; i += 2)
-                {
-                    kernel.Invoke<Vector128<double>, Vector128<double>, Vector128Ops>(Vector128.Create(x.AsSpan(i, 2))).CopyTo(r.AsSpan(i));
-                }
+        where TKernel : struct, IUnaryKernel =>
+        Binary(new FirstOnly<TKernel>(kernel), x, x, width);
 
-                break;
-            case 4:
-                for (; i + 4 <= n; i += 4)
-                {
-                    kernel.Invoke<Vector256<double>, Vector256<double>, Vector256Ops>(Vector256.Create(x.AsSpan(i, 4))).CopyTo(r.AsSpan(i));
-                }
-
-                break;
-            case 8:
-                for (; i + 8 <= n; i += 8)
-                {
-                    kernel.Invoke<Vector512<double>, Vector512<double>, Vector512Ops>(Vector512.Create(x.AsSpan(i, 8))).CopyTo(r.AsSpan(i));
-                }
-
-                break;
-        }
-
-        for (; i < n; i++)
-        {
-            r[i] = kernel.Invoke<double, bool, ScalarOps>(x[i]);
-        }
-
-        return r;
-    }
-
-    /// <summary>An <see cref="IBinaryKernel"/> over (x, dy), as <see cref="Unary"/>.</summary>
+    /// <summary>An <see cref="IBinaryKernel"/> over (x, dy), vector by vector at the width, the remainder (and width 1) scalar.</summary>
     public static double[] Binary<TKernel>(TKernel kernel, double[] x, double[] dy, int width)
         where TKernel : struct, IBinaryKernel
     {
@@ -135,5 +100,16 @@ internal static class KernelWidths
         }
 
         return (v, g);
+    }
+
+    /// <summary>A unary kernel as a binary one that ignores its second input.</summary>
+    private readonly struct FirstOnly<TKernel>(TKernel kernel) : IBinaryKernel
+        where TKernel : struct, IUnaryKernel
+    {
+        public static bool IsLight => TKernel.IsLight;
+
+        public T Invoke<T, TMask, TOps>(T x, T dy)
+            where TOps : ISimdOps<T, TMask> =>
+            kernel.Invoke<T, TMask, TOps>(x);
     }
 }

@@ -60,6 +60,15 @@ internal static partial class ExactActivations
 /// <summary>Mish: x·tanh(softplus(x)), g + x·σ·(1 − g²), σ(1 − g²)(2 + x(1 − σ − 2gσ)).</summary>
 internal sealed class MishReference : ActivationReference<Mish>
 {
+    /// <summary>The root of f′, r₁ = −1.19243121451549521…, as its nearest double.</summary>
+    internal const double GradRoot = -1.1924312145154952;
+
+    /// <summary>The roots of f″, r₂ = −2.25637639636079312… and r₃ = 1.49057117948542845…, as their nearest doubles.</summary>
+    internal const double Grad2RootNegative = -2.256376396360793;
+
+    /// <inheritdoc cref="Grad2RootNegative"/>
+    internal const double Grad2RootPositive = 1.4905711794854284;
+
     protected override BigFloat Exact(Mish f, double x, int order) => ExactActivations.Mish(x, order);
 
     // f′ has one real zero, at an irrational r₁ ≈ −1.1924 that no double hits; it tends to −0 at −∞ (like (1 + x)eˣ) and to 1 at +∞.
@@ -83,7 +92,7 @@ internal sealed class MishReference : ActivationReference<Mish>
     // and −751.75), and 8(x − 1)e^−2x likewise (358.18, 376.57).
     protected override double[] Crossings(Mish f) =>
     [
-        -1.1924312145154952, -2.256376396360793, 1.4905711794854284,
+        GradRoot, Grad2RootNegative, Grad2RootPositive,
         -1.4424312145154952, -0.9424312145154952, -2.506376396360793, -2.006376396360793, 1.2405711794854284, 1.7405711794854284,
         -1.3174312145154952, -1.0674312145154952, -2.381376396360793, -2.131376396360793, 1.3655711794854284, 1.6155711794854284,
         -1.2002437145154952, -1.1846187145154952, -2.318876396360793, -2.193876396360793, 1.4280711794854284, 1.5530711794854284,
