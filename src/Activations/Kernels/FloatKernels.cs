@@ -1,3 +1,4 @@
+using System;
 using System.Runtime.CompilerServices;
 using Activations.Numerics;
 
@@ -43,7 +44,7 @@ internal readonly struct ExpForFloat : IUnaryKernel
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public T Invoke<T, TMask, TOps>(T x)
         where TOps : ISimdOps<T, TMask> =>
-        Core<T, TMask, TOps>.ExpForFloat(x);
+        Core<T, TMask, TOps>.ExpForFloatFast(x);
 }
 
 /// <summary>(e^x, e^x) for float inputs: <see cref="ExpForFloat"/> once, stored twice.</summary>
@@ -55,7 +56,7 @@ internal readonly struct ExpAndGradForFloat : IPairKernel
     public T Invoke<T, TMask, TOps>(T x, out T second)
         where TOps : ISimdOps<T, TMask>
     {
-        second = Core<T, TMask, TOps>.ExpForFloat(x);
+        second = Core<T, TMask, TOps>.ExpForFloatFast(x);
         return second;
     }
 }
@@ -90,7 +91,7 @@ internal readonly struct SigmoidForFloat : IUnaryKernel
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public T Invoke<T, TMask, TOps>(T x)
         where TOps : ISimdOps<T, TMask> =>
-        Core<T, TMask, TOps>.SigmoidForFloat(x);
+        Core<T, TMask, TOps>.SigmoidForFloatFast(x);
 }
 
 /// <summary>σ′(x) for float inputs (Sigmoid's Grad, SoftPlus″).</summary>
@@ -101,7 +102,7 @@ internal readonly struct SigmoidGradForFloat : IUnaryKernel
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public T Invoke<T, TMask, TOps>(T x)
         where TOps : ISimdOps<T, TMask> =>
-        Core<T, TMask, TOps>.SigmoidGradForFloat(x);
+        Core<T, TMask, TOps>.SigmoidGradForFloatFast(x);
 }
 
 /// <summary>σ″(x) for float inputs.</summary>
@@ -112,7 +113,7 @@ internal readonly struct SigmoidGrad2ForFloat : IUnaryKernel
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public T Invoke<T, TMask, TOps>(T x)
         where TOps : ISimdOps<T, TMask> =>
-        Core<T, TMask, TOps>.SigmoidGrad2ForFloat(x);
+        Core<T, TMask, TOps>.SigmoidGrad2ForFloatFast(x);
 }
 
 /// <summary>(σ, σ′) for float inputs, with the bits of <see cref="SigmoidForFloat"/> and <see cref="SigmoidGradForFloat"/>.</summary>
@@ -123,7 +124,7 @@ internal readonly struct SigmoidAndGradForFloat : IPairKernel
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public T Invoke<T, TMask, TOps>(T x, out T second)
         where TOps : ISimdOps<T, TMask> =>
-        Core<T, TMask, TOps>.SigmoidAndGradForFloat(x, out second);
+        Core<T, TMask, TOps>.SigmoidAndGradForFloatFast(x, out second);
 }
 
 /// <summary>tanh x for float inputs.</summary>
@@ -134,7 +135,7 @@ internal readonly struct TanhForFloat : IUnaryKernel
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public T Invoke<T, TMask, TOps>(T x)
         where TOps : ISimdOps<T, TMask> =>
-        Core<T, TMask, TOps>.TanhForFloat(x);
+        Core<T, TMask, TOps>.TanhForFloatFast(x);
 }
 
 /// <summary>1 − tanh²x for float inputs.</summary>
@@ -145,7 +146,7 @@ internal readonly struct TanhGradForFloat : IUnaryKernel
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public T Invoke<T, TMask, TOps>(T x)
         where TOps : ISimdOps<T, TMask> =>
-        Core<T, TMask, TOps>.TanhGradForFloat(x);
+        Core<T, TMask, TOps>.TanhGradForFloatFast(x);
 }
 
 /// <summary>−2 tanh x (1 − tanh²x) for float inputs.</summary>
@@ -156,7 +157,7 @@ internal readonly struct TanhGrad2ForFloat : IUnaryKernel
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public T Invoke<T, TMask, TOps>(T x)
         where TOps : ISimdOps<T, TMask> =>
-        Core<T, TMask, TOps>.TanhGrad2ForFloat(x);
+        Core<T, TMask, TOps>.TanhGrad2ForFloatFast(x);
 }
 
 /// <summary>(tanh, tanh′) for float inputs, with the bits of <see cref="TanhForFloat"/> and <see cref="TanhGradForFloat"/>.</summary>
@@ -167,7 +168,7 @@ internal readonly struct TanhAndGradForFloat : IPairKernel
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public T Invoke<T, TMask, TOps>(T x, out T second)
         where TOps : ISimdOps<T, TMask> =>
-        Core<T, TMask, TOps>.TanhAndGradForFloat(x, out second);
+        Core<T, TMask, TOps>.TanhAndGradForFloatFast(x, out second);
 }
 
 /// <summary>
@@ -179,11 +180,43 @@ internal readonly struct EluForFloat(double scale, double alpha) : IUnaryKernel
 {
     private readonly double _scale = scale;
     private readonly double _alpha = alpha;
+    private readonly bool _fast = EluFast.Allows(alpha);
 
     public static bool IsLight => false;
 
+    /// <summary>
+    /// The fast evaluation (<see cref="Core{T, TMask, TOps}.FastExpAndExpM1NonPositive"/>, then
+    /// <see cref="Value"/>: 2^−40.8) where it passes the rounding test, else the precise one below
+    /// (see <see cref="EluFast"/>).
+    /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public T Invoke<T, TMask, TOps>(T x)
+        where TOps : ISimdOps<T, TMask>
+    {
+        if (_fast && !TOps.AnyMagnitudeOutside(x, EluFast.Smallest, EluFast.Limit))
+        {
+            T v = FastValue<T, TMask, TOps>(x);
+            if (!TOps.AnyNearFloatMidpoint(v))
+            {
+                return v;
+            }
+        }
+
+        return Precise<T, TMask, TOps>(x);
+    }
+
+    /// <summary>The fast evaluation, for 2^−100 ≤ |x| ≤ 64 or ±0.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal T FastValue<T, TMask, TOps>(T x)
+        where TOps : ISimdOps<T, TMask>
+    {
+        _ = Core<T, TMask, TOps>.FastExpAndExpM1NonPositive(x, out T m);
+        return Value<T, TMask, TOps>(x, m);
+    }
+
+    /// <summary>The precise evaluation: e^x − 1 to 2^−45.9 (<see cref="Core{T, TMask, TOps}.ExpAndExpM1NonPositiveForFloat"/>).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal T Precise<T, TMask, TOps>(T x)
         where TOps : ISimdOps<T, TMask>
     {
         _ = Core<T, TMask, TOps>.ExpAndExpM1NonPositiveForFloat(x, out T m, out bool wide);
@@ -206,11 +239,36 @@ internal readonly struct EluGradForFloat(double positive, double alpha) : IUnary
 {
     private readonly double _positive = positive;
     private readonly double _alpha = alpha;
+    private readonly bool _fast = EluFast.Allows(alpha);
 
     public static bool IsLight => false;
 
+    /// <summary>The fast evaluation (a·eˣ from the fast parts: 2^−44.8) where it passes the rounding test, else the precise one below.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public T Invoke<T, TMask, TOps>(T x)
+        where TOps : ISimdOps<T, TMask>
+    {
+        if (_fast && !TOps.AnyMagnitudeOutside(x, EluFast.Smallest, EluFast.Limit))
+        {
+            T v = FastValue<T, TMask, TOps>(x);
+            if (!TOps.AnyNearFloatMidpoint(v))
+            {
+                return v;
+            }
+        }
+
+        return Precise<T, TMask, TOps>(x);
+    }
+
+    /// <summary>The fast evaluation, for 2^−100 ≤ |x| ≤ 64 or ±0.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal T FastValue<T, TMask, TOps>(T x)
+        where TOps : ISimdOps<T, TMask> =>
+        Value<T, TMask, TOps>(x, Core<T, TMask, TOps>.FastExpAndExpM1NonPositive(x, out _));
+
+    /// <summary>The precise evaluation: eˣ to 2^−45.5 (<see cref="Core{T, TMask, TOps}.ExpAndExpM1NonPositiveForFloat"/>).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal T Precise<T, TMask, TOps>(T x)
         where TOps : ISimdOps<T, TMask>
     {
         T e = Core<T, TMask, TOps>.ExpAndExpM1NonPositiveForFloat(x, out _, out bool wide);
@@ -236,8 +294,29 @@ internal readonly struct EluAndGradForFloat(double scale, double alpha) : IPairK
 
     public static bool IsLight => false;
 
+    private readonly bool _fast = EluFast.Allows(alpha);
+
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public T Invoke<T, TMask, TOps>(T x, out T second)
+        where TOps : ISimdOps<T, TMask>
+    {
+        if (_fast && !TOps.AnyMagnitudeOutside(x, EluFast.Smallest, EluFast.Limit))
+        {
+            T fe = Core<T, TMask, TOps>.FastExpAndExpM1NonPositive(x, out T fm);
+            T fv = _fn.Value<T, TMask, TOps>(x, fm);
+            second = _grad.Value<T, TMask, TOps>(x, fe);
+            if (!TOps.AnyNearFloatMidpoint(fv) && !TOps.AnyNearFloatMidpoint(second))
+            {
+                return fv;
+            }
+        }
+
+        return Precise<T, TMask, TOps>(x, out second);
+    }
+
+    /// <summary>The precise evaluation of both, as in <see cref="EluForFloat"/> and <see cref="EluGradForFloat"/>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private T Precise<T, TMask, TOps>(T x, out T second)
         where TOps : ISimdOps<T, TMask>
     {
         T e = Core<T, TMask, TOps>.ExpAndExpM1NonPositiveForFloat(x, out T m, out bool wide);
@@ -246,4 +325,22 @@ internal readonly struct EluAndGradForFloat(double scale, double alpha) : IPairK
         second = wide ? Core<T, TMask, TOps>.PropagateNaN(x, g) : g;
         return wide ? Core<T, TMask, TOps>.PropagateNaN(x, v) : v;
     }
+}
+
+/// <summary>
+/// Where the fast float kernels of ELU and SELU apply: a = α or λα of magnitude 2^−20 to 2^20 (a
+/// constructor's decision), and every lane 2^−100 ≤ |x| ≤ 64 or ±0 (one vector test): there
+/// a·(eˣ − 1), a·eˣ and s·x are normal floats or zero, as the rounding test needs (see
+/// Numerics/Core.FloatFast.cs); every other vector, and every other a, takes the precise kernels.
+/// </summary>
+internal static class EluFast
+{
+    /// <summary>The smallest |x| of the fast path but ±0 (2^−100).</summary>
+    public const double Smallest = 7.888609052210118E-31;
+
+    /// <summary>The largest |x| of the fast path.</summary>
+    public const double Limit = 64.0;
+
+    /// <summary>Whether the fast path serves a = <paramref name="alpha"/>: 2^−20 ≤ |a| ≤ 2^20.</summary>
+    public static bool Allows(double alpha) => Math.Abs(alpha) is >= 9.5367431640625E-07 and <= 1048576.0;
 }

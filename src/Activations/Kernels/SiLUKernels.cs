@@ -76,7 +76,7 @@ internal readonly struct SiLUForFloat : IUnaryKernel
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public T Invoke<T, TMask, TOps>(T x)
         where TOps : ISimdOps<T, TMask> =>
-        Core<T, TMask, TOps>.SiLUForFloat(x);
+        Core<T, TMask, TOps>.SiLUForFloatFast(x);
 }
 
 /// <summary>σ(x)(1 + x·σ(−x)) for float inputs.</summary>

@@ -126,4 +126,14 @@ internal interface ISimdOps<T, TMask>
 
     /// <summary>The magnitude of <paramref name="magnitude"/> with the sign bit of <paramref name="sign"/> (bit operations only).</summary>
     static abstract T CopySign(T magnitude, T sign);
+
+    /// <summary>
+    /// Whether any lane lies within 2^14 of its own ulps of a midpoint between two neighbouring
+    /// floats, as its bits tell: the low 29 bits of the significand (those that rounding to float
+    /// drops) lie in [2^28 − 2^14, 2^28 + 2^14) (bit operations only). For a value
+    /// in the normal float range that is the rounding test of the fast float kernels: 2^14 ulps are
+    /// at least 2^−39 of the value, so a value that passes it rounds to float as every value within
+    /// 2^−39 of it does.
+    /// </summary>
+    static abstract bool AnyNearFloatMidpoint(T x);
 }

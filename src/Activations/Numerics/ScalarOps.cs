@@ -119,6 +119,10 @@ internal readonly struct ScalarOps : ISimdOps<double, bool>
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static bool AnyNearFloatMidpoint(double x) =>
+        ((BitConverter.DoubleToInt64Bits(x) + FloatMidpoint.Offset) & FloatMidpoint.TestedBits) == 0;
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static double CopySign(double magnitude, double sign) =>
         BitConverter.Int64BitsToDouble((BitConverter.DoubleToInt64Bits(magnitude) & long.MaxValue) | (BitConverter.DoubleToInt64Bits(sign) & long.MinValue));
 }

@@ -138,5 +138,9 @@ internal readonly struct Vector128Ops : ISimdOps<Vec, Vec>
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static bool AnyNearFloatMidpoint(Vec x) =>
+        Vector128.EqualsAny((x.AsInt64() + Vector128.Create(FloatMidpoint.Offset)) & Vector128.Create(FloatMidpoint.TestedBits), Vector128<long>.Zero);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vec CopySign(Vec magnitude, Vec sign) => Vector128.ConditionalSelect(Vector128.Create(-0.0), sign, magnitude);
 }

@@ -150,5 +150,9 @@ internal readonly struct Vector256Ops : ISimdOps<Vec, Vec>
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static bool AnyNearFloatMidpoint(Vec x) =>
+        Vector256.EqualsAny((x.AsInt64() + Vector256.Create(FloatMidpoint.Offset)) & Vector256.Create(FloatMidpoint.TestedBits), Vector256<long>.Zero);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vec CopySign(Vec magnitude, Vec sign) => Vector256.ConditionalSelect(Vector256.Create(-0.0), sign, magnitude);
 }

@@ -113,6 +113,8 @@ internal readonly struct Vector256SingleOps : ISimdOps<Vec, Vec>
 
     public static bool AnyMagnitudeBelowOrAbove(Vec x, double low, double high) => throw DoubleFormat();
 
+    public static bool AnyNearFloatMidpoint(Vec x) => throw DoubleFormat();
+
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vec CopySign(Vec magnitude, Vec sign) => Vector256.ConditionalSelect(Vector256.Create(-0.0f), sign, magnitude);
 

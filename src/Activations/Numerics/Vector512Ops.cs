@@ -157,5 +157,9 @@ internal readonly struct Vector512Ops : ISimdOps<Vec, Vec>
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static bool AnyNearFloatMidpoint(Vec x) =>
+        Vector512.EqualsAny((x.AsInt64() + Vector512.Create(FloatMidpoint.Offset)) & Vector512.Create(FloatMidpoint.TestedBits), Vector512<long>.Zero);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vec CopySign(Vec magnitude, Vec sign) => Vector512.ConditionalSelect(Vector512.Create(-0.0), sign, magnitude);
 }

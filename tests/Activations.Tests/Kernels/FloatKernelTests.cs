@@ -12,8 +12,9 @@ using Xunit.Abstractions;
 namespace Activations.Tests.Kernels;
 
 /// <summary>
-/// The float kernels of the exponential family (Numerics/Core.Float.cs) before their rounding to
-/// float: each double they produce at a float input is within 2^−45 relative of the exact value
+/// The float kernels of the exponential family (Numerics/Core.Float.cs; for e^x, σ, tanh, ELU,
+/// SELU and SiLU's value the precise kernels that their fast kernels fall back on, FastFloatKernelTests) before their
+/// rounding to float: each double they produce at a float input is within 2^−45 relative of the exact value
 /// (the independent reference), the bound that makes the float result correct to 0.5 + 2^−21 ulp.
 /// Measuring the double, not the float, sees every input's error, where a float comparison sees
 /// one only when it crosses a rounding midpoint (about one input in a million). Inputs: dense
@@ -25,26 +26,26 @@ public sealed class FloatKernelTests(ITestOutputHelper output)
 {
     private static readonly double Bound = Math.ScaleB(1.0, -45);
 
-    private static readonly float[] Inputs = BuildInputs();
+    internal static readonly float[] Inputs = BuildInputs();
 
     private static readonly Dictionary<string, (ActivationFunction Activation, int Order, Func<double, double> Kernel)> Kernels = new()
     {
-        ["Exponential"] = (new Exponential(), 0, x => Invoke(default(ExpForFloat), x)),
-        ["Sigmoid"] = (new Sigmoid(), 0, x => Invoke(default(SigmoidForFloat), x)),
-        ["Sigmoid′"] = (new Sigmoid(), 1, x => Invoke(default(SigmoidGradForFloat), x)),
-        ["Sigmoid″"] = (new Sigmoid(), 2, x => Invoke(default(SigmoidGrad2ForFloat), x)),
-        ["Tanh"] = (new Tanh(), 0, x => Invoke(default(TanhForFloat), x)),
-        ["Tanh′"] = (new Tanh(), 1, x => Invoke(default(TanhGradForFloat), x)),
-        ["Tanh″"] = (new Tanh(), 2, x => Invoke(default(TanhGrad2ForFloat), x)),
-        ["ELU(0.5)"] = (new ELU(0.5), 0, x => Invoke(new EluForFloat(1.0, 0.5), x)),
-        ["ELU(0.5)′"] = (new ELU(0.5), 1, x => Invoke(new EluGradForFloat(1.0, 0.5), x)),
-        ["ELU(-2)″"] = (new ELU(-2), 2, x => Invoke(new EluGradForFloat(0.0, -2.0), x)),
+        ["Exponential"] = (new Exponential(), 0, x => Invoke(default(FastFloatKernelTests.PreciseExp), x)),
+        ["Sigmoid"] = (new Sigmoid(), 0, x => Invoke(default(FastFloatKernelTests.PreciseSigmoid), x)),
+        ["Sigmoid′"] = (new Sigmoid(), 1, x => Invoke(default(FastFloatKernelTests.PreciseSigmoidGrad), x)),
+        ["Sigmoid″"] = (new Sigmoid(), 2, x => Invoke(default(FastFloatKernelTests.PreciseSigmoidGrad2), x)),
+        ["Tanh"] = (new Tanh(), 0, x => Invoke(default(FastFloatKernelTests.PreciseTanh), x)),
+        ["Tanh′"] = (new Tanh(), 1, x => Invoke(default(FastFloatKernelTests.PreciseTanhGrad), x)),
+        ["Tanh″"] = (new Tanh(), 2, x => Invoke(default(FastFloatKernelTests.PreciseTanhGrad2), x)),
+        ["ELU(0.5)"] = (new ELU(0.5), 0, x => new EluForFloat(1.0, 0.5).Precise<double, bool, ScalarOps>(x)),
+        ["ELU(0.5)′"] = (new ELU(0.5), 1, x => new EluGradForFloat(1.0, 0.5).Precise<double, bool, ScalarOps>(x)),
+        ["ELU(-2)″"] = (new ELU(-2), 2, x => new EluGradForFloat(0.0, -2.0).Precise<double, bool, ScalarOps>(x)),
         ["SoftPlus"] = (new SoftPlus(), 0, x => Invoke(default(SoftPlusForFloat), x)),
         ["LogSigmoid"] = (new LogSigmoid(), 0, x => Invoke(default(LogSigmoidFn<SoftPlusForFloat>), x)),
-        ["LogSigmoid′"] = (new LogSigmoid(), 1, x => Invoke(default(LogSigmoidGrad<SigmoidForFloat>), x)),
-        ["LogSigmoid″"] = (new LogSigmoid(), 2, x => Invoke(default(LogSigmoidGrad2<SigmoidGradForFloat>), x)),
-        ["SELU"] = (new SELU(), 0, x => Invoke(new EluForFloat(SELU.Scale, 1.7580993408473768), x)),
-        ["SiLU"] = (new SiLU(), 0, x => Invoke(default(SiLUForFloat), x)),
+        ["LogSigmoid′"] = (new LogSigmoid(), 1, x => Invoke(default(LogSigmoidGrad<FastFloatKernelTests.PreciseSigmoid>), x)),
+        ["LogSigmoid″"] = (new LogSigmoid(), 2, x => Invoke(default(LogSigmoidGrad2<FastFloatKernelTests.PreciseSigmoidGrad>), x)),
+        ["SELU"] = (new SELU(), 0, x => new EluForFloat(SELU.Scale, 1.7580993408473768).Precise<double, bool, ScalarOps>(x)),
+        ["SiLU"] = (new SiLU(), 0, x => Core<double, bool, ScalarOps>.SiLUForFloat(x)),
         ["SiLU′"] = (new SiLU(), 1, x => Invoke(default(SiLUGradForFloat), x)),
         ["SiLU″"] = (new SiLU(), 2, x => Invoke(default(SiLUGrad2ForFloat), x)),
         ["Mish"] = (new Mish(), 0, x => Invoke(default(MishForFloat), x)),

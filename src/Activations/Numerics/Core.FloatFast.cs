@@ -1,0 +1,347 @@
+using System.Runtime.CompilerServices;
+using System.Runtime.Intrinsics.Arm;
+using System.Runtime.Intrinsics.X86;
+
+namespace Activations.Numerics;
+
+/// <summary>
+/// The fast float kernels of e^x, σ and tanh and their derivatives, of ELU's and SELU's (their
+/// parts here, their kernels in Kernels/FloatKernels.cs) and of SiLU's x·σ(x): a shorter evaluation in double,
+/// to within 2^−40.5 relative, fused multiply-adds where the processor has them, then the rounding
+/// test, so that every float they return is the same on every path.
+/// <para>
+/// The rounding test (<see cref="ISimdOps{T, TMask}.AnyNearFloatMidpoint"/>): a value v within
+/// 2^−40.5 of the exact value e rounds to float as e does unless a midpoint between two floats lies
+/// within 2^−40.5 of v; the test sends every vector with a lane within 2^−39 of a midpoint to the
+/// precise kernel of Core.Float.cs (error below 2^−45), inlined after the fast one (a call would
+/// return its vector through memory, and the fast path's with it). So a value passed by the test is e
+/// correctly rounded, which does not depend on how v was computed; and where e lies within 2^−45 of
+/// a midpoint, the only place where the precise kernel could round otherwise, every path's v lies
+/// within 2^−40.5 + 2^−45 &lt; 2^−39 of it, every path takes the precise kernel, and all return its
+/// bits. The precise kernels are the same operations on every path. The test holds for results in
+/// the normal float range: each kernel sends the inputs whose results could leave it (and NaN) to
+/// the precise kernel first. About one lane in 2^14 takes the precise kernel.
+/// </para>
+/// <para>
+/// The shared step (<see cref="FastExpParts"/>) is that of <see cref="FloatExpParts"/> with a
+/// shorter polynomial: e^y ≈ s(1 + p), s = 2^k·m from the 16-entry table and p = r·g(r) ≈ e^r − 1,
+/// g = 1 + r(H1 + r(H2 + r(H3 + rH4))) a fit of (e^r − 1)/r on |r| ≤ ln 2/32·(1 + 2^−10) whose
+/// relative error as e^r − 1 is below 2^−41.1 (and as e^r below 2^−46.6). For |y| ≤ 88, r lies
+/// within 2^−45.4 of the exact reduced argument (2^−47 where the products are fused; for |y| ≤ 1,
+/// within 2^−53), so e^y carries below 2^−45 from it and p below 2^−41.1 + 2^−52; e^y − 1, where
+/// n ≠ 0, at most 1.6 times e^y's error from r for |y| &gt; 1 and 46 times r's 2^−53 for |y| ≤ 1:
+/// below 2^−44.7. The evaluations round a few times by 2^−53.
+/// </para>
+/// </summary>
+internal static partial class Core<T, TMask, TOps>
+{
+    // The fit of (e^r − 1)/r = 1 + r/2 + r²/6 + … of degree 4, constant term 1, on |r| ≤ ln 2/32·(1 + 2^−10)
+    // (Chebyshev interpolation in 200-bit arithmetic, rounded to doubles; the error bound is the
+    // rounded polynomial's, checked in 200-bit arithmetic on a dense grid).
+    private const double H1 = 0.4999999999040777;
+    private const double H2 = 0.1666666666529635;
+    private const double H3 = 0.041667482835384996;
+    private const double H4 = 0.008333449928647013;
+
+    /// <summary>Up to this |x| e^x, σ(x) and its derivatives are normal floats (e^−87 &gt; 2^−126).</summary>
+    private const double FastLogisticLimit = 87.0;
+
+    /// <summary>Up to this |x| tanh′ and tanh″ (about 4e^−2|x|) are normal floats.</summary>
+    private const double FastTanhLimit = 43.0;
+
+    /// <summary>From this |x| on (2^−126, the smallest normal float) tanh x ≈ x and tanh″ x ≈ −2x are normal floats.</summary>
+    private const double FastTanhSmallest = 1.1754943508222875E-38;
+
+    /// <summary>From this |x| on (2^−120) σ″(x) ≈ −x/8 and SiLU's x·σ(x) ≈ x/2 are normal floats.</summary>
+    private const double FastSigmoidGrad2Smallest = 7.52316384526264E-37;
+
+    /// <summary>x·y + z, fused where the processor has it (only for the fast float kernels, whose results do not depend on it).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static T FastMulAdd(T x, T y, T z) =>
+        Fma.IsSupported || AdvSimd.IsSupported ? TOps.FusedMultiplyAdd(x, y, z) : TOps.Add(TOps.Multiply(x, y), z);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static T FastMulAdd(T x, double y, double z) => FastMulAdd(x, TOps.Create(y), TOps.Create(z));
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static T FastMulAdd(T x, T y, double z) => FastMulAdd(x, y, TOps.Create(z));
+
+    /// <summary>s and p with e^y ≈ s(1 + p), for |y| ≤ 88 (see the type's remarks).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static T FastExpParts(T y, out T p)
+    {
+        T z = FastMulAdd(y, SixteenOverLn2, RoundingShifter);
+        T n = TOps.Subtract(z, TOps.Create(RoundingShifter));
+        T r = FastMulAdd(n, TOps.Create(-Ln2Over16), y);
+        T g = FastMulAdd(r, FastMulAdd(r, FastMulAdd(r, FastMulAdd(r, H4, H3), H2), H1), 1.0);
+        p = TOps.Multiply(r, g);
+        return TOps.AddShiftedBits(TOps.Lookup16(Exp2SixteenthsLessIndex, z), z);
+    }
+
+    /// <summary>e^x = s + s·p for a float x, |x| ≤ 88: 2^−44.9 (see the type's remarks).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal static T ExpForFloatFastValue(T x)
+    {
+        T s = FastExpParts(x, out T p);
+        return FastMulAdd(s, p, s);
+    }
+
+    /// <summary>e^x for a float x: <see cref="ExpForFloatFastValue"/> where it passes the rounding test, else <see cref="ExpForFloat"/>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static T ExpForFloatFast(T x)
+    {
+        if (!TOps.AnyMagnitudeAbove(x, FastLogisticLimit))
+        {
+            T v = ExpForFloatFastValue(x);
+            if (!TOps.AnyNearFloatMidpoint(v))
+            {
+                return v;
+            }
+        }
+
+        return ExpForFloat(x);
+    }
+
+    /// <summary>
+    /// u = e^−|x| (2^−44.9), m = u − 1 (2^−40.9: the fit's 2^−41.1 where n = 0, 2^−44.7 elsewhere) and
+    /// r = 1/(1 + u) (two more roundings), for |x| ≤ 88: the fast counterpart of <see cref="LogisticForFloat"/>.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static T FastLogistic(T x, out T u, out T m)
+    {
+        T s = FastExpParts(TOps.Negate(TOps.Abs(x)), out T p);
+        u = FastMulAdd(s, p, s);
+        m = FastMulAdd(s, p, TOps.Subtract(s, TOps.Create(1.0)));
+        return ReciprocalOneToTwo(TOps.Add(TOps.Create(1.0), u));
+    }
+
+    /// <summary>σ(x) for a float x, |x| ≤ 88: <see cref="SigmoidFromParts"/> of the fast parts (2^−44.5).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal static T SigmoidForFloatFastValue(T x)
+    {
+        T r = FastLogistic(x, out T u, out _);
+        return SigmoidFromParts(x, u, r);
+    }
+
+    /// <summary>σ′(x) for a float x, |x| ≤ 88: <see cref="SigmoidGradFromParts"/> of the fast parts (2^−44.3).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal static T SigmoidGradForFloatFastValue(T x)
+    {
+        T r = FastLogistic(x, out T u, out _);
+        return SigmoidGradFromParts(u, r);
+    }
+
+    /// <summary>σ″(x) for a float x, 2^−120 ≤ |x| ≤ 88 or x = ±0: as <see cref="SigmoidGrad2ForFloat"/> from the fast parts (m's 2^−40.9, the rest below 2^−44: 2^−40.7).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal static T SigmoidGrad2ForFloatFastValue(T x)
+    {
+        T r = FastLogistic(x, out T u, out T m);
+        return TOps.CopySign(TOps.Multiply(SigmoidGradFromParts(u, r), TOps.Multiply(m, r)), TOps.Negate(x));
+    }
+
+    /// <summary>σ(x) for a float x: <see cref="SigmoidForFloatFastValue"/> where it passes the rounding test, else <see cref="SigmoidForFloat"/>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static T SigmoidForFloatFast(T x)
+    {
+        if (!TOps.AnyMagnitudeAbove(x, FastLogisticLimit))
+        {
+            T v = SigmoidForFloatFastValue(x);
+            if (!TOps.AnyNearFloatMidpoint(v))
+            {
+                return v;
+            }
+        }
+
+        return SigmoidForFloat(x);
+    }
+
+    /// <summary>σ′(x) for a float x: <see cref="SigmoidGradForFloatFastValue"/> where it passes the rounding test, else <see cref="SigmoidGradForFloat"/>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static T SigmoidGradForFloatFast(T x)
+    {
+        if (!TOps.AnyMagnitudeAbove(x, FastLogisticLimit))
+        {
+            T v = SigmoidGradForFloatFastValue(x);
+            if (!TOps.AnyNearFloatMidpoint(v))
+            {
+                return v;
+            }
+        }
+
+        return SigmoidGradForFloat(x);
+    }
+
+    /// <summary>σ″(x) for a float x: <see cref="SigmoidGrad2ForFloatFastValue"/> where it passes the rounding test, else <see cref="SigmoidGrad2ForFloat"/>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static T SigmoidGrad2ForFloatFast(T x)
+    {
+        if (!TOps.AnyMagnitudeOutside(x, FastSigmoidGrad2Smallest, FastLogisticLimit))
+        {
+            T v = SigmoidGrad2ForFloatFastValue(x);
+            if (!TOps.AnyNearFloatMidpoint(v))
+            {
+                return v;
+            }
+        }
+
+        return SigmoidGrad2ForFloat(x);
+    }
+
+    /// <summary>σ and σ′ with the bits of <see cref="SigmoidForFloatFast"/> and <see cref="SigmoidGradForFloatFast"/>: both pass the test, or both come from <see cref="SigmoidAndGradForFloat"/>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static T SigmoidAndGradForFloatFast(T x, out T grad)
+    {
+        if (!TOps.AnyMagnitudeAbove(x, FastLogisticLimit))
+        {
+            T r = FastLogistic(x, out T u, out _);
+            T v = SigmoidFromParts(x, u, r);
+            grad = SigmoidGradFromParts(u, r);
+            if (!TOps.AnyNearFloatMidpoint(v) && !TOps.AnyNearFloatMidpoint(grad))
+            {
+                return v;
+            }
+        }
+
+        return SigmoidAndGradForFloat(x, out grad);
+    }
+
+    /// <summary>
+    /// u = e^−2|x| (2^−44.9), m = u − 1 (2^−40.9) and r = 1/(2 + m), for |x| ≤ 44: the fast counterpart
+    /// of <see cref="TanhPartsForFloat"/>; m's error reaches tanh at most doubled where |m| is near 1
+    /// (there n ≠ 0 and m carries 2^−44.7), and once near 0.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static T FastTanhParts(T x, out T u, out T m)
+    {
+        T s = FastExpParts(TOps.Multiply(TOps.Create(-2.0), TOps.Abs(x)), out T p);
+        u = FastMulAdd(s, p, s);
+        m = FastMulAdd(s, p, TOps.Subtract(s, TOps.Create(1.0)));
+        return ReciprocalOneToTwo(TOps.Add(TOps.Create(2.0), m));
+    }
+
+    /// <summary>tanh x for a float x, 2^−126 ≤ |x| ≤ 44 or x = ±0: <see cref="TanhFromParts"/> of the fast parts (2^−40.7).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal static T TanhForFloatFastValue(T x)
+    {
+        T r = FastTanhParts(x, out _, out T m);
+        return TanhFromParts(x, m, r);
+    }
+
+    /// <summary>tanh′ x for a float x, |x| ≤ 44: <see cref="TanhGradFromParts"/> of the fast parts (2^−44.3).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal static T TanhGradForFloatFastValue(T x)
+    {
+        T r = FastTanhParts(x, out T u, out _);
+        return TanhGradFromParts(u, r);
+    }
+
+    /// <summary>tanh″ x for a float x, 2^−126 ≤ |x| ≤ 44 or x = ±0: as <see cref="TanhGrad2ForFloat"/> from the fast parts (2^−40.5).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal static T TanhGrad2ForFloatFastValue(T x)
+    {
+        T r = FastTanhParts(x, out T u, out T m);
+        return TOps.CopySign(TOps.Multiply(TOps.Multiply(TOps.Create(8.0), TOps.Multiply(m, r)), TOps.Multiply(TOps.Multiply(u, r), r)), TOps.Negate(x));
+    }
+
+    /// <summary>tanh x for a float x: <see cref="TanhForFloatFastValue"/> where it passes the rounding test, else <see cref="TanhForFloat"/>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static T TanhForFloatFast(T x)
+    {
+        if (!TOps.AnyMagnitudeOutside(x, FastTanhSmallest, FastTanhLimit))
+        {
+            T v = TanhForFloatFastValue(x);
+            if (!TOps.AnyNearFloatMidpoint(v))
+            {
+                return v;
+            }
+        }
+
+        return TanhForFloat(x);
+    }
+
+    /// <summary>tanh′ x for a float x: <see cref="TanhGradForFloatFastValue"/> where it passes the rounding test, else <see cref="TanhGradForFloat"/>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static T TanhGradForFloatFast(T x)
+    {
+        if (!TOps.AnyMagnitudeAbove(x, FastTanhLimit))
+        {
+            T v = TanhGradForFloatFastValue(x);
+            if (!TOps.AnyNearFloatMidpoint(v))
+            {
+                return v;
+            }
+        }
+
+        return TanhGradForFloat(x);
+    }
+
+    /// <summary>tanh″ x for a float x: <see cref="TanhGrad2ForFloatFastValue"/> where it passes the rounding test, else <see cref="TanhGrad2ForFloat"/>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static T TanhGrad2ForFloatFast(T x)
+    {
+        if (!TOps.AnyMagnitudeOutside(x, FastTanhSmallest, FastTanhLimit))
+        {
+            T v = TanhGrad2ForFloatFastValue(x);
+            if (!TOps.AnyNearFloatMidpoint(v))
+            {
+                return v;
+            }
+        }
+
+        return TanhGrad2ForFloat(x);
+    }
+
+    /// <summary>tanh and tanh′ with the bits of <see cref="TanhForFloatFast"/> and <see cref="TanhGradForFloatFast"/>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static T TanhAndGradForFloatFast(T x, out T grad)
+    {
+        if (!TOps.AnyMagnitudeOutside(x, FastTanhSmallest, FastTanhLimit))
+        {
+            T r = FastTanhParts(x, out T u, out T m);
+            T v = TanhFromParts(x, m, r);
+            grad = TanhGradFromParts(u, r);
+            if (!TOps.AnyNearFloatMidpoint(v) && !TOps.AnyNearFloatMidpoint(grad))
+            {
+                return v;
+            }
+        }
+
+        return TanhAndGradForFloat(x, out grad);
+    }
+
+    /// <summary>
+    /// e^y (2^−44.9) and m = e^y − 1 (2^−40.9) at y = x for x ≤ 0 and at y = 0 for x &gt; 0 (lanes the
+    /// caller replaces), |x| ≤ 88: the fast counterpart of <see cref="ExpAndExpM1NonPositiveForFloat"/>.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static T FastExpAndExpM1NonPositive(T x, out T m)
+    {
+        T s = FastExpParts(TOps.Select(TOps.GreaterThan(x, TOps.Create(0.0)), TOps.Create(0.0), x), out T p);
+        m = FastMulAdd(s, p, TOps.Subtract(s, TOps.Create(1.0)));
+        return FastMulAdd(s, p, s);
+    }
+
+    /// <summary>x·σ(x) for a float x, 2^−120 ≤ |x| ≤ 87 or x = ±0: x times <see cref="SigmoidFromParts"/> of the fast parts (2^−44.4).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal static T SiLUForFloatFastValue(T x)
+    {
+        T r = FastLogistic(x, out T u, out _);
+        return TOps.Multiply(x, SigmoidFromParts(x, u, r));
+    }
+
+    /// <summary>x·σ(x) for a float x: <see cref="SiLUForFloatFastValue"/> where it passes the rounding test, else <see cref="SiLUForFloat"/>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static T SiLUForFloatFast(T x)
+    {
+        if (!TOps.AnyMagnitudeOutside(x, FastSigmoidGrad2Smallest, FastLogisticLimit))
+        {
+            T v = SiLUForFloatFastValue(x);
+            if (!TOps.AnyNearFloatMidpoint(v))
+            {
+                return v;
+            }
+        }
+
+        return SiLUForFloat(x);
+    }
+}

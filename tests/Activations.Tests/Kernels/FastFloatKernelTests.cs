@@ -1,0 +1,245 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.Linq;
+using Activations.Kernels;
+using Activations.Numerics;
+using Activations.Tests.Reference;
+using FluentAssertions;
+using Xunit;
+using Xunit.Abstractions;
+
+namespace Activations.Tests.Kernels;
+
+/// <summary>
+/// The fast float kernels of e^x, σ, tanh, ELU, SELU and SiLU's value (Numerics/Core.FloatFast.cs, Kernels/FloatKernels.cs). Their evaluations are
+/// within 2^−40.5 relative of the exact value wherever they are used (the bound their rounding test
+/// relies on), and at every width the kernels return, rounded to float, the bits of the precise
+/// kernels they fall back on — at dense inputs, at the edges of their domains, and at inputs where
+/// the fast evaluation alone rounds to the other float.
+/// </summary>
+public sealed class FastFloatKernelTests(ITestOutputHelper output)
+{
+    private static readonly double Bound = Math.Pow(2, -40.5);
+
+    private static readonly Dictionary<string, Case> Cases = new()
+    {
+        ["Exponential"] = new(new Exponential(), 0, 0, 87, Core<double, bool, ScalarOps>.ExpForFloatFastValue, W(default(ExpForFloat)), W(default(PreciseExp))),
+        ["Sigmoid"] = new(new Sigmoid(), 0, 0, 87, Core<double, bool, ScalarOps>.SigmoidForFloatFastValue, W(default(SigmoidForFloat)), W(default(PreciseSigmoid))),
+        ["Sigmoid′"] = new(new Sigmoid(), 1, 0, 87, Core<double, bool, ScalarOps>.SigmoidGradForFloatFastValue, W(default(SigmoidGradForFloat)), W(default(PreciseSigmoidGrad))),
+        ["Sigmoid″"] = new(new Sigmoid(), 2, Math.ScaleB(1.0, -120), 87, Core<double, bool, ScalarOps>.SigmoidGrad2ForFloatFastValue, W(default(SigmoidGrad2ForFloat)), W(default(PreciseSigmoidGrad2))),
+        ["Tanh"] = new(new Tanh(), 0, Math.ScaleB(1.0, -126), 43, Core<double, bool, ScalarOps>.TanhForFloatFastValue, W(default(TanhForFloat)), W(default(PreciseTanh))),
+        ["Tanh′"] = new(new Tanh(), 1, 0, 43, Core<double, bool, ScalarOps>.TanhGradForFloatFastValue, W(default(TanhGradForFloat)), W(default(PreciseTanhGrad))),
+        ["Tanh″"] = new(new Tanh(), 2, Math.ScaleB(1.0, -126), 43, Core<double, bool, ScalarOps>.TanhGrad2ForFloatFastValue, W(default(TanhGrad2ForFloat)), W(default(PreciseTanhGrad2))),
+        ["SiLU"] = new(new SiLU(), 0, Math.ScaleB(1.0, -120), 87, Core<double, bool, ScalarOps>.SiLUForFloatFastValue, W(default(SiLUForFloat)), W(default(PreciseSiLU))),
+        ["ELU(0.5)"] = Elu(new ELU(0.5), 1.0, 0.5),
+        ["ELU(-2)"] = Elu(new ELU(-2), 1.0, -2.0),
+        ["SELU"] = Elu(new SELU(), SELU.Scale, 1.7580993408473768),
+        ["ELU(0.5)′"] = EluGrad(new ELU(0.5), 1, 1.0, 0.5),
+        ["SELU′"] = EluGrad(new SELU(), 1, SELU.Scale, 1.7580993408473768),
+        ["ELU(-2)″"] = EluGrad(new ELU(-2), 2, 0.0, -2.0),
+    };
+
+    public static TheoryData<string> Names() => [.. Cases.Keys];
+
+    [Theory]
+    [MemberData(nameof(Names))]
+    public void FastEvaluationsAreWithinTwoToTheMinus40Point5(string name)
+    {
+        Case c = Cases[name];
+        double worst = 0;
+        float worstAt = 0;
+        int measured = 0;
+        var failures = new List<string>();
+        foreach (float x in Inputs(c).Where(c.InDomain))
+        {
+            BigFloat exact = ExactBackward.Exact(c.Activation, x, c.Order);
+            if (exact.IsZero)
+            {
+                continue;
+            }
+
+            measured++;
+            double computed = c.Value(x);
+            double relative = ((BigFloat.FromDouble(computed) - exact) / exact).Abs().ToDouble();
+            if (relative > worst)
+            {
+                worst = relative;
+                worstAt = x;
+            }
+
+            if (!(relative <= Bound) && failures.Count < 10)
+            {
+                failures.Add(string.Create(CultureInfo.InvariantCulture, $"{name} at {x:R}: {computed:R}, relative error 2^{Math.Log2(relative):F2}"));
+            }
+        }
+
+        output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{name,-12} worst relative error 2^{Math.Log2(worst):F2} at {worstAt:R} ({measured} points)"));
+        measured.Should().BeGreaterThan(4000, because: "every input of the domain but those where the value is exactly 0 (the upper branch of ELU″) is measured");
+        failures.Should().BeEmpty(because: "the rounding test of the fast kernels assumes 2^−40.5");
+    }
+
+    [Theory]
+    [MemberData(nameof(Names))]
+    public void FastKernelsGiveThePreciseKernelsBitsAtEveryWidth(string name)
+    {
+        Case c = Cases[name];
+        double[] all = [.. Inputs(c).Select(x => (double)x)];
+        double[] inDomain = [.. Inputs(c).Where(c.InDomain).Select(x => (double)x)];
+        foreach (double[] x in new[] { all, inDomain })
+        {
+            float[] expected = Round(c.Precise(x, 1));
+            foreach (int width in new[] { 1, 2, 4, 8 })
+            {
+                float[] actual = Round(c.Fast(x, width));
+                var mismatches = Enumerable.Range(0, x.Length)
+                    .Where(i => BitConverter.SingleToInt32Bits(actual[i]) != BitConverter.SingleToInt32Bits(expected[i]))
+                    .Take(5)
+                    .Select(i => string.Create(CultureInfo.InvariantCulture, $"x = {x[i]:R}: {actual[i]:R}, precise {expected[i]:R}"))
+                    .ToList();
+                mismatches.Should().BeEmpty(because: $"{name} at width {width} rounds as its precise kernel does");
+            }
+        }
+    }
+
+    /// <summary>The shared dense inputs, the floats around the domain's edges, and the inputs where the fast evaluation alone rounds to the other float.</summary>
+    private static IEnumerable<float> Inputs(Case c)
+    {
+        var points = new List<float>(FloatKernelTests.Inputs);
+        foreach (double edge in new[] { c.High, c.Low, 2 * c.Low, 1.0 })
+        {
+            if (edge > 0)
+            {
+                points.AddRange(FloatNeighbours.Around((float)edge, 4));
+                points.AddRange(FloatNeighbours.Around((float)-edge, 4));
+            }
+        }
+
+        points.AddRange([0f, -0f, float.NaN, float.PositiveInfinity, float.NegativeInfinity, float.Epsilon, -float.Epsilon]);
+        points.AddRange(HardInputs);
+        return points.Distinct();
+    }
+
+    private static float[] Round(double[] values) => [.. values.Select(v => (float)v)];
+
+    // Found by a search over random floats: the fast evaluation (with fused multiply-adds) and the
+    // precise kernel round to different floats, so only the rounding test makes the bits agree
+    // (e^x at the first, σ′ at the next two, tanh, tanh′, σ″ and tanh″ at the rest; none in 2^28
+    // tries for σ, where the two evaluations differ least).
+    private static readonly float[] HardInputs =
+    [
+        -14.56709f, 2.332954f, -2.332954f, -0.038055364f, 0.05302014f, 1.166477f, -2.2566078f, 2.2566078f,
+        -0.0050373827f, -0.045858506f, 0.035278015f, 0.07351308f, 0.0054597575f, 0.0069325776f, -0.013750497f, 0.017689338f,
+        0.02553307f, 0.045858506f, 0.012394637f, -0.05343035f, -0.013799529f, 0.03675654f, -0.0016505419f, 0.0036059262f,
+        0.0031646613f, -0.004758444f, 0.012432068f, -0.003287683f, 0.029974554f, -0.0008586244f,
+    ];
+
+    private static Case Elu(ActivationFunction f, double scale, double alpha)
+    {
+        var kernel = new EluForFloat(scale, alpha);
+        return new(f, 0, EluFast.Smallest, EluFast.Limit, x => kernel.FastValue<double, bool, ScalarOps>(x), W(kernel), W(new PreciseElu(kernel)));
+    }
+
+    private static Case EluGrad(ActivationFunction f, int order, double positive, double alpha)
+    {
+        var kernel = new EluGradForFloat(positive, alpha);
+        return new(f, order, EluFast.Smallest, EluFast.Limit, x => kernel.FastValue<double, bool, ScalarOps>(x), W(kernel), W(new PreciseEluGrad(kernel)));
+    }
+
+    private static Func<double[], int, double[]> W<TKernel>(TKernel kernel)
+        where TKernel : struct, IUnaryKernel =>
+        (x, width) => KernelWidths.Unary(kernel, x, width);
+
+    /// <summary>A fast kernel: its activation and derivative order, its domain (|x| in [low, high] or ±0), its evaluation, and it and its precise kernel over arrays at a width.</summary>
+    private sealed record Case(ActivationFunction Activation, int Order, double Low, double High, Func<double, double> Value, Func<double[], int, double[]> Fast, Func<double[], int, double[]> Precise)
+    {
+        public bool InDomain(float x) => x == 0 || (Math.Abs(x) >= Low && Math.Abs(x) <= High);
+    }
+
+    /// <summary>The precise kernel of e^x for float inputs (Core.Float.cs), which the fast kernel falls back on.</summary>
+    internal readonly struct PreciseExp : IUnaryKernel
+    {
+        public static bool IsLight => false;
+
+        public T Invoke<T, TMask, TOps>(T x)
+            where TOps : ISimdOps<T, TMask> => Core<T, TMask, TOps>.ExpForFloat(x);
+    }
+
+    /// <summary>The precise kernel of Sigmoid for float inputs.</summary>
+    internal readonly struct PreciseSigmoid : IUnaryKernel
+    {
+        public static bool IsLight => false;
+
+        public T Invoke<T, TMask, TOps>(T x)
+            where TOps : ISimdOps<T, TMask> => Core<T, TMask, TOps>.SigmoidForFloat(x);
+    }
+
+    /// <summary>The precise kernel of SigmoidGrad for float inputs.</summary>
+    internal readonly struct PreciseSigmoidGrad : IUnaryKernel
+    {
+        public static bool IsLight => false;
+
+        public T Invoke<T, TMask, TOps>(T x)
+            where TOps : ISimdOps<T, TMask> => Core<T, TMask, TOps>.SigmoidGradForFloat(x);
+    }
+
+    /// <summary>The precise kernel of SigmoidGrad2 for float inputs.</summary>
+    internal readonly struct PreciseSigmoidGrad2 : IUnaryKernel
+    {
+        public static bool IsLight => false;
+
+        public T Invoke<T, TMask, TOps>(T x)
+            where TOps : ISimdOps<T, TMask> => Core<T, TMask, TOps>.SigmoidGrad2ForFloat(x);
+    }
+
+    /// <summary>The precise kernel of Tanh for float inputs.</summary>
+    internal readonly struct PreciseTanh : IUnaryKernel
+    {
+        public static bool IsLight => false;
+
+        public T Invoke<T, TMask, TOps>(T x)
+            where TOps : ISimdOps<T, TMask> => Core<T, TMask, TOps>.TanhForFloat(x);
+    }
+
+    /// <summary>The precise kernel of TanhGrad for float inputs.</summary>
+    internal readonly struct PreciseTanhGrad : IUnaryKernel
+    {
+        public static bool IsLight => false;
+
+        public T Invoke<T, TMask, TOps>(T x)
+            where TOps : ISimdOps<T, TMask> => Core<T, TMask, TOps>.TanhGradForFloat(x);
+    }
+
+    /// <summary>The precise kernel of TanhGrad2 for float inputs.</summary>
+    internal readonly struct PreciseTanhGrad2 : IUnaryKernel
+    {
+        public static bool IsLight => false;
+
+        public T Invoke<T, TMask, TOps>(T x)
+            where TOps : ISimdOps<T, TMask> => Core<T, TMask, TOps>.TanhGrad2ForFloat(x);
+    }
+
+    private readonly struct PreciseElu(EluForFloat kernel) : IUnaryKernel
+    {
+        public static bool IsLight => false;
+
+        public T Invoke<T, TMask, TOps>(T x)
+            where TOps : ISimdOps<T, TMask> => kernel.Precise<T, TMask, TOps>(x);
+    }
+
+    private readonly struct PreciseEluGrad(EluGradForFloat kernel) : IUnaryKernel
+    {
+        public static bool IsLight => false;
+
+        public T Invoke<T, TMask, TOps>(T x)
+            where TOps : ISimdOps<T, TMask> => kernel.Precise<T, TMask, TOps>(x);
+    }
+
+    private readonly struct PreciseSiLU : IUnaryKernel
+    {
+        public static bool IsLight => false;
+
+        public T Invoke<T, TMask, TOps>(T x)
+            where TOps : ISimdOps<T, TMask> => Core<T, TMask, TOps>.SiLUForFloat(x);
+    }
+}
