@@ -291,10 +291,9 @@ internal readonly struct EluAndGradForFloat(double scale, double alpha) : IPairK
 {
     private readonly EluForFloat _fn = new(scale, alpha);
     private readonly EluGradForFloat _grad = new(scale, alpha);
+    private readonly bool _fast = EluFast.Allows(alpha);
 
     public static bool IsLight => false;
-
-    private readonly bool _fast = EluFast.Allows(alpha);
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public T Invoke<T, TMask, TOps>(T x, out T second)

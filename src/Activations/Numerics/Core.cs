@@ -9,7 +9,10 @@ namespace Activations.Numerics;
 /// overload and every vector width run the same sequence of correctly rounded operations.
 /// Values that must be more accurate than a double are carried as unevaluated sums hi + lo
 /// ("double-double"); each public result is rounded once at the end, so the error budget is
-/// half an ulp for that rounding plus a few 2^−57 relative for everything before it.
+/// half an ulp for that rounding plus a few 2^−57 relative for everything before it. The one
+/// exception to "the same sequence" is the fast float kernels of Core.FloatFast.cs, which fuse
+/// multiply-adds where the processor can and make their float results the same on every path by a
+/// rounding test instead.
 /// </summary>
 internal static partial class Core<T, TMask, TOps>
     where TOps : ISimdOps<T, TMask>
