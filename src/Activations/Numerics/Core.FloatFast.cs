@@ -20,7 +20,9 @@ namespace Activations.Numerics;
 /// within 2^−40.5 + 2^−45 &lt; 2^−39 of it, every path takes the precise kernel, and all return its
 /// bits. The precise kernels are the same operations on every path. The test holds for results in
 /// the normal float range: each kernel sends the inputs whose results could leave it (and NaN) to
-/// the precise kernel first. About one lane in 2^14 takes the precise kernel.
+/// the precise kernel first — but for tanh and tanh″ at a subnormal float x, where the exact values
+/// lie within 2^−250 of the floats x and −2x, so that every value within 2^−40 of them rounds to
+/// those floats whatever the test says. About one lane in 2^14 takes the precise kernel.
 /// </para>
 /// <para>
 /// The shared step (<see cref="FastExpParts"/>) is that of <see cref="FloatExpParts"/> with a
@@ -49,9 +51,6 @@ internal static partial class Core<T, TMask, TOps>
     /// <summary>Up to this |x| tanh′ and tanh″ (about 4e^−2|x|) are normal floats.</summary>
     private const double FastTanhLimit = 43.0;
 
-    /// <summary>From this |x| on (2^−126, the smallest normal float) tanh x ≈ x and tanh″ x ≈ −2x are normal floats.</summary>
-    private const double FastTanhSmallest = 1.1754943508222875E-38;
-
     /// <summary>From this |x| on (2^−120) σ″(x) ≈ −x/8 and SiLU's x·σ(x) ≈ x/2 are normal floats.</summary>
     private const double FastSigmoidGrad2Smallest = 7.52316384526264E-37;
 
@@ -78,13 +77,21 @@ internal static partial class Core<T, TMask, TOps>
         return TOps.AddShiftedBits(TOps.Lookup16(Exp2SixteenthsLessIndex, z), z);
     }
 
-    /// <summary>e^x = s + s·p for a float x, |x| ≤ 88: 2^−44.9 (see the type's remarks).</summary>
+    /// <summary>
+    /// e^y = s + s·p (2^−44.9) and, in <paramref name="m"/>, e^y − 1 = (s − 1) + s·p (2^−40.9: the
+    /// fit's 2^−41.1 where n = 0, 2^−44.7 elsewhere), for |y| ≤ 88 (see the type's remarks).
+    /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    internal static T ExpForFloatFastValue(T x)
+    private static T FastExpAndExpM1(T y, out T m)
     {
-        T s = FastExpParts(x, out T p);
+        T s = FastExpParts(y, out T p);
+        m = FastMulAdd(s, p, TOps.Subtract(s, TOps.Create(1.0)));
         return FastMulAdd(s, p, s);
     }
+
+    /// <summary>e^x = s + s·p for a float x, |x| ≤ 88: 2^−44.9 (see the type's remarks).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal static T ExpForFloatFastValue(T x) => FastExpAndExpM1(x, out _);
 
     /// <summary>e^x for a float x: <see cref="ExpForFloatFastValue"/> where it passes the rounding test, else <see cref="ExpForFloat"/>.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
@@ -103,15 +110,13 @@ internal static partial class Core<T, TMask, TOps>
     }
 
     /// <summary>
-    /// u = e^−|x| (2^−44.9), m = u − 1 (2^−40.9: the fit's 2^−41.1 where n = 0, 2^−44.7 elsewhere) and
-    /// r = 1/(1 + u) (two more roundings), for |x| ≤ 88: the fast counterpart of <see cref="LogisticForFloat"/>.
+    /// u = e^−|x| and m = u − 1 (<see cref="FastExpAndExpM1"/>) and r = 1/(1 + u) (two more
+    /// roundings), for |x| ≤ 88: the fast counterpart of <see cref="LogisticForFloat"/>.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static T FastLogistic(T x, out T u, out T m)
     {
-        T s = FastExpParts(TOps.Negate(TOps.Abs(x)), out T p);
-        u = FastMulAdd(s, p, s);
-        m = FastMulAdd(s, p, TOps.Subtract(s, TOps.Create(1.0)));
+        u = FastExpAndExpM1(TOps.Negate(TOps.Abs(x)), out m);
         return ReciprocalOneToTwo(TOps.Add(TOps.Create(1.0), u));
     }
 
@@ -206,20 +211,18 @@ internal static partial class Core<T, TMask, TOps>
     }
 
     /// <summary>
-    /// u = e^−2|x| (2^−44.9), m = u − 1 (2^−40.9) and r = 1/(2 + m), for |x| ≤ 44: the fast counterpart
+    /// u = e^−2|x| and m = u − 1 (<see cref="FastExpAndExpM1"/>) and r = 1/(2 + m), for |x| ≤ 44: the fast counterpart
     /// of <see cref="TanhPartsForFloat"/>; m's error reaches tanh at most doubled where |m| is near 1
     /// (there n ≠ 0 and m carries 2^−44.7), and once near 0.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static T FastTanhParts(T x, out T u, out T m)
     {
-        T s = FastExpParts(TOps.Multiply(TOps.Create(-2.0), TOps.Abs(x)), out T p);
-        u = FastMulAdd(s, p, s);
-        m = FastMulAdd(s, p, TOps.Subtract(s, TOps.Create(1.0)));
+        u = FastExpAndExpM1(TOps.Multiply(TOps.Create(-2.0), TOps.Abs(x)), out m);
         return ReciprocalOneToTwo(TOps.Add(TOps.Create(2.0), m));
     }
 
-    /// <summary>tanh x for a float x, 2^−126 ≤ |x| ≤ 44 or x = ±0: <see cref="TanhFromParts"/> of the fast parts (2^−40.7).</summary>
+    /// <summary>tanh x for a float x, |x| ≤ 44: <see cref="TanhFromParts"/> of the fast parts (2^−40.7).</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     internal static T TanhForFloatFastValue(T x)
     {
@@ -235,7 +238,7 @@ internal static partial class Core<T, TMask, TOps>
         return TanhGradFromParts(u, r);
     }
 
-    /// <summary>tanh″ x for a float x, 2^−126 ≤ |x| ≤ 44 or x = ±0: as <see cref="TanhGrad2ForFloat"/> from the fast parts (2^−40.5).</summary>
+    /// <summary>tanh″ x for a float x, |x| ≤ 44: as <see cref="TanhGrad2ForFloat"/> from the fast parts (2^−40.5).</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     internal static T TanhGrad2ForFloatFastValue(T x)
     {
@@ -247,7 +250,7 @@ internal static partial class Core<T, TMask, TOps>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static T TanhForFloatFast(T x)
     {
-        if (!TOps.AnyMagnitudeOutside(x, FastTanhSmallest, FastTanhLimit))
+        if (!TOps.AnyMagnitudeAbove(x, FastTanhLimit))
         {
             T v = TanhForFloatFastValue(x);
             if (!TOps.AnyNearFloatMidpoint(v))
@@ -279,7 +282,7 @@ internal static partial class Core<T, TMask, TOps>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static T TanhGrad2ForFloatFast(T x)
     {
-        if (!TOps.AnyMagnitudeOutside(x, FastTanhSmallest, FastTanhLimit))
+        if (!TOps.AnyMagnitudeAbove(x, FastTanhLimit))
         {
             T v = TanhGrad2ForFloatFastValue(x);
             if (!TOps.AnyNearFloatMidpoint(v))
@@ -295,7 +298,7 @@ internal static partial class Core<T, TMask, TOps>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static T TanhAndGradForFloatFast(T x, out T grad)
     {
-        if (!TOps.AnyMagnitudeOutside(x, FastTanhSmallest, FastTanhLimit))
+        if (!TOps.AnyMagnitudeAbove(x, FastTanhLimit))
         {
             T r = FastTanhParts(x, out T u, out T m);
             T v = TanhFromParts(x, m, r);
@@ -314,12 +317,8 @@ internal static partial class Core<T, TMask, TOps>
     /// caller replaces), |x| ≤ 88: the fast counterpart of <see cref="ExpAndExpM1NonPositiveForFloat"/>.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static T FastExpAndExpM1NonPositive(T x, out T m)
-    {
-        T s = FastExpParts(TOps.Select(TOps.GreaterThan(x, TOps.Create(0.0)), TOps.Create(0.0), x), out T p);
-        m = FastMulAdd(s, p, TOps.Subtract(s, TOps.Create(1.0)));
-        return FastMulAdd(s, p, s);
-    }
+    public static T FastExpAndExpM1NonPositive(T x, out T m) =>
+        FastExpAndExpM1(TOps.Select(TOps.GreaterThan(x, TOps.Create(0.0)), TOps.Create(0.0), x), out m);
 
     /// <summary>x·σ(x) for a float x, 2^−120 ≤ |x| ≤ 87 or x = ±0: x times <see cref="SigmoidFromParts"/> of the fast parts (2^−44.4).</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]

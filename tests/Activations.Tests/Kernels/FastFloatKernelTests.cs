@@ -24,14 +24,14 @@ public sealed class FastFloatKernelTests(ITestOutputHelper output)
 
     private static readonly Dictionary<string, Case> Cases = new()
     {
-        ["Exponential"] = new(new Exponential(), 0, 0, 87, Core<double, bool, ScalarOps>.ExpForFloatFastValue, W(default(ExpForFloat)), W(default(PreciseExp))),
-        ["Sigmoid"] = new(new Sigmoid(), 0, 0, 87, Core<double, bool, ScalarOps>.SigmoidForFloatFastValue, W(default(SigmoidForFloat)), W(default(PreciseSigmoid))),
-        ["Sigmoid′"] = new(new Sigmoid(), 1, 0, 87, Core<double, bool, ScalarOps>.SigmoidGradForFloatFastValue, W(default(SigmoidGradForFloat)), W(default(PreciseSigmoidGrad))),
-        ["Sigmoid″"] = new(new Sigmoid(), 2, Math.ScaleB(1.0, -120), 87, Core<double, bool, ScalarOps>.SigmoidGrad2ForFloatFastValue, W(default(SigmoidGrad2ForFloat)), W(default(PreciseSigmoidGrad2))),
-        ["Tanh"] = new(new Tanh(), 0, Math.ScaleB(1.0, -126), 43, Core<double, bool, ScalarOps>.TanhForFloatFastValue, W(default(TanhForFloat)), W(default(PreciseTanh))),
-        ["Tanh′"] = new(new Tanh(), 1, 0, 43, Core<double, bool, ScalarOps>.TanhGradForFloatFastValue, W(default(TanhGradForFloat)), W(default(PreciseTanhGrad))),
-        ["Tanh″"] = new(new Tanh(), 2, Math.ScaleB(1.0, -126), 43, Core<double, bool, ScalarOps>.TanhGrad2ForFloatFastValue, W(default(TanhGrad2ForFloat)), W(default(PreciseTanhGrad2))),
-        ["SiLU"] = new(new SiLU(), 0, Math.ScaleB(1.0, -120), 87, Core<double, bool, ScalarOps>.SiLUForFloatFastValue, W(default(SiLUForFloat)), W(default(PreciseSiLU))),
+        ["Exponential"] = new(new Exponential(), 0, 0, 87, Core<double, bool, ScalarOps>.ExpForFloatFastValue, W(default(ExpForFloat)), Core<double, bool, ScalarOps>.ExpForFloat),
+        ["Sigmoid"] = new(new Sigmoid(), 0, 0, 87, Core<double, bool, ScalarOps>.SigmoidForFloatFastValue, W(default(SigmoidForFloat)), Core<double, bool, ScalarOps>.SigmoidForFloat),
+        ["Sigmoid′"] = new(new Sigmoid(), 1, 0, 87, Core<double, bool, ScalarOps>.SigmoidGradForFloatFastValue, W(default(SigmoidGradForFloat)), Core<double, bool, ScalarOps>.SigmoidGradForFloat),
+        ["Sigmoid″"] = new(new Sigmoid(), 2, Math.ScaleB(1.0, -120), 87, Core<double, bool, ScalarOps>.SigmoidGrad2ForFloatFastValue, W(default(SigmoidGrad2ForFloat)), Core<double, bool, ScalarOps>.SigmoidGrad2ForFloat),
+        ["Tanh"] = new(new Tanh(), 0, 0, 43, Core<double, bool, ScalarOps>.TanhForFloatFastValue, W(default(TanhForFloat)), Core<double, bool, ScalarOps>.TanhForFloat),
+        ["Tanh′"] = new(new Tanh(), 1, 0, 43, Core<double, bool, ScalarOps>.TanhGradForFloatFastValue, W(default(TanhGradForFloat)), Core<double, bool, ScalarOps>.TanhGradForFloat),
+        ["Tanh″"] = new(new Tanh(), 2, 0, 43, Core<double, bool, ScalarOps>.TanhGrad2ForFloatFastValue, W(default(TanhGrad2ForFloat)), Core<double, bool, ScalarOps>.TanhGrad2ForFloat),
+        ["SiLU"] = new(new SiLU(), 0, Math.ScaleB(1.0, -120), 87, Core<double, bool, ScalarOps>.SiLUForFloatFastValue, W(default(SiLUForFloat)), Core<double, bool, ScalarOps>.SiLUForFloat),
         ["ELU(0.5)"] = Elu(new ELU(0.5), 1.0, 0.5),
         ["ELU(-2)"] = Elu(new ELU(-2), 1.0, -2.0),
         ["SELU"] = Elu(new SELU(), SELU.Scale, 1.7580993408473768),
@@ -88,7 +88,7 @@ public sealed class FastFloatKernelTests(ITestOutputHelper output)
         double[] inDomain = [.. Inputs(c).Where(c.InDomain).Select(x => (double)x)];
         foreach (double[] x in new[] { all, inDomain })
         {
-            float[] expected = Round(c.Precise(x, 1));
+            float[] expected = [.. x.Select(v => (float)c.Precise(v))];
             foreach (int width in new[] { 1, 2, 4, 8 })
             {
                 float[] actual = Round(c.Fast(x, width));
@@ -102,7 +102,7 @@ public sealed class FastFloatKernelTests(ITestOutputHelper output)
         }
     }
 
-    /// <summary>The shared dense inputs, the floats around the domain's edges, and the inputs where the fast evaluation alone rounds to the other float.</summary>
+    /// <summary>The shared dense inputs, the floats around the domain's edges, the smallest normal float and a subnormal one, and the inputs where the fast evaluation alone rounds to the other float.</summary>
     private static IEnumerable<float> Inputs(Case c)
     {
         var points = new List<float>(FloatKernelTests.Inputs);
@@ -113,6 +113,12 @@ public sealed class FastFloatKernelTests(ITestOutputHelper output)
                 points.AddRange(FloatNeighbours.Around((float)edge, 4));
                 points.AddRange(FloatNeighbours.Around((float)-edge, 4));
             }
+        }
+
+        foreach (float tiny in new[] { 1.17549435E-38f, 1.4E-42f })
+        {
+            points.AddRange(FloatNeighbours.Around(tiny, 4));
+            points.AddRange(FloatNeighbours.Around(-tiny, 4));
         }
 
         points.AddRange([0f, -0f, float.NaN, float.PositiveInfinity, float.NegativeInfinity, float.Epsilon, -float.Epsilon]);
@@ -137,109 +143,22 @@ public sealed class FastFloatKernelTests(ITestOutputHelper output)
     private static Case Elu(ActivationFunction f, double scale, double alpha)
     {
         var kernel = new EluForFloat(scale, alpha);
-        return new(f, 0, EluFast.Smallest, EluFast.Limit, x => kernel.FastValue<double, bool, ScalarOps>(x), W(kernel), W(new PreciseElu(kernel)));
+        return new(f, 0, EluFast.Smallest, EluFast.Limit, x => kernel.FastValue<double, bool, ScalarOps>(x), W(kernel), x => kernel.Precise<double, bool, ScalarOps>(x));
     }
 
     private static Case EluGrad(ActivationFunction f, int order, double positive, double alpha)
     {
         var kernel = new EluGradForFloat(positive, alpha);
-        return new(f, order, EluFast.Smallest, EluFast.Limit, x => kernel.FastValue<double, bool, ScalarOps>(x), W(kernel), W(new PreciseEluGrad(kernel)));
+        return new(f, order, EluFast.Smallest, EluFast.Limit, x => kernel.FastValue<double, bool, ScalarOps>(x), W(kernel), x => kernel.Precise<double, bool, ScalarOps>(x));
     }
 
     private static Func<double[], int, double[]> W<TKernel>(TKernel kernel)
         where TKernel : struct, IUnaryKernel =>
         (x, width) => KernelWidths.Unary(kernel, x, width);
 
-    /// <summary>A fast kernel: its activation and derivative order, its domain (|x| in [low, high] or ±0), its evaluation, and it and its precise kernel over arrays at a width.</summary>
-    private sealed record Case(ActivationFunction Activation, int Order, double Low, double High, Func<double, double> Value, Func<double[], int, double[]> Fast, Func<double[], int, double[]> Precise)
+    /// <summary>A fast kernel: its activation and derivative order, its domain (|x| in [low, high] or ±0), its evaluation, it over arrays at a width, and its precise kernel (scalar: that kernel's bits are the same at every width).</summary>
+    private sealed record Case(ActivationFunction Activation, int Order, double Low, double High, Func<double, double> Value, Func<double[], int, double[]> Fast, Func<double, double> Precise)
     {
         public bool InDomain(float x) => x == 0 || (Math.Abs(x) >= Low && Math.Abs(x) <= High);
-    }
-
-    /// <summary>The precise kernel of e^x for float inputs (Core.Float.cs), which the fast kernel falls back on.</summary>
-    internal readonly struct PreciseExp : IUnaryKernel
-    {
-        public static bool IsLight => false;
-
-        public T Invoke<T, TMask, TOps>(T x)
-            where TOps : ISimdOps<T, TMask> => Core<T, TMask, TOps>.ExpForFloat(x);
-    }
-
-    /// <summary>The precise kernel of Sigmoid for float inputs.</summary>
-    internal readonly struct PreciseSigmoid : IUnaryKernel
-    {
-        public static bool IsLight => false;
-
-        public T Invoke<T, TMask, TOps>(T x)
-            where TOps : ISimdOps<T, TMask> => Core<T, TMask, TOps>.SigmoidForFloat(x);
-    }
-
-    /// <summary>The precise kernel of SigmoidGrad for float inputs.</summary>
-    internal readonly struct PreciseSigmoidGrad : IUnaryKernel
-    {
-        public static bool IsLight => false;
-
-        public T Invoke<T, TMask, TOps>(T x)
-            where TOps : ISimdOps<T, TMask> => Core<T, TMask, TOps>.SigmoidGradForFloat(x);
-    }
-
-    /// <summary>The precise kernel of SigmoidGrad2 for float inputs.</summary>
-    internal readonly struct PreciseSigmoidGrad2 : IUnaryKernel
-    {
-        public static bool IsLight => false;
-
-        public T Invoke<T, TMask, TOps>(T x)
-            where TOps : ISimdOps<T, TMask> => Core<T, TMask, TOps>.SigmoidGrad2ForFloat(x);
-    }
-
-    /// <summary>The precise kernel of Tanh for float inputs.</summary>
-    internal readonly struct PreciseTanh : IUnaryKernel
-    {
-        public static bool IsLight => false;
-
-        public T Invoke<T, TMask, TOps>(T x)
-            where TOps : ISimdOps<T, TMask> => Core<T, TMask, TOps>.TanhForFloat(x);
-    }
-
-    /// <summary>The precise kernel of TanhGrad for float inputs.</summary>
-    internal readonly struct PreciseTanhGrad : IUnaryKernel
-    {
-        public static bool IsLight => false;
-
-        public T Invoke<T, TMask, TOps>(T x)
-            where TOps : ISimdOps<T, TMask> => Core<T, TMask, TOps>.TanhGradForFloat(x);
-    }
-
-    /// <summary>The precise kernel of TanhGrad2 for float inputs.</summary>
-    internal readonly struct PreciseTanhGrad2 : IUnaryKernel
-    {
-        public static bool IsLight => false;
-
-        public T Invoke<T, TMask, TOps>(T x)
-            where TOps : ISimdOps<T, TMask> => Core<T, TMask, TOps>.TanhGrad2ForFloat(x);
-    }
-
-    private readonly struct PreciseElu(EluForFloat kernel) : IUnaryKernel
-    {
-        public static bool IsLight => false;
-
-        public T Invoke<T, TMask, TOps>(T x)
-            where TOps : ISimdOps<T, TMask> => kernel.Precise<T, TMask, TOps>(x);
-    }
-
-    private readonly struct PreciseEluGrad(EluGradForFloat kernel) : IUnaryKernel
-    {
-        public static bool IsLight => false;
-
-        public T Invoke<T, TMask, TOps>(T x)
-            where TOps : ISimdOps<T, TMask> => kernel.Precise<T, TMask, TOps>(x);
-    }
-
-    private readonly struct PreciseSiLU : IUnaryKernel
-    {
-        public static bool IsLight => false;
-
-        public T Invoke<T, TMask, TOps>(T x)
-            where TOps : ISimdOps<T, TMask> => Core<T, TMask, TOps>.SiLUForFloat(x);
     }
 }
