@@ -17,6 +17,21 @@ internal readonly struct GeluApproximateFn : IUnaryKernel
         Core<T, TMask, TOps>.PropagateNaN(x, Core<T, TMask, TOps>.GeluApproximate(x));
 }
 
+/// <summary>
+/// x·σ(b(x)) for float inputs: the fast evaluation with the rounding test (Numerics/Core.FloatFast.cs), else
+/// <see cref="GeluApproximateFn"/>, whose double is within 1 ulp of the exact value and so rounds to the float the
+/// test guarantees: the bits of <see cref="GeluApproximateFn"/> rounded to float on every path.
+/// </summary>
+internal readonly struct GeluApproximateForFloat : IUnaryKernel
+{
+    public static bool IsLight => false;
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public T Invoke<T, TMask, TOps>(T x)
+        where TOps : ISimdOps<T, TMask> =>
+        Core<T, TMask, TOps>.GeluApproximateForFloatFast(x);
+}
+
 /// <summary>f′ = σ(b) + x·σ′(b)·b′(x): 1 at +∞, −0 at −∞, with the root near −0.7525 to the last bit.</summary>
 internal readonly struct GeluApproximateGrad : IUnaryKernel
 {

@@ -6,7 +6,8 @@ namespace Activations.Numerics;
 
 /// <summary>
 /// The fast float kernels of e^x, σ and tanh and their derivatives, of ELU's and SELU's (their
-/// parts here, their kernels in Kernels/FloatKernels.cs) and of SiLU's x·σ(x): a shorter evaluation in double,
+/// parts here, their kernels in Kernels/FloatKernels.cs), of SiLU's x·σ(x) and of the approximate
+/// GELU's x·σ(b(x)): a shorter evaluation in double,
 /// to within 2^−40.5 relative, fused multiply-adds where the processor has them, then the rounding
 /// test, so that every float they return is the same on every path.
 /// <para>
@@ -51,7 +52,13 @@ internal static partial class Core<T, TMask, TOps>
     /// <summary>Up to this |x| tanh′ and tanh″ (about 4e^−2|x|) are normal floats.</summary>
     private const double FastTanhLimit = 43.0;
 
-    /// <summary>From this |x| on (2^−120) σ″(x) ≈ −x/8 and SiLU's x·σ(x) ≈ x/2 are normal floats.</summary>
+    /// <summary>
+    /// Up to this |x| the approximate GELU's b(x) = x(k1 + k3x²) stays within ±87.32 (b(10) = 87.313), so
+    /// that x·σ(b) is a normal float (10·e^−87.313 &gt; 2^−126) and e^−|b| is in the fast step's range.
+    /// </summary>
+    private const double FastGeluLimit = 10.0;
+
+    /// <summary>From this |x| on (2^−120) σ″(x) ≈ −x/8, SiLU's x·σ(x) ≈ x/2 and GELU's x·σ(b(x)) ≈ x/2 are normal floats.</summary>
     private const double FastSigmoidGrad2Smallest = 7.52316384526264E-37;
 
     /// <summary>x·y + z, fused where the processor has it (only for the fast float kernels, whose results do not depend on it).</summary>
@@ -180,7 +187,7 @@ internal static partial class Core<T, TMask, TOps>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static T SigmoidGrad2ForFloatFast(T x)
     {
-        if (!TOps.AnyMagnitudeOutside(x, FastSigmoidGrad2Smallest, FastLogisticLimit))
+        if (!TOps.AnyMagnitudeNotWithin(x, FastSigmoidGrad2Smallest, FastLogisticLimit))
         {
             T v = SigmoidGrad2ForFloatFastValue(x);
             if (!TOps.AnyNearFloatMidpoint(v))
@@ -332,7 +339,7 @@ internal static partial class Core<T, TMask, TOps>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static T SiLUForFloatFast(T x)
     {
-        if (!TOps.AnyMagnitudeOutside(x, FastSigmoidGrad2Smallest, FastLogisticLimit))
+        if (!TOps.AnyMagnitudeNotWithin(x, FastSigmoidGrad2Smallest, FastLogisticLimit))
         {
             T v = SiLUForFloatFastValue(x);
             if (!TOps.AnyNearFloatMidpoint(v))
@@ -342,5 +349,36 @@ internal static partial class Core<T, TMask, TOps>
         }
 
         return SiLUForFloat(x);
+    }
+
+    /// <summary>
+    /// The approximate GELU x·σ(b), b = x(k1 + k3x²), for a float x, 2^−120 ≤ |x| ≤ 10 or x = ±0: b in
+    /// doubles (x² is exact, x having 24 bits; k1 and k3 rounded to doubles are within 2^−53.9 of the real
+    /// numbers, and two or three more roundings: b within 2^−51.2 relative), which reaches σ(b) as a relative
+    /// error of at most (1 − σ(b))·|b|·2^−51.2 ≤ 87.32·2^−51.2 = 2^−44.7; then <see cref="SigmoidFromParts"/>
+    /// of the fast parts at b (2^−44.5) and the product by x: 2^−43.6 in all.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal static T GeluApproximateForFloatFastValue(T x)
+    {
+        T b = TOps.Multiply(x, FastMulAdd(TOps.Multiply(x, x), GeluK3Hi, GeluK1Hi));
+        T r = FastLogistic(b, out T u, out _);
+        return TOps.Multiply(x, SigmoidFromParts(b, u, r));
+    }
+
+    /// <summary>The approximate GELU for a float x: <see cref="GeluApproximateForFloatFastValue"/> where it passes the rounding test, else the double kernel's <see cref="GeluApproximate"/> (within 1 ulp of a double, far inside the test's window).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static T GeluApproximateForFloatFast(T x)
+    {
+        if (!TOps.AnyMagnitudeNotWithin(x, FastSigmoidGrad2Smallest, FastGeluLimit))
+        {
+            T v = GeluApproximateForFloatFastValue(x);
+            if (!TOps.AnyNearFloatMidpoint(v))
+            {
+                return v;
+            }
+        }
+
+        return PropagateNaN(x, GeluApproximate(x));
     }
 }

@@ -106,6 +106,14 @@ internal interface ISimdOps<T, TMask>
     static abstract bool AnyMagnitudeOutside(T x, double low, double high);
 
     /// <summary>
+    /// Whether any lane has |x| &lt; low or |x| &gt; high or is NaN, ±0 included (0 &lt; low ≤ high;
+    /// compared as bit patterns): the domain test of the fast float kernels, one add and one signed
+    /// compare on the magnitude's bits (|x| + 2^63 − low, wrapping, exceeds high − low + 2^63 as a signed
+    /// integer exactly when |x| − low, as an unsigned one, exceeds high − low).
+    /// </summary>
+    static abstract bool AnyMagnitudeNotWithin(T x, double low, double high);
+
+    /// <summary>
     /// The biased exponent field of x (bits 52 to 62, 0 … 2047) as a double: exact bit extraction,
     /// so the same value on every width.
     /// </summary>

@@ -95,6 +95,10 @@ internal readonly struct ScalarOps : ISimdOps<double, bool>
         Unsafe.Add(ref MemoryMarshal.GetReference(table), (nint)(BitConverter.DoubleToInt64Bits(index) & 15));
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static bool AnyMagnitudeNotWithin(double x, double low, double high) =>
+        (BitConverter.DoubleToInt64Bits(x) & long.MaxValue) + MagnitudeWindow.Offset(low) > MagnitudeWindow.Threshold(low, high);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static bool AnyMagnitudeOutside(double x, double low, double high)
     {
         // |x| − 1 as an unsigned integer: ±0 wraps to the top, so "below low" excludes it.

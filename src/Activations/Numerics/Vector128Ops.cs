@@ -105,6 +105,12 @@ internal readonly struct Vector128Ops : ISimdOps<Vec, Vec>
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static bool AnyMagnitudeNotWithin(Vec x, double low, double high) =>
+        Vector128.GreaterThanAny(
+            Vector128.Abs(x).AsInt64() + Vector128.Create(MagnitudeWindow.Offset(low)),
+            Vector128.Create(MagnitudeWindow.Threshold(low, high)));
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static bool AnyMagnitudeOutside(Vec x, double low, double high)
     {
         // |x| − 1 as unsigned integers: ±0 wraps to the top, so "below low" excludes it.

@@ -117,6 +117,12 @@ internal readonly struct Vector256Ops : ISimdOps<Vec, Vec>
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static bool AnyMagnitudeNotWithin(Vec x, double low, double high) =>
+        Vector256.GreaterThanAny(
+            Vector256.Abs(x).AsInt64() + Vector256.Create(MagnitudeWindow.Offset(low)),
+            Vector256.Create(MagnitudeWindow.Threshold(low, high)));
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static bool AnyMagnitudeOutside(Vec x, double low, double high)
     {
         // |x| − 1 as unsigned integers: ±0 wraps to the top, so "below low" excludes it.

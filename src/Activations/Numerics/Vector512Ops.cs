@@ -124,6 +124,12 @@ internal readonly struct Vector512Ops : ISimdOps<Vec, Vec>
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static bool AnyMagnitudeNotWithin(Vec x, double low, double high) =>
+        Vector512.GreaterThanAny(
+            Vector512.Abs(x).AsInt64() + Vector512.Create(MagnitudeWindow.Offset(low)),
+            Vector512.Create(MagnitudeWindow.Threshold(low, high)));
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static bool AnyMagnitudeOutside(Vec x, double low, double high)
     {
         // |x| − 1 as unsigned integers: ±0 wraps to the top, so "below low" excludes it.
