@@ -328,13 +328,14 @@ internal readonly struct EluAndGradForFloat(double scale, double alpha) : IPairK
 
 /// <summary>
 /// Where the fast float kernels of ELU and SELU apply: a = α or λα of magnitude 2^−20 to 2^20 (a
-/// constructor's decision), and every lane 2^−100 ≤ |x| ≤ 64 or ±0 (one vector test): there
-/// a·(eˣ − 1), a·eˣ and s·x are normal floats or zero, as the rounding test needs (see
-/// Numerics/Core.FloatFast.cs); every other vector, and every other a, takes the precise kernels.
+/// constructor's decision), and every lane 2^−100 ≤ |x| ≤ 64 (one vector test; the evaluation also
+/// holds at ±0, which the test leaves to the precise kernels): there a·(eˣ − 1), a·eˣ and s·x are
+/// normal floats, as the rounding test needs (see Numerics/Core.FloatFast.cs); every other vector,
+/// and every other a, takes the precise kernels.
 /// </summary>
 internal static class EluFast
 {
-    /// <summary>The smallest |x| of the fast path but ±0 (2^−100).</summary>
+    /// <summary>The smallest |x| of the fast path (2^−100).</summary>
     public const double Smallest = 7.888609052210118E-31;
 
     /// <summary>The largest |x| of the fast path.</summary>

@@ -43,6 +43,17 @@ internal readonly struct GeluApproximateGrad : IUnaryKernel
         Core<T, TMask, TOps>.PropagateNaN(x, Core<T, TMask, TOps>.GeluApproximateGrad(x));
 }
 
+/// <summary>f′ for float inputs: the fast evaluation with the rounding test away from the root, else <see cref="GeluApproximateGrad"/> (the bits of <see cref="GeluApproximateGrad"/> rounded to float, as for <see cref="GeluApproximateForFloat"/>).</summary>
+internal readonly struct GeluApproximateGradForFloat : IUnaryKernel
+{
+    public static bool IsLight => false;
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public T Invoke<T, TMask, TOps>(T x)
+        where TOps : ISimdOps<T, TMask> =>
+        Core<T, TMask, TOps>.GeluApproximateGradForFloatFast(x);
+}
+
 /// <summary>f″ = σ′(b)(2b′ + x·b″) + x·σ″(b)·b′²: even, −0 at ±∞, with the roots near ±1.4185 to the last bit.</summary>
 internal readonly struct GeluApproximateGrad2 : IUnaryKernel
 {

@@ -21,7 +21,8 @@ namespace Activations.Numerics;
 /// within 2^−40.5 + 2^−45 &lt; 2^−39 of it, every path takes the precise kernel, and all return its
 /// bits. The precise kernels are the same operations on every path. The test holds for results in
 /// the normal float range: each kernel sends the inputs whose results could leave it (and NaN) to
-/// the precise kernel first — but for tanh and tanh″ at a subnormal float x, where the exact values
+/// the precise kernel first (and, with them, ±0 where the domain has a lower bound, though the
+/// evaluations hold there too) — but for tanh and tanh″ at a subnormal float x, where the exact values
 /// lie within 2^−250 of the floats x and −2x, so that every value within 2^−40 of them rounds to
 /// those floats whatever the test says. About one lane in 2^14 takes the precise kernel.
 /// </para>
@@ -57,6 +58,12 @@ internal static partial class Core<T, TMask, TOps>
     /// that x·σ(b) is a normal float (10·e^−87.313 &gt; 2^−126) and e^−|b| is in the fast step's range.
     /// </summary>
     private const double FastGeluLimit = 10.0;
+
+    /// <summary>
+    /// The half-width of the window around the root of the approximate GELU′ (x ≈ −0.75246) whose vectors
+    /// take the double kernel (2^−6; see <see cref="GeluApproximateGradForFloatFastValue"/>).
+    /// </summary>
+    private const double FastGeluGradRootWindow = 0.015625;
 
     /// <summary>From this |x| on (2^−120) σ″(x) ≈ −x/8, SiLU's x·σ(x) ≈ x/2 and GELU's x·σ(b(x)) ≈ x/2 are normal floats.</summary>
     private const double FastSigmoidGrad2Smallest = 7.52316384526264E-37;
@@ -380,5 +387,46 @@ internal static partial class Core<T, TMask, TOps>
         }
 
         return PropagateNaN(x, GeluApproximate(x));
+    }
+
+    /// <summary>
+    /// The approximate GELU′ for a float x, 2^−120 ≤ |x| ≤ 10 and |x − r1| ≥ 2^−6 (r1 ≈ −0.75246 its root):
+    /// with t = e^−|b| and r = 1/(1 + t) from the fast step (t within 2^−44.9, r within 2^−45.9) and
+    /// v = x·b′(x) = x(k1 + 3k3x²) in doubles (2^−51.4), f′ = (1 + t + t·v)·r² for x ≥ 0, where every term is
+    /// positive (2^−43.8), and t(1 + t + v)·r² below, where 1 + t + v cancels at r1: its absolute error,
+    /// at most 2^−44.9·t + 2^−51.4·|v| + 2^−53(1 + t) = 2^−46.6 near the root (t ≈ 0.29, v ≈ −1.29), is
+    /// within 2^−41.9 of 1 + t + v once that is at least 2.47·2^−6 in size (2.47 its slope in x there), and
+    /// falls to 2^−51 of it for large |x|: 2^−41.5 in all.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal static T GeluApproximateGradForFloatFastValue(T x)
+    {
+        T x2 = TOps.Multiply(x, x);
+        T b = TOps.Multiply(x, FastMulAdd(x2, GeluK3Hi, GeluK1Hi));
+        T v = TOps.Multiply(x, FastMulAdd(x2, GeluK33Hi, GeluK1Hi));
+        T r = FastLogistic(b, out T t, out _);
+        T onePlusT = TOps.Add(TOps.Create(1.0), t);
+        T numerator = TOps.Select(
+            TOps.LessThan(x, TOps.Create(0.0)),
+            TOps.Multiply(t, TOps.Add(onePlusT, v)),
+            FastMulAdd(t, v, onePlusT));
+        return TOps.Multiply(TOps.Multiply(numerator, r), r);
+    }
+
+    /// <summary>The approximate GELU′ for a float x: <see cref="GeluApproximateGradForFloatFastValue"/> where it passes the rounding test, else the double kernel's <see cref="GeluApproximateGrad"/>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static T GeluApproximateGradForFloatFast(T x)
+    {
+        if (!TOps.AnyMagnitudeNotWithin(x, FastSigmoidGrad2Smallest, FastGeluLimit)
+            && !TOps.AnyMagnitudeNotWithin(TOps.Subtract(x, TOps.Create(GeluRoot1Hi)), FastGeluGradRootWindow, double.MaxValue))
+        {
+            T v = GeluApproximateGradForFloatFastValue(x);
+            if (!TOps.AnyNearFloatMidpoint(v))
+            {
+                return v;
+            }
+        }
+
+        return PropagateNaN(x, GeluApproximateGrad(x));
     }
 }
