@@ -37,7 +37,7 @@ public sealed class GELU : ActivationFunction
         Parameters = [new("approximate", 1, ParameterKind.Boolean)],
         Kernels = p => p[0] != 0
             ? KernelSet.Create(default(GeluApproximateFn), default(GeluApproximateGrad), default(GeluApproximateGrad2), default(GeluApproximateBackward), default(NoKernel), default(GeluApproximateFnAndGrad),
-                FloatKernels.Lean(default(GeluApproximateForFloat), default(GeluApproximateGradForFloat), default(GeluApproximateGrad2), default(GeluApproximateFnAndGrad)))
+                FloatKernels.Lean(default(GeluApproximateForFloat), default(GeluApproximateGradForFloat), default(GeluApproximateGrad2ForFloat), default(GeluApproximateFnAndGrad)))
             : KernelSet.Create(default(GeluExactFn), default(GeluExactGrad), default(GeluExactGrad2), default(GeluExactBackward), default(NoKernel), default(GeluExactFnAndGrad)),
         Create = p => new GELU(p[0] != 0),
         Formulas = (

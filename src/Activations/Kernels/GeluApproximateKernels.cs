@@ -65,6 +65,17 @@ internal readonly struct GeluApproximateGrad2 : IUnaryKernel
         Core<T, TMask, TOps>.PropagateNaN(x, Core<T, TMask, TOps>.GeluApproximateGrad2(x));
 }
 
+/// <summary>f″ for float inputs: the fast evaluation with the rounding test away from the roots, else <see cref="GeluApproximateGrad2"/> (the bits of <see cref="GeluApproximateGrad2"/> rounded to float, as for <see cref="GeluApproximateForFloat"/>).</summary>
+internal readonly struct GeluApproximateGrad2ForFloat : IUnaryKernel
+{
+    public static bool IsLight => false;
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public T Invoke<T, TMask, TOps>(T x)
+        where TOps : ISimdOps<T, TMask> =>
+        Core<T, TMask, TOps>.GeluApproximateGrad2ForFloatFast(x);
+}
+
 /// <summary>dy·f′(x), the exact product rounded once: the approximate GELU's backward pass (no from-output form).</summary>
 internal readonly struct GeluApproximateBackward : IBinaryKernel
 {

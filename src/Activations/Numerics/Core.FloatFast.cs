@@ -65,6 +65,12 @@ internal static partial class Core<T, TMask, TOps>
     /// </summary>
     private const double FastGeluGradRootWindow = 0.015625;
 
+    /// <summary>
+    /// The half-width of the windows around the roots ±r2 of the approximate GELU″ (r2 ≈ 1.41850) whose
+    /// vectors take the double kernel (2^−6; see <see cref="GeluApproximateGrad2ForFloatFastValue"/>).
+    /// </summary>
+    private const double FastGeluGrad2RootWindow = 0.015625;
+
     /// <summary>From this |x| on (2^−120) σ″(x) ≈ −x/8, SiLU's x·σ(x) ≈ x/2 and GELU's x·σ(b(x)) ≈ x/2 are normal floats.</summary>
     private const double FastSigmoidGrad2Smallest = 7.52316384526264E-37;
 
@@ -428,5 +434,46 @@ internal static partial class Core<T, TMask, TOps>
         }
 
         return PropagateNaN(x, GeluApproximateGrad(x));
+    }
+
+    /// <summary>
+    /// The approximate GELU″ for a float x, 2^−120 ≤ |x| ≤ 10 and ||x| − r2| ≥ 2^−6 (±r2, r2 ≈ 1.41850, its
+    /// roots): f″ = t·E·r³ with E = (1 + t)·G + H·m, G = 2k1 + 12k3a², H = a·b′², a = |x|, from the fast step's
+    /// t = e^−b(a), m = t − 1 and r = 1/(1 + t). t and m carry the same error s·δp of the step's polynomial
+    /// (t's 2^−44.9; m's 2^−40.9 only where b &lt; ln 2/32, where H·m is below 2^−8 of E), so E's absolute
+    /// error is about (G + H)·t·2^−44.9 plus roundings of its terms, 2^−44.8 near r2 (G ≈ 4.91, H ≈ 5.83,
+    /// t ≈ 0.085), within 2^−41.4 of E once |E| ≥ 6.17·2^−6 (6.17 its slope in a there), and far less
+    /// elsewhere (E ≈ 4k1 near 0, ≈ −H for large a); t and r³ add 2^−44.5: 2^−41.2 in all.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal static T GeluApproximateGrad2ForFloatFastValue(T x)
+    {
+        T a = TOps.Abs(x);
+        T a2 = TOps.Multiply(a, a);
+        T bPrime = FastMulAdd(a2, GeluK33Hi, GeluK1Hi);
+        T t = FastExpAndExpM1(TOps.Negate(TOps.Multiply(a, FastMulAdd(a2, GeluK3Hi, GeluK1Hi))), out T m);
+        T onePlusT = TOps.Add(TOps.Create(1.0), t);
+        T r = ReciprocalOneToTwo(onePlusT);
+        T g = FastMulAdd(a2, 12 * GeluK3Hi, 2 * GeluK1Hi);
+        T h = TOps.Multiply(TOps.Multiply(a, bPrime), bPrime);
+        T e = FastMulAdd(h, m, TOps.Multiply(onePlusT, g));
+        return TOps.Multiply(TOps.Multiply(t, e), TOps.Multiply(TOps.Multiply(r, r), r));
+    }
+
+    /// <summary>The approximate GELU″ for a float x: <see cref="GeluApproximateGrad2ForFloatFastValue"/> where it passes the rounding test, else the double kernel's <see cref="GeluApproximateGrad2"/>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static T GeluApproximateGrad2ForFloatFast(T x)
+    {
+        if (!TOps.AnyMagnitudeNotWithin(x, FastSigmoidGrad2Smallest, FastGeluLimit)
+            && !TOps.AnyMagnitudeNotWithin(TOps.Subtract(TOps.Abs(x), TOps.Create(GeluRoot2Hi)), FastGeluGrad2RootWindow, double.MaxValue))
+        {
+            T v = GeluApproximateGrad2ForFloatFastValue(x);
+            if (!TOps.AnyNearFloatMidpoint(v))
+            {
+                return v;
+            }
+        }
+
+        return PropagateNaN(x, GeluApproximateGrad2(x));
     }
 }

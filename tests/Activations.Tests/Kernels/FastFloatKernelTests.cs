@@ -12,7 +12,7 @@ using Xunit.Abstractions;
 namespace Activations.Tests.Kernels;
 
 /// <summary>
-/// The fast float kernels of e^x, σ, tanh, ELU, SELU, SiLU's value and the approximate GELU's value and derivative (Numerics/Core.FloatFast.cs, Kernels/FloatKernels.cs). Their evaluations are
+/// The fast float kernels of e^x, σ, tanh, ELU, SELU, SiLU's value and the approximate GELU with its derivatives (Numerics/Core.FloatFast.cs, Kernels/FloatKernels.cs). Their evaluations are
 /// within 2^−40.5 relative of the exact value wherever they are used (the bound their rounding test
 /// relies on), and at every width the kernels return, rounded to float, the bits of the precise
 /// kernels they fall back on — at dense inputs, at the edges of their domains, and at inputs where
@@ -33,6 +33,7 @@ public sealed class FastFloatKernelTests(ITestOutputHelper output)
         ["Tanh″"] = new(new Tanh(), 2, 0, 43, Core<double, bool, ScalarOps>.TanhGrad2ForFloatFastValue, W(default(TanhGrad2ForFloat)), Core<double, bool, ScalarOps>.TanhGrad2ForFloat),
         ["SiLU"] = new(new SiLU(), 0, Math.ScaleB(1.0, -120), 87, Core<double, bool, ScalarOps>.SiLUForFloatFastValue, W(default(SiLUForFloat)), Core<double, bool, ScalarOps>.SiLUForFloat),
         ["GELU′"] = new(new GELU(), 1, Math.ScaleB(1.0, -120), 10, Core<double, bool, ScalarOps>.GeluApproximateGradForFloatFastValue, W(default(GeluApproximateGradForFloat)), x => default(GeluApproximateGrad).Invoke<double, bool, ScalarOps>(x), -0.7524614220710163, 0.015625),
+        ["GELU″"] = new(new GELU(), 2, Math.ScaleB(1.0, -120), 10, Core<double, bool, ScalarOps>.GeluApproximateGrad2ForFloatFastValue, W(default(GeluApproximateGrad2ForFloat)), x => default(GeluApproximateGrad2).Invoke<double, bool, ScalarOps>(x), 1.4185040087908283, 0.015625, Even: true),
         ["GELU"] = new(new GELU(), 0, Math.ScaleB(1.0, -120), 10, Core<double, bool, ScalarOps>.GeluApproximateForFloatFastValue, W(default(GeluApproximateForFloat)), x => default(GeluApproximateFn).Invoke<double, bool, ScalarOps>(x)),
         ["ELU(0.5)"] = Elu(new ELU(0.5), 1.0, 0.5),
         ["ELU(-2)"] = Elu(new ELU(-2), 1.0, -2.0),
@@ -122,10 +123,16 @@ public sealed class FastFloatKernelTests(ITestOutputHelper output)
             // The window's edges and the floats just outside it, where the cancellation is largest.
             foreach (double edge in new[] { c.Root - c.RootWindow, c.Root + c.RootWindow })
             {
-                points.AddRange(FloatNeighbours.Around((float)edge, 4));
+                var near = new List<float>(FloatNeighbours.Around((float)edge, 4));
                 for (int i = 1; i <= 64; i++)
                 {
-                    points.Add((float)(edge + (Math.Sign(edge - c.Root) * c.RootWindow * i / 64)));
+                    near.Add((float)(edge + (Math.Sign(edge - c.Root) * c.RootWindow * i / 64)));
+                }
+
+                points.AddRange(near);
+                if (c.Even)
+                {
+                    points.AddRange(near.Select(x => -x));
                 }
             }
         }
@@ -146,15 +153,15 @@ public sealed class FastFloatKernelTests(ITestOutputHelper output)
     // Found by a search over random floats: the fast evaluation (with fused multiply-adds) and the
     // precise kernel round to different floats, so only the rounding test makes the bits agree
     // (e^x at the first, σ′ at the next two, tanh, tanh′, σ″ and tanh″ at the next 27, the approximate
-    // GELU at the next three and its derivative at the last two; none in 2^28 tries for σ, where the
-    // two evaluations differ least).
+    // GELU at the next three, its derivative at the next two and its second derivative at the last
+    // two; none in 2^28 tries for σ, where the two evaluations differ least).
     private static readonly float[] HardInputs =
     [
         -14.56709f, 2.332954f, -2.332954f, -0.038055364f, 0.05302014f, 1.166477f, -2.2566078f, 2.2566078f,
         -0.0050373827f, -0.045858506f, 0.035278015f, 0.07351308f, 0.0054597575f, 0.0069325776f, -0.013750497f, 0.017689338f,
         0.02553307f, 0.045858506f, 0.012394637f, -0.05343035f, -0.013799529f, 0.03675654f, -0.0016505419f, 0.0036059262f,
         0.0031646613f, -0.004758444f, 0.012432068f, -0.003287683f, 0.029974554f, -0.0008586244f, -0.014643436f, -3.8625195f,
-        -0.0045003486f, -0.51891863f, -0.09344551f,
+        -0.0045003486f, -0.51891863f, -0.09344551f, 4.619365f, -4.619365f,
     ];
 
     private static Case Elu(ActivationFunction f, double scale, double alpha)
@@ -173,9 +180,9 @@ public sealed class FastFloatKernelTests(ITestOutputHelper output)
         where TKernel : struct, IUnaryKernel =>
         (x, width) => KernelWidths.Unary(kernel, x, width);
 
-    /// <summary>A fast kernel: its activation and derivative order, its domain (|x| in [low, high] or ±0, less the window around a root where it has one), its evaluation, it over arrays at a width, and its precise kernel (scalar: that kernel's bits are the same at every width).</summary>
-    private sealed record Case(ActivationFunction Activation, int Order, double Low, double High, Func<double, double> Value, Func<double[], int, double[]> Fast, Func<double, double> Precise, double Root = 0, double RootWindow = 0)
+    /// <summary>A fast kernel: its activation and derivative order, its domain (|x| in [low, high] or ±0, less the window around a root where it has one, or around ± the root for an even function), its evaluation, it over arrays at a width, and its precise kernel (scalar: that kernel's bits are the same at every width).</summary>
+    private sealed record Case(ActivationFunction Activation, int Order, double Low, double High, Func<double, double> Value, Func<double[], int, double[]> Fast, Func<double, double> Precise, double Root = 0, double RootWindow = 0, bool Even = false)
     {
-        public bool InDomain(float x) => (x == 0 || (Math.Abs(x) >= Low && Math.Abs(x) <= High)) && !(Math.Abs(x - Root) < RootWindow);
+        public bool InDomain(float x) => (x == 0 || (Math.Abs(x) >= Low && Math.Abs(x) <= High)) && !(Math.Abs((Even ? Math.Abs(x) : x) - Root) < RootWindow);
     }
 }
