@@ -396,7 +396,7 @@ internal static partial class Core<T, TMask, TOps>
     }
 
     /// <summary>
-    /// The approximate GELU′ for a float x, 2^−120 ≤ |x| ≤ 10 and |x − r1| ≥ 2^−6 (r1 ≈ −0.75246 its root):
+    /// The approximate GELU′ for a float x, |x| ≤ 10 and |x − r1| ≥ 2^−6 (r1 ≈ −0.75246 its root):
     /// with t = e^−|b| and r = 1/(1 + t) from the fast step (t within 2^−44.9, r within 2^−45.9) and
     /// v = x·b′(x) = x(k1 + 3k3x²) in doubles (2^−51.4), f′ = (1 + t + t·v)·r² for x ≥ 0, where every term is
     /// positive (2^−43.8), and t(1 + t + v)·r² below, where 1 + t + v cancels at r1: its absolute error,
@@ -423,7 +423,7 @@ internal static partial class Core<T, TMask, TOps>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static T GeluApproximateGradForFloatFast(T x)
     {
-        if (!TOps.AnyMagnitudeNotWithin(x, FastSigmoidGrad2Smallest, FastGeluLimit)
+        if (!TOps.AnyMagnitudeAbove(x, FastGeluLimit)
             && !TOps.AnyMagnitudeNotWithin(TOps.Subtract(x, TOps.Create(GeluRoot1Hi)), FastGeluGradRootWindow, double.MaxValue))
         {
             T v = GeluApproximateGradForFloatFastValue(x);
@@ -437,7 +437,7 @@ internal static partial class Core<T, TMask, TOps>
     }
 
     /// <summary>
-    /// The approximate GELU″ for a float x, 2^−120 ≤ |x| ≤ 10 and ||x| − r2| ≥ 2^−6 (±r2, r2 ≈ 1.41850, its
+    /// The approximate GELU″ for a float x, |x| ≤ 10 and ||x| − r2| ≥ 2^−6 (±r2, r2 ≈ 1.41850, its
     /// roots): f″ = t·E·r³ with E = (1 + t)·G + H·m, G = 2k1 + 12k3a², H = a·b′², a = |x|, from the fast step's
     /// t = e^−b(a), m = t − 1 and r = 1/(1 + t). t and m carry the same error s·δp of the step's polynomial
     /// (t's 2^−44.9; m's 2^−40.9 only where b &lt; ln 2/32, where H·m is below 2^−8 of E), so E's absolute
@@ -464,7 +464,7 @@ internal static partial class Core<T, TMask, TOps>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static T GeluApproximateGrad2ForFloatFast(T x)
     {
-        if (!TOps.AnyMagnitudeNotWithin(x, FastSigmoidGrad2Smallest, FastGeluLimit)
+        if (!TOps.AnyMagnitudeAbove(x, FastGeluLimit)
             && !TOps.AnyMagnitudeNotWithin(TOps.Subtract(TOps.Abs(x), TOps.Create(GeluRoot2Hi)), FastGeluGrad2RootWindow, double.MaxValue))
         {
             T v = GeluApproximateGrad2ForFloatFastValue(x);
