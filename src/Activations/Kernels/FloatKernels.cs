@@ -193,7 +193,7 @@ internal readonly struct EluForFloat(double scale, double alpha) : IUnaryKernel
     public T Invoke<T, TMask, TOps>(T x)
         where TOps : ISimdOps<T, TMask>
     {
-        if (_fast && !TOps.AnyMagnitudeNotWithin(x, EluFast.Smallest, EluFast.Limit))
+        if (_fast && !TOps.AnyMagnitudeBelowOrAbove(x, EluFast.Smallest, EluFast.Limit))
         {
             T v = FastValue<T, TMask, TOps>(x);
             if (!TOps.AnyNearFloatMidpoint(v))
@@ -248,7 +248,7 @@ internal readonly struct EluGradForFloat(double positive, double alpha) : IUnary
     public T Invoke<T, TMask, TOps>(T x)
         where TOps : ISimdOps<T, TMask>
     {
-        if (_fast && !TOps.AnyMagnitudeNotWithin(x, EluFast.Smallest, EluFast.Limit))
+        if (_fast && !TOps.AnyMagnitudeBelowOrAbove(x, EluFast.Smallest, EluFast.Limit))
         {
             T v = FastValue<T, TMask, TOps>(x);
             if (!TOps.AnyNearFloatMidpoint(v))
@@ -299,7 +299,7 @@ internal readonly struct EluAndGradForFloat(double scale, double alpha) : IPairK
     public T Invoke<T, TMask, TOps>(T x, out T second)
         where TOps : ISimdOps<T, TMask>
     {
-        if (_fast && !TOps.AnyMagnitudeNotWithin(x, EluFast.Smallest, EluFast.Limit))
+        if (_fast && !TOps.AnyMagnitudeBelowOrAbove(x, EluFast.Smallest, EluFast.Limit))
         {
             T fe = Core<T, TMask, TOps>.FastExpAndExpM1NonPositive(x, out T fm);
             T fv = _fn.Value<T, TMask, TOps>(x, fm);

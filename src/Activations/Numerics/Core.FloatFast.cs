@@ -57,19 +57,19 @@ internal static partial class Core<T, TMask, TOps>
     /// Up to this |x| the approximate GELU's b(x) = x(k1 + k3x²) stays within ±87.32 (b(10) = 87.313), so
     /// that x·σ(b) is a normal float (10·e^−87.313 &gt; 2^−126) and e^−|b| is in the fast step's range.
     /// </summary>
-    private const double FastGeluLimit = 10.0;
+    internal const double FastGeluLimit = 10.0;
 
     /// <summary>
     /// The half-width of the window around the root of the approximate GELU′ (x ≈ −0.75246) whose vectors
     /// take the double kernel (2^−6; see <see cref="GeluApproximateGradForFloatFastValue"/>).
     /// </summary>
-    private const double FastGeluGradRootWindow = 0.015625;
+    internal const double FastGeluGradRootWindow = 0.015625;
 
     /// <summary>
     /// The half-width of the windows around the roots ±r2 of the approximate GELU″ (r2 ≈ 1.41850) whose
     /// vectors take the double kernel (2^−6; see <see cref="GeluApproximateGrad2ForFloatFastValue"/>).
     /// </summary>
-    private const double FastGeluGrad2RootWindow = 0.015625;
+    internal const double FastGeluGrad2RootWindow = 0.015625;
 
     /// <summary>From this |x| on (2^−120) σ″(x) ≈ −x/8, SiLU's x·σ(x) ≈ x/2 and GELU's x·σ(b(x)) ≈ x/2 are normal floats.</summary>
     private const double FastSigmoidGrad2Smallest = 7.52316384526264E-37;
@@ -200,7 +200,7 @@ internal static partial class Core<T, TMask, TOps>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static T SigmoidGrad2ForFloatFast(T x)
     {
-        if (!TOps.AnyMagnitudeNotWithin(x, FastSigmoidGrad2Smallest, FastLogisticLimit))
+        if (!TOps.AnyMagnitudeBelowOrAbove(x, FastSigmoidGrad2Smallest, FastLogisticLimit))
         {
             T v = SigmoidGrad2ForFloatFastValue(x);
             if (!TOps.AnyNearFloatMidpoint(v))
@@ -352,7 +352,7 @@ internal static partial class Core<T, TMask, TOps>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static T SiLUForFloatFast(T x)
     {
-        if (!TOps.AnyMagnitudeNotWithin(x, FastSigmoidGrad2Smallest, FastLogisticLimit))
+        if (!TOps.AnyMagnitudeBelowOrAbove(x, FastSigmoidGrad2Smallest, FastLogisticLimit))
         {
             T v = SiLUForFloatFastValue(x);
             if (!TOps.AnyNearFloatMidpoint(v))
@@ -383,7 +383,7 @@ internal static partial class Core<T, TMask, TOps>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static T GeluApproximateForFloatFast(T x)
     {
-        if (!TOps.AnyMagnitudeNotWithin(x, FastSigmoidGrad2Smallest, FastGeluLimit))
+        if (!TOps.AnyMagnitudeBelowOrAbove(x, FastSigmoidGrad2Smallest, FastGeluLimit))
         {
             T v = GeluApproximateForFloatFastValue(x);
             if (!TOps.AnyNearFloatMidpoint(v))
@@ -424,7 +424,7 @@ internal static partial class Core<T, TMask, TOps>
     public static T GeluApproximateGradForFloatFast(T x)
     {
         if (!TOps.AnyMagnitudeAbove(x, FastGeluLimit)
-            && !TOps.AnyMagnitudeNotWithin(TOps.Subtract(x, TOps.Create(GeluRoot1Hi)), FastGeluGradRootWindow, double.MaxValue))
+            && !TOps.AnyMagnitudeBelowOrAbove(TOps.Subtract(x, TOps.Create(GeluRoot1Hi)), FastGeluGradRootWindow, double.MaxValue))
         {
             T v = GeluApproximateGradForFloatFastValue(x);
             if (!TOps.AnyNearFloatMidpoint(v))
@@ -465,7 +465,7 @@ internal static partial class Core<T, TMask, TOps>
     public static T GeluApproximateGrad2ForFloatFast(T x)
     {
         if (!TOps.AnyMagnitudeAbove(x, FastGeluLimit)
-            && !TOps.AnyMagnitudeNotWithin(TOps.Subtract(TOps.Abs(x), TOps.Create(GeluRoot2Hi)), FastGeluGrad2RootWindow, double.MaxValue))
+            && !TOps.AnyMagnitudeBelowOrAbove(TOps.Subtract(TOps.Abs(x), TOps.Create(GeluRoot2Hi)), FastGeluGrad2RootWindow, double.MaxValue))
         {
             T v = GeluApproximateGrad2ForFloatFastValue(x);
             if (!TOps.AnyNearFloatMidpoint(v))

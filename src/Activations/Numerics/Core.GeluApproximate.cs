@@ -61,7 +61,7 @@ internal static partial class Core<T, TMask, TOps>
     private const double GeluDirectLimit = 600.0;
 
     // f′'s root r1 as a triple-double, and f′'s Taylor coefficients there (c1 as a double-double).
-    private const double GeluRoot1Hi = -0.7524614220710163;
+    internal const double GeluRoot1Hi = -0.7524614220710163;
     private const double GeluRoot1Lo = 3.635560509207687e-17;
     private const double GeluRoot1Lo2 = -2.5415595389660457e-33;
     private const double GeluRoot1Window = 0.00390625;         // 2^−8
@@ -75,7 +75,7 @@ internal static partial class Core<T, TMask, TOps>
     private const double GeluGradC7 = 0.005261059254921912;
 
     // f″'s positive root r2 as a triple-double, and f″'s Taylor coefficients there.
-    private const double GeluRoot2Hi = 1.4185040087908283;
+    internal const double GeluRoot2Hi = 1.4185040087908283;
     private const double GeluRoot2Lo = 8.089265124388305e-17;
     private const double GeluRoot2Lo2 = -3.628949309242204e-33;
     private const double GeluRoot2Window = 0.0078125;          // 2^−7

@@ -106,14 +106,6 @@ internal interface ISimdOps<T, TMask>
     static abstract bool AnyMagnitudeOutside(T x, double low, double high);
 
     /// <summary>
-    /// Whether any lane has |x| &lt; low or |x| &gt; high or is NaN, ±0 included (0 &lt; low ≤ high;
-    /// compared as bit patterns): the domain test of the fast float kernels, one add and one signed
-    /// compare on the magnitude's bits (|x| + 2^63 − low, wrapping, exceeds high − low + 2^63 as a signed
-    /// integer exactly when |x| − low, as an unsigned one, exceeds high − low).
-    /// </summary>
-    static abstract bool AnyMagnitudeNotWithin(T x, double low, double high);
-
-    /// <summary>
     /// The biased exponent field of x (bits 52 to 62, 0 … 2047) as a double: exact bit extraction,
     /// so the same value on every width.
     /// </summary>
@@ -128,7 +120,8 @@ internal interface ISimdOps<T, TMask>
     /// <summary>
     /// Whether any lane has |x| &lt; low (±0 included) or |x| &gt; high or is NaN (0 &lt; low ≤ high;
     /// compared as bit patterns): one test for the two rare ranges of a kernel, its series near 0
-    /// and its far tails.
+    /// and its far tails, or for the domain of a fast float kernel. One add and one signed compare on
+    /// the magnitude's bits (see <see cref="MagnitudeWindow"/>).
     /// </summary>
     static abstract bool AnyMagnitudeBelowOrAbove(T x, double low, double high);
 

@@ -95,10 +95,6 @@ internal readonly struct ScalarOps : ISimdOps<double, bool>
         Unsafe.Add(ref MemoryMarshal.GetReference(table), (nint)(BitConverter.DoubleToInt64Bits(index) & 15));
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static bool AnyMagnitudeNotWithin(double x, double low, double high) =>
-        (BitConverter.DoubleToInt64Bits(x) & long.MaxValue) + MagnitudeWindow.Offset(low) > MagnitudeWindow.Threshold(low, high);
-
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static bool AnyMagnitudeOutside(double x, double low, double high)
     {
         // |x| − 1 as an unsigned integer: ±0 wraps to the top, so "below low" excludes it.
@@ -116,11 +112,8 @@ internal readonly struct ScalarOps : ISimdOps<double, bool>
     public static double FusedMultiplySubtract(double x, double y, double z) => Math.FusedMultiplyAdd(x, y, -z);
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static bool AnyMagnitudeBelowOrAbove(double x, double low, double high)
-    {
-        long a = BitConverter.DoubleToInt64Bits(x) & long.MaxValue;
-        return a > BitConverter.DoubleToInt64Bits(high) || a < BitConverter.DoubleToInt64Bits(low);
-    }
+    public static bool AnyMagnitudeBelowOrAbove(double x, double low, double high) =>
+        (BitConverter.DoubleToInt64Bits(x) & long.MaxValue) + MagnitudeWindow.Offset(low) > MagnitudeWindow.Threshold(low, high);
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static bool AnyNearFloatMidpoint(double x) =>

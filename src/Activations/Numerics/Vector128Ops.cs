@@ -105,12 +105,6 @@ internal readonly struct Vector128Ops : ISimdOps<Vec, Vec>
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static bool AnyMagnitudeNotWithin(Vec x, double low, double high) =>
-        Vector128.GreaterThanAny(
-            Vector128.Abs(x).AsInt64() + Vector128.Create(MagnitudeWindow.Offset(low)),
-            Vector128.Create(MagnitudeWindow.Threshold(low, high)));
-
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static bool AnyMagnitudeOutside(Vec x, double low, double high)
     {
         // |x| − 1 as unsigned integers: ±0 wraps to the top, so "below low" excludes it.
@@ -134,14 +128,10 @@ internal readonly struct Vector128Ops : ISimdOps<Vec, Vec>
         Fma.IsSupported ? Fma.MultiplySubtract(x, y, z) : Vector128.FusedMultiplyAdd(x, y, Negate(z));
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static bool AnyMagnitudeBelowOrAbove(Vec x, double low, double high)
-    {
-        // |x| as a non-negative integer: the bit patterns of non-negative doubles order as the values.
-        Vector128<long> a = Vector128.Abs(x).AsInt64();
-        Vector128<long> outside = Vector128.GreaterThan(a, Vector128.Create(BitConverter.DoubleToInt64Bits(high)))
-            | Vector128.LessThan(a, Vector128.Create(BitConverter.DoubleToInt64Bits(low)));
-        return outside != Vector128<long>.Zero;
-    }
+    public static bool AnyMagnitudeBelowOrAbove(Vec x, double low, double high) =>
+        Vector128.GreaterThanAny(
+            Vector128.Abs(x).AsInt64() + Vector128.Create(MagnitudeWindow.Offset(low)),
+            Vector128.Create(MagnitudeWindow.Threshold(low, high)));
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static bool AnyNearFloatMidpoint(Vec x) =>

@@ -117,12 +117,6 @@ internal readonly struct Vector256Ops : ISimdOps<Vec, Vec>
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static bool AnyMagnitudeNotWithin(Vec x, double low, double high) =>
-        Vector256.GreaterThanAny(
-            Vector256.Abs(x).AsInt64() + Vector256.Create(MagnitudeWindow.Offset(low)),
-            Vector256.Create(MagnitudeWindow.Threshold(low, high)));
-
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static bool AnyMagnitudeOutside(Vec x, double low, double high)
     {
         // |x| − 1 as unsigned integers: ±0 wraps to the top, so "below low" excludes it.
@@ -146,14 +140,10 @@ internal readonly struct Vector256Ops : ISimdOps<Vec, Vec>
         Fma.IsSupported ? Fma.MultiplySubtract(x, y, z) : Vector256.FusedMultiplyAdd(x, y, Negate(z));
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static bool AnyMagnitudeBelowOrAbove(Vec x, double low, double high)
-    {
-        // |x| as a non-negative integer: the bit patterns of non-negative doubles order as the values.
-        Vector256<long> a = Vector256.Abs(x).AsInt64();
-        Vector256<long> outside = Vector256.GreaterThan(a, Vector256.Create(BitConverter.DoubleToInt64Bits(high)))
-            | Vector256.LessThan(a, Vector256.Create(BitConverter.DoubleToInt64Bits(low)));
-        return outside != Vector256<long>.Zero;
-    }
+    public static bool AnyMagnitudeBelowOrAbove(Vec x, double low, double high) =>
+        Vector256.GreaterThanAny(
+            Vector256.Abs(x).AsInt64() + Vector256.Create(MagnitudeWindow.Offset(low)),
+            Vector256.Create(MagnitudeWindow.Threshold(low, high)));
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static bool AnyNearFloatMidpoint(Vec x) =>

@@ -124,12 +124,6 @@ internal readonly struct Vector512Ops : ISimdOps<Vec, Vec>
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static bool AnyMagnitudeNotWithin(Vec x, double low, double high) =>
-        Vector512.GreaterThanAny(
-            Vector512.Abs(x).AsInt64() + Vector512.Create(MagnitudeWindow.Offset(low)),
-            Vector512.Create(MagnitudeWindow.Threshold(low, high)));
-
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static bool AnyMagnitudeOutside(Vec x, double low, double high)
     {
         // |x| − 1 as unsigned integers: ±0 wraps to the top, so "below low" excludes it.
@@ -153,14 +147,10 @@ internal readonly struct Vector512Ops : ISimdOps<Vec, Vec>
         Avx512F.IsSupported ? Avx512F.FusedMultiplySubtract(x, y, z) : Vector512.FusedMultiplyAdd(x, y, Negate(z));
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static bool AnyMagnitudeBelowOrAbove(Vec x, double low, double high)
-    {
-        // |x| as a non-negative integer: the bit patterns of non-negative doubles order as the values.
-        Vector512<long> a = Vector512.Abs(x).AsInt64();
-        Vector512<long> outside = Vector512.GreaterThan(a, Vector512.Create(BitConverter.DoubleToInt64Bits(high)))
-            | Vector512.LessThan(a, Vector512.Create(BitConverter.DoubleToInt64Bits(low)));
-        return outside != Vector512<long>.Zero;
-    }
+    public static bool AnyMagnitudeBelowOrAbove(Vec x, double low, double high) =>
+        Vector512.GreaterThanAny(
+            Vector512.Abs(x).AsInt64() + Vector512.Create(MagnitudeWindow.Offset(low)),
+            Vector512.Create(MagnitudeWindow.Threshold(low, high)));
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static bool AnyNearFloatMidpoint(Vec x) =>

@@ -103,8 +103,6 @@ internal readonly struct Vector512SingleOps : ISimdOps<Vec, Vec>
 
     public static bool AnyMagnitudeOutside(Vec x, double low, double high) => throw DoubleFormat();
 
-    public static bool AnyMagnitudeNotWithin(Vec x, double low, double high) => throw DoubleFormat();
-
     public static Vec ExponentField(Vec x) => throw DoubleFormat();
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
