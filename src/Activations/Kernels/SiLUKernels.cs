@@ -68,7 +68,7 @@ internal readonly struct SiLUFnAndGrad : IPairKernel
     }
 }
 
-/// <summary>x·σ(x) for float inputs (2^−45 relative before the rounding to float; Numerics/Core.SiLUForFloat.cs).</summary>
+/// <summary>x·σ(x) for float inputs: the fast evaluation with the rounding test (Numerics/Core.FloatFast.cs), else the precise kernel (2^−45 relative before the rounding to float; Numerics/Core.SiLUForFloat.cs).</summary>
 internal readonly struct SiLUForFloat : IUnaryKernel
 {
     public static bool IsLight => false;
@@ -79,7 +79,7 @@ internal readonly struct SiLUForFloat : IUnaryKernel
         Core<T, TMask, TOps>.SiLUForFloatFast(x);
 }
 
-/// <summary>σ(x)(1 + x·σ(−x)) for float inputs.</summary>
+/// <summary>σ(x)(1 + x·σ(−x)) for float inputs: fast away from its root, as <see cref="SiLUForFloat"/>.</summary>
 internal readonly struct SiLUGradForFloat : IUnaryKernel
 {
     public static bool IsLight => false;
@@ -87,10 +87,10 @@ internal readonly struct SiLUGradForFloat : IUnaryKernel
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public T Invoke<T, TMask, TOps>(T x)
         where TOps : ISimdOps<T, TMask> =>
-        Core<T, TMask, TOps>.SiLUGradForFloat(x);
+        Core<T, TMask, TOps>.SiLUGradForFloatFast(x);
 }
 
-/// <summary>σ′(x)(2 − x·tanh(x/2)) for float inputs.</summary>
+/// <summary>σ′(x)(2 − x·tanh(x/2)) for float inputs: fast away from its roots, as <see cref="SiLUForFloat"/>.</summary>
 internal readonly struct SiLUGrad2ForFloat : IUnaryKernel
 {
     public static bool IsLight => false;
@@ -98,7 +98,7 @@ internal readonly struct SiLUGrad2ForFloat : IUnaryKernel
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public T Invoke<T, TMask, TOps>(T x)
         where TOps : ISimdOps<T, TMask> =>
-        Core<T, TMask, TOps>.SiLUGrad2ForFloat(x);
+        Core<T, TMask, TOps>.SiLUGrad2ForFloatFast(x);
 }
 
 /// <summary>SiLU and its derivative for float inputs, with the bits of <see cref="SiLUForFloat"/> and <see cref="SiLUGradForFloat"/>.</summary>
@@ -109,5 +109,5 @@ internal readonly struct SiLUAndGradForFloat : IPairKernel
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public T Invoke<T, TMask, TOps>(T x, out T second)
         where TOps : ISimdOps<T, TMask> =>
-        Core<T, TMask, TOps>.SiLUAndGradForFloat(x, out second);
+        Core<T, TMask, TOps>.SiLUAndGradForFloatFast(x, out second);
 }

@@ -6,7 +6,7 @@ namespace Activations.Numerics;
 
 /// <summary>
 /// The fast float kernels of e^x, σ and tanh and their derivatives, of ELU's and SELU's (their
-/// parts here, their kernels in Kernels/FloatKernels.cs), of SiLU's x·σ(x) and of the approximate
+/// parts here, their kernels in Kernels/FloatKernels.cs), of SiLU's x·σ(x) and its derivatives and of the approximate
 /// GELU's x·σ(b(x)): a shorter evaluation in double,
 /// to within 2^−40.5 relative, fused multiply-adds where the processor has them, then the rounding
 /// test, so that every float they return is the same on every path.
@@ -70,6 +70,18 @@ internal static partial class Core<T, TMask, TOps>
     /// vectors take the double kernel (2^−6; see <see cref="GeluApproximateGrad2ForFloatFastValue"/>).
     /// </summary>
     internal const double FastGeluGrad2RootWindow = 0.015625;
+
+    /// <summary>
+    /// The half-width of the window around the root of SiLU′ (x ≈ −1.27846) whose vectors take the
+    /// precise kernel (2^−6; see <see cref="SiLUGradForFloatFastValue"/>).
+    /// </summary>
+    internal const double FastSiLUGradRootWindow = 0.015625;
+
+    /// <summary>
+    /// The half-width of the windows around the roots ±b₀ of SiLU″ (b₀ ≈ 2.39936) whose vectors take
+    /// the precise kernel (2^−5; see <see cref="SiLUGrad2ForFloatFastValue"/>).
+    /// </summary>
+    internal const double FastSiLUGrad2RootWindow = 0.03125;
 
     /// <summary>From this |x| on (2^−120) σ″(x) ≈ −x/8, SiLU's x·σ(x) ≈ x/2 and GELU's x·σ(b(x)) ≈ x/2 are normal floats.</summary>
     private const double FastSigmoidGrad2Smallest = 7.52316384526264E-37;
@@ -365,6 +377,99 @@ internal static partial class Core<T, TMask, TOps>
     }
 
     /// <summary>
+    /// SiLU′ for a float x, |x| ≤ 87 and |x + a₀| ≥ 2^−6 (−a₀ ≈ −1.27846 its root): with a = |x|, t = e^−a
+    /// and r = 1/(1 + t) from the fast step (t within 2^−44.9, r within 2^−45.9), f′ = r(1 + a·t·r) for
+    /// x ≥ 0, where every term is positive (2^−44), and t·B·r² below, B = (1 − a) + t (1 − a exact, a
+    /// being a float), which cancels at a₀: B's absolute error, at most 2^−44.9·t + 2^−53·|B| = 2^−46.7
+    /// near the root (t ≈ 0.278), is within 2^−41.1 of B once |B| ≥ 1.27·2^−6 (1 + t its slope in a
+    /// there), and far less elsewhere (B ≈ 2 near 0, ≈ 1 − a for large a); t and r² add 2^−44.1: 2^−40.9
+    /// in all.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal static T SiLUGradForFloatFastValue(T x)
+    {
+        T r = FastLogistic(x, out T t, out _);
+        T a = TOps.Abs(x);
+        T positive = TOps.Multiply(r, FastMulAdd(a, TOps.Multiply(t, r), 1.0));
+        T negative = TOps.Multiply(TOps.Multiply(TOps.Multiply(t, TOps.Add(TOps.Subtract(TOps.Create(1.0), a), t)), r), r);
+        return TOps.Select(TOps.LessThan(x, TOps.Create(0.0)), negative, positive);
+    }
+
+    /// <summary>SiLU′ for a float x: <see cref="SiLUGradForFloatFastValue"/> where it passes the rounding test, else <see cref="SiLUGradForFloat"/>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static T SiLUGradForFloatFast(T x)
+    {
+        // One test for both bounds: |x + a₀| ≤ 87 − a₀ keeps x in [−87, 87 − 2a₀] (x + a₀ rounds by far less than
+        // the floats' spacing there).
+        if (!TOps.AnyMagnitudeBelowOrAbove(TOps.Add(x, TOps.Create(SiLURootA1)), FastSiLUGradRootWindow, FastLogisticLimit - SiLURootA1))
+        {
+            T v = SiLUGradForFloatFastValue(x);
+            if (!TOps.AnyNearFloatMidpoint(v))
+            {
+                return v;
+            }
+        }
+
+        return SiLUGradForFloat(x);
+    }
+
+    /// <summary>SiLU and SiLU′ with the bits of <see cref="SiLUForFloatFast"/> and <see cref="SiLUGradForFloatFast"/>: both from one fast step where both domains hold and both pass the test, else both from the precise kernels.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static T SiLUAndGradForFloatFast(T x, out T grad)
+    {
+        if (!TOps.AnyMagnitudeBelowOrAbove(x, FastSigmoidGrad2Smallest, FastLogisticLimit)
+            && !TOps.AnyMagnitudeBelowOrAbove(TOps.Add(x, TOps.Create(SiLURootA1)), FastSiLUGradRootWindow, FastLogisticLimit - SiLURootA1))
+        {
+            T r = FastLogistic(x, out T t, out _);
+            T a = TOps.Abs(x);
+            T v = TOps.Multiply(x, SigmoidFromParts(x, t, r));
+            T positive = TOps.Multiply(r, FastMulAdd(a, TOps.Multiply(t, r), 1.0));
+            T negative = TOps.Multiply(TOps.Multiply(TOps.Multiply(t, TOps.Add(TOps.Subtract(TOps.Create(1.0), a), t)), r), r);
+            grad = TOps.Select(TOps.LessThan(x, TOps.Create(0.0)), negative, positive);
+            if (!TOps.AnyNearFloatMidpoint(v) && !TOps.AnyNearFloatMidpoint(grad))
+            {
+                return v;
+            }
+        }
+
+        grad = SiLUGradForFloat(x);
+        return SiLUForFloat(x);
+    }
+
+    /// <summary>
+    /// SiLU″ for a float x, |x| ≤ 87 and ||x| − b₀| ≥ 2^−5 (±b₀, b₀ ≈ 2.39936, its roots): f″ = t·K·r³ with
+    /// K = (2 − a) + t(2 + a), a = |x| (2 − a and 2 + a exact), from the fast step's t = e^−a and
+    /// r = 1/(1 + t). K's absolute error, at most 2^−44.9·t(2 + a) + 2^−53(t(2 + a) + |K|) = 2^−46.2 near b₀
+    /// (t ≈ 0.091), is within 2^−41.6 of K once |K| ≥ 1.30·2^−5 (1 + t(1 + a) its slope in a there), and
+    /// far less elsewhere (K ≈ 4 near 0, ≈ 2 − a for large a); t and r³ add 2^−43.7: 2^−41.3 in all.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal static T SiLUGrad2ForFloatFastValue(T x)
+    {
+        T r = FastLogistic(x, out T t, out _);
+        T a = TOps.Abs(x);
+        T k = FastMulAdd(t, TOps.Add(TOps.Create(2.0), a), TOps.Subtract(TOps.Create(2.0), a));
+        return TOps.Multiply(TOps.Multiply(t, k), TOps.Multiply(TOps.Multiply(r, r), r));
+    }
+
+    /// <summary>SiLU″ for a float x: <see cref="SiLUGrad2ForFloatFastValue"/> where it passes the rounding test, else <see cref="SiLUGrad2ForFloat"/>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static T SiLUGrad2ForFloatFast(T x)
+    {
+        // One test for both bounds: ||x| − b₀| ≤ 87 − b₀ keeps |x| ≤ 87.
+        if (!TOps.AnyMagnitudeBelowOrAbove(TOps.Subtract(TOps.Abs(x), TOps.Create(SiLURootB1)), FastSiLUGrad2RootWindow, FastLogisticLimit - SiLURootB1))
+        {
+            T v = SiLUGrad2ForFloatFastValue(x);
+            if (!TOps.AnyNearFloatMidpoint(v))
+            {
+                return v;
+            }
+        }
+
+        return SiLUGrad2ForFloat(x);
+    }
+
+    /// <summary>
     /// The approximate GELU x·σ(b), b = x(k1 + k3x²), for a float x, 2^−120 ≤ |x| ≤ 10 or x = ±0: b in
     /// doubles (x² is exact, x having 24 bits; k1 and k3 rounded to doubles are within 2^−53.9 of the real
     /// numbers, and two or three more roundings: b within 2^−51.2 relative), which reaches σ(b) as a relative
@@ -464,8 +569,8 @@ internal static partial class Core<T, TMask, TOps>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static T GeluApproximateGrad2ForFloatFast(T x)
     {
-        if (!TOps.AnyMagnitudeAbove(x, FastGeluLimit)
-            && !TOps.AnyMagnitudeBelowOrAbove(TOps.Subtract(TOps.Abs(x), TOps.Create(GeluRoot2Hi)), FastGeluGrad2RootWindow, double.MaxValue))
+        // One test for both bounds: ||x| − r2| ≤ 10 − r2 keeps |x| ≤ 10.
+        if (!TOps.AnyMagnitudeBelowOrAbove(TOps.Subtract(TOps.Abs(x), TOps.Create(GeluRoot2Hi)), FastGeluGrad2RootWindow, FastGeluLimit - GeluRoot2Hi))
         {
             T v = GeluApproximateGrad2ForFloatFastValue(x);
             if (!TOps.AnyNearFloatMidpoint(v))

@@ -74,7 +74,7 @@ internal static partial class Core<T, TMask, TOps>
     private const double SiLUFarClamp = -1000.0;
 
     // a₀ = 1.27846454276107379510935873902298…, the root of 1 + e^−a − a (f′(−a₀) = 0), as a triple.
-    private const double SiLURootA1 = 1.2784645427610737;          // 0x3FF474973C84120B
+    internal const double SiLURootA1 = 1.2784645427610737;          // 0x3FF474973C84120B
     private const double SiLURootA2 = 1.0946994183093437e-16;      // 0x3C9F8D74BC9AC154
     private const double SiLURootA3 = 3.907766676128665e-33;       // 0x39344A50180BA780
 
@@ -83,7 +83,7 @@ internal static partial class Core<T, TMask, TOps>
     private const double SiLURootAExpLo = -1.5523606315812798e-18;
 
     // b₀ = 2.39935728051546766783273969728228…, the root of 2 − a·tanh(a/2) (f″(±b₀) = 0), as a triple.
-    private const double SiLURootB1 = 2.3993572805154675;          // 0x400331E23AD9DE11
+    internal const double SiLURootB1 = 2.3993572805154675;          // 0x400331E23AD9DE11
     private const double SiLURootB2 = 1.8464872855353363e-16;      // 0x3CAA9C55EF03C74A
     private const double SiLURootB3 = 1.0808311685947344e-33;      // 0x391672AF2735D856
 

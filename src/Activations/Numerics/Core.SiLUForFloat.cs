@@ -102,12 +102,4 @@ internal static partial class Core<T, TMask, TOps>
         T v = TOps.Multiply(TOps.Multiply(TOps.Multiply(t, k), r), TOps.Multiply(r, r));
         return wide ? BeyondFloatClamp(x, v, TOps.Create(-0.0)) : v;
     }
-
-    /// <summary>f and f′ for a float x, with the bits of <see cref="SiLUForFloat"/> and <see cref="SiLUGradForFloat"/> (each computed as alone).</summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static T SiLUAndGradForFloat(T x, out T grad)
-    {
-        grad = SiLUGradForFloat(x);
-        return SiLUForFloat(x);
-    }
 }
