@@ -106,4 +106,33 @@ public sealed class SpecialValueTests
 
         yield return ("array", f.Array(op, [x])[0]);
     }
+    /// <summary>
+    /// dy = ±∞ where f′(x) is exactly 0 is an invalid product, whose NaN the processors give with
+    /// different signs (x64 0xFFF8000000000000, Arm 0x7FF8000000000000): every path returns the bits of
+    /// <see cref="double.NaN"/> (and of <see cref="float.NaN"/> in float), at every position.
+    /// </summary>
+    [Theory]
+    [InlineData("relu", -1.0)]
+    [InlineData("relu", 0.0)]
+    [InlineData("leaky_relu(alpha=0)", -1.0)]
+    [InlineData("hard_sigmoid", 3.0)]
+    [InlineData("hardtanh", 5.0)]
+    [InlineData("hardswish", -4.0)]
+    [InlineData("affine(slope=0, intercept=1)", 2.0)]
+    [InlineData("sigmoid", double.NegativeInfinity)]
+    [InlineData("exponential", double.NegativeInfinity)]
+    public void InfiniteGradientTimesAZeroDerivativeIsDoubleNaNOnEveryPath(string name, double x)
+    {
+        ActivationFunction f = ActivationFunction.Parse(name);
+        long nan = BitConverter.DoubleToInt64Bits(double.NaN);
+        int nanF = BitConverter.SingleToInt32Bits(float.NaN);
+        double[] xs = [.. Enumerable.Repeat(x, 37)];
+        double[] dy = [.. Enumerable.Range(0, 37).Select(i => i % 2 == 0 ? double.PositiveInfinity : double.NegativeInfinity)];
+        var d = new double[37];
+        f.Backward(xs, dy, d);
+        d.Select(BitConverter.DoubleToInt64Bits).Should().AllBeEquivalentTo(nan, because: $"{name}: ∞·0 at x = {x}");
+        var df = new float[37];
+        f.Backward([.. xs.Select(v => (float)v)], [.. dy.Select(v => (float)v)], df);
+        df.Select(BitConverter.SingleToInt32Bits).Should().AllBeEquivalentTo(nanF, because: $"{name} in float: ∞·0 at x = {x}");
+    }
 }

@@ -556,14 +556,15 @@ internal static partial class Core<T, TMask, TOps>
     /// dy·c rounded once for a constant c. For c = ±0 the product of dy = ±∞ is an invalid
     /// operation, whose NaN differs between processors (x64 gives 0xFFF8000000000000, Arm
     /// 0x7FF8000000000000); those lanes get <see cref="double.NaN"/> (the x64 bits) so that every
-    /// processor returns the same bits. A NaN dy propagates through the product on both. The test
-    /// of c is on the kernel's constant, not per element.
+    /// processor returns the same bits: on x64 (where <see cref="X86Base"/> is supported, a constant
+    /// of the compiled code) the product already has them, elsewhere a select sets them. A NaN dy
+    /// propagates through the product on both.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static T TimesConstant(T dy, double c)
     {
         T product = TOps.Multiply(dy, TOps.Create(c));
-        return c != 0
+        return X86Base.IsSupported || c != 0
             ? product
             : TOps.Select(TOps.Equal(TOps.Abs(dy), TOps.Create(double.PositiveInfinity)), TOps.Create(double.NaN), product);
     }
@@ -578,7 +579,8 @@ internal static partial class Core<T, TMask, TOps>
     /// rounding midpoint (a midpoint times 5 has an odd significand of at least 54 bits, so it is not
     /// a double), so any approximation within 2^−52 ulp rounds as dy/5 does: each path below gives the
     /// division's bits on its lanes, and the division itself serves the others.
-    /// With a fused multiply-add (dy ±0 or within [2^−960, MaxValue], finite): dy/5 = dy·0.2 − dy·δ
+    /// With a fused multiply-add (|dy| within [2^−960, MaxValue]; a vector with a ±0 lane divides, since
+    /// the sum below would give −0 the wrong sign): dy/5 = dy·0.2 − dy·δ
     /// with δ = 0.2 − 1/5 = 2^−54/5, and fma(dy, 0.2, −dy·δ) rounds once; dy·δ is a normal number
     /// there, rounded to 2^−52 of itself, about 2^−106 of the result.
     /// Without one (dy ±0 or within [2^−900, 2^990], so that Dekker's splitting of q cannot overflow
@@ -593,14 +595,13 @@ internal static partial class Core<T, TMask, TOps>
         T fifth = TOps.Create(0.2);
         if (Fma.IsSupported || AdvSimd.IsSupported)
         {
-            if (TOps.AnyMagnitudeOutside(dy, TwoToMinus960, double.MaxValue))
+            // A ±0 dy would give +0 (a sum of zeros of opposite signs), so it takes the division too.
+            if (TOps.AnyMagnitudeBelowOrAbove(dy, TwoToMinus960, double.MaxValue))
             {
                 return TOps.Divide(dy, TOps.Create(5.0));
             }
 
-            // A ±0 dy would give +0 either way (a sum of zeros of opposite signs), so it is kept as is.
-            T v = TOps.FusedMultiplyAdd(dy, fifth, TOps.Negate(TOps.Multiply(dy, TOps.Create(FifthError))));
-            return TOps.Select(TOps.Equal(dy, TOps.Create(0.0)), dy, v);
+            return TOps.FusedMultiplyAdd(dy, fifth, TOps.Negate(TOps.Multiply(dy, TOps.Create(FifthError))));
         }
 
         if (TOps.AnyMagnitudeOutside(dy, TwoToMinus900, TwoTo990))
