@@ -106,6 +106,7 @@ public sealed class SpecialValueTests
 
         yield return ("array", f.Array(op, [x])[0]);
     }
+
     /// <summary>
     /// dy = ±∞ where f′(x) is exactly 0 is an invalid product, whose NaN the processors give with
     /// different signs (x64 0xFFF8000000000000, Arm 0x7FF8000000000000): every path returns the bits of

@@ -389,19 +389,33 @@ internal static partial class Core<T, TMask, TOps>
     internal static T SiLUGradForFloatFastValue(T x)
     {
         T r = FastLogistic(x, out T t, out _);
+        return SiLUGradFromFastParts(x, t, r);
+    }
+
+    /// <summary>SiLU′ from the fast step's t = e^−|x| and r = 1/(1 + t) (see <see cref="SiLUGradForFloatFastValue"/>).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static T SiLUGradFromFastParts(T x, T t, T r)
+    {
         T a = TOps.Abs(x);
         T positive = TOps.Multiply(r, FastMulAdd(a, TOps.Multiply(t, r), 1.0));
         T negative = TOps.Multiply(TOps.Multiply(TOps.Multiply(t, TOps.Add(TOps.Subtract(TOps.Create(1.0), a), t)), r), r);
         return TOps.Select(TOps.LessThan(x, TOps.Create(0.0)), negative, positive);
     }
 
+    /// <summary>
+    /// Whether a lane of x lies outside SiLU′'s fast domain, or is NaN: one test for both bounds, since
+    /// |x + a₀| ≤ 87 − a₀ keeps x in [−87, 87 − 2a₀] (x + a₀ rounds by far less than the floats' spacing
+    /// there), and |x + a₀| ≥ 2^−6 keeps it out of the root's window.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static bool AnyOutsideSiLUGradFastDomain(T x) =>
+        TOps.AnyMagnitudeBelowOrAbove(TOps.Add(x, TOps.Create(SiLURootA1)), FastSiLUGradRootWindow, FastLogisticLimit - SiLURootA1);
+
     /// <summary>SiLU′ for a float x: <see cref="SiLUGradForFloatFastValue"/> where it passes the rounding test, else <see cref="SiLUGradForFloat"/>.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static T SiLUGradForFloatFast(T x)
     {
-        // One test for both bounds: |x + a₀| ≤ 87 − a₀ keeps x in [−87, 87 − 2a₀] (x + a₀ rounds by far less than
-        // the floats' spacing there).
-        if (!TOps.AnyMagnitudeBelowOrAbove(TOps.Add(x, TOps.Create(SiLURootA1)), FastSiLUGradRootWindow, FastLogisticLimit - SiLURootA1))
+        if (!AnyOutsideSiLUGradFastDomain(x))
         {
             T v = SiLUGradForFloatFastValue(x);
             if (!TOps.AnyNearFloatMidpoint(v))
@@ -417,15 +431,11 @@ internal static partial class Core<T, TMask, TOps>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static T SiLUAndGradForFloatFast(T x, out T grad)
     {
-        if (!TOps.AnyMagnitudeBelowOrAbove(x, FastSigmoidGrad2Smallest, FastLogisticLimit)
-            && !TOps.AnyMagnitudeBelowOrAbove(TOps.Add(x, TOps.Create(SiLURootA1)), FastSiLUGradRootWindow, FastLogisticLimit - SiLURootA1))
+        if (!TOps.AnyMagnitudeBelowOrAbove(x, FastSigmoidGrad2Smallest, FastLogisticLimit) && !AnyOutsideSiLUGradFastDomain(x))
         {
             T r = FastLogistic(x, out T t, out _);
-            T a = TOps.Abs(x);
             T v = TOps.Multiply(x, SigmoidFromParts(x, t, r));
-            T positive = TOps.Multiply(r, FastMulAdd(a, TOps.Multiply(t, r), 1.0));
-            T negative = TOps.Multiply(TOps.Multiply(TOps.Multiply(t, TOps.Add(TOps.Subtract(TOps.Create(1.0), a), t)), r), r);
-            grad = TOps.Select(TOps.LessThan(x, TOps.Create(0.0)), negative, positive);
+            grad = SiLUGradFromFastParts(x, t, r);
             if (!TOps.AnyNearFloatMidpoint(v) && !TOps.AnyNearFloatMidpoint(grad))
             {
                 return v;

@@ -5,7 +5,8 @@ namespace Activations.Numerics;
 /// <summary>
 /// SiLU and its derivatives for float results, at an input that is a float (exactly widened),
 /// evaluated in double to within 2^−45 relative like the other float kernels (Core.Float.cs), so
-/// that the one rounding to float is within 0.5 + 2^−21 ulp. With a = |x| and t = e^−a, d = 1 + t
+/// that the one rounding to float is within 0.5 + 2^−21 ulp: the precise kernels, which the fast ones of
+/// Core.FloatFast.cs fall back on (near the derivatives' roots, near midpoints, at the ranges' ends). With a = |x| and t = e^−a, d = 1 + t
 /// and r = 1/d (one division), as in <see cref="SiLU"/>'s summary: f = x·σ(x), f′ = r(1 + a·t·r)
 /// for x ≥ 0 and t·B·r² with B = 1 + t − a below, f″ = t·K·r³ with K = (2 − a) + t(2 + a).
 /// <para>
