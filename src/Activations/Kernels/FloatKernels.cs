@@ -69,7 +69,7 @@ internal readonly struct SoftPlusForFloat : IUnaryKernel
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public T Invoke<T, TMask, TOps>(T x)
         where TOps : ISimdOps<T, TMask> =>
-        Core<T, TMask, TOps>.SoftPlusForFloat(x);
+        Core<T, TMask, TOps>.SoftPlusForFloatFast(x);
 }
 
 /// <summary>(softplus, σ) for float inputs, with the bits of <see cref="SoftPlusForFloat"/> and <see cref="SigmoidForFloat"/>.</summary>
@@ -80,7 +80,7 @@ internal readonly struct SoftPlusAndGradForFloat : IPairKernel
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public T Invoke<T, TMask, TOps>(T x, out T second)
         where TOps : ISimdOps<T, TMask> =>
-        Core<T, TMask, TOps>.SoftPlusAndGradForFloat(x, out second);
+        Core<T, TMask, TOps>.SoftPlusAndGradForFloatFast(x, out second);
 }
 
 /// <summary>σ(x) for float inputs (Sigmoid's Fn, SoftPlus′).</summary>

@@ -5,7 +5,8 @@ using System.Runtime.Intrinsics.X86;
 namespace Activations.Numerics;
 
 /// <summary>
-/// The fast float kernels of e^x, σ and tanh and their derivatives, of ELU's and SELU's (their
+/// The fast float kernels of e^x, σ and tanh and their derivatives, of softplus (with a table-free
+/// ln(1 + u)), of ELU's and SELU's (their
 /// parts here, their kernels in Kernels/FloatKernels.cs), of SiLU's x·σ(x) and its derivatives and of the approximate
 /// GELU's x·σ(b(x)): a shorter evaluation in double,
 /// to within 2^−40.5 relative, fused multiply-adds where the processor has them, then the rounding
@@ -240,6 +241,94 @@ internal static partial class Core<T, TMask, TOps>
         }
 
         return SigmoidAndGradForFloat(x, out grad);
+    }
+
+    // The fit of R(z) = (2 atanh s − 2s)/s³ = 2/3 + 2z/5 + 2z²/7 + … in z = s², degree 4, on
+    // 0 ≤ z ≤ 0.02944 (|s| ≤ 3 − 2√2 = 0.171573 has z ≤ 0.0294373): Chebyshev interpolation in 200-bit
+    // arithmetic, rounded to doubles; 2s + s·z·R(z) is then within 2^−43.1 of 2 atanh s, relative
+    // (checked in 200-bit arithmetic on a dense grid of s).
+    private const double AtanhR0 = 0.6666666666737543;
+    private const double AtanhR1 = 0.3999999879688111;
+    private const double AtanhR2 = 0.28571754629111484;
+    private const double AtanhR3 = 0.22191394913518414;
+    private const double AtanhR4 = 0.19362768670384808;
+
+    /// <summary>
+    /// ln(1 + u) for u ∈ (0, 1] to 2^−42.9 relative, with no table: ln(1 + f) + k·ln 2 where f = u, k = 0 for
+    /// u ≤ √2 − 1 and f = (1 + u)/2 − 1 = (u − 1)/2, k = 1 above, so that f ∈ (1/√2 − 1, √2 − 1]; then
+    /// ln(1 + f) = 2 atanh s with s = f/(2 + f), |s| ≤ 3 − 2√2, as 2s + s·z·R(z) (the fit above, 2^−43.1).
+    /// f is exact for u ≤ √2 − 1 and within 2^−54 above (u − 1 may round below 1/2), 2^−52 of the result;
+    /// s is within 2^−52 of f/(2 + f) (two roundings), and ln(1 + f) moves by at most 1.03 times that;
+    /// R's evaluation and s·z enter scaled by z/2 ≤ 2^−6; the last fused step and the sum with ln 2
+    /// (whose rounding is 2^−54.5 relative) round once each. Where k = 1 the result is at least
+    /// ln(1 + (√2 − 1)) = 0.3466 and 2 atanh s ∈ (−0.347, 0] at most as large, so no error is amplified.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static T FastLog1PZeroToOne(T u)
+    {
+        TMask halved = TOps.GreaterThan(u, TOps.Create(Sqrt2Minus1));
+        T f = TOps.Select(halved, FastMulAdd(u, 0.5, -0.5), u);
+        T s = TOps.Divide(f, TOps.Add(TOps.Create(2.0), f));
+        T z = TOps.Multiply(s, s);
+        T r = FastMulAdd(z, FastMulAdd(z, FastMulAdd(z, FastMulAdd(z, AtanhR4, AtanhR3), AtanhR2), AtanhR1), AtanhR0);
+        T l = FastMulAdd(TOps.Multiply(s, z), r, TOps.Add(s, s));
+        return TOps.Add(l, TOps.Select(halved, TOps.Create(Ln2Hi53), TOps.Create(0.0)));
+    }
+
+    /// <summary>
+    /// softplus x = max(x, 0) + ln(1 + u), u = e^−|x|, for a float x, |x| ≤ 88: u carries 2^−44.9
+    /// (<see cref="FastExpParts"/>), which moves ln(1 + u) by at most that times
+    /// u/((1 + u) ln(1 + u)) ≤ 1; the logarithm adds 2^−42.9 (<see cref="FastLog1PZeroToOne"/>), and for
+    /// x &gt; 0 the sum of the two positive terms rounds once more: under 2^−42.5 in all.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal static T SoftPlusForFloatFastValue(T x)
+    {
+        T s = FastExpParts(TOps.Negate(TOps.Abs(x)), out T p);
+        T l = FastLog1PZeroToOne(FastMulAdd(s, p, s));
+        return TOps.Select(TOps.GreaterThan(x, TOps.Create(0.0)), TOps.Add(x, l), l);
+    }
+
+    /// <summary>
+    /// softplus x for a float x: <see cref="SoftPlusForFloatFastValue"/> where it passes the rounding
+    /// test, else <see cref="SoftPlusForFloat"/>. For |x| ≤ 87 the result is at least e^−87 &gt; 2^−126, a
+    /// normal float.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static T SoftPlusForFloatFast(T x)
+    {
+        if (!TOps.AnyMagnitudeAbove(x, FastLogisticLimit))
+        {
+            T v = SoftPlusForFloatFastValue(x);
+            if (!TOps.AnyNearFloatMidpoint(v))
+            {
+                return v;
+            }
+        }
+
+        return SoftPlusForFloat(x);
+    }
+
+    /// <summary>
+    /// softplus and σ with the bits of <see cref="SoftPlusForFloatFast"/> and <see cref="SigmoidForFloatFast"/>,
+    /// from one fast e^−|x|: both pass the test, or both come from <see cref="SoftPlusAndGradForFloat"/>.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static T SoftPlusAndGradForFloatFast(T x, out T grad)
+    {
+        if (!TOps.AnyMagnitudeAbove(x, FastLogisticLimit))
+        {
+            T r = FastLogistic(x, out T u, out _);
+            T l = FastLog1PZeroToOne(u);
+            T v = TOps.Select(TOps.GreaterThan(x, TOps.Create(0.0)), TOps.Add(x, l), l);
+            grad = SigmoidFromParts(x, u, r);
+            if (!TOps.AnyNearFloatMidpoint(v) && !TOps.AnyNearFloatMidpoint(grad))
+            {
+                return v;
+            }
+        }
+
+        return SoftPlusAndGradForFloat(x, out grad);
     }
 
     /// <summary>

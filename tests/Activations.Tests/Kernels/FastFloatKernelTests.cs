@@ -12,7 +12,7 @@ using Xunit.Abstractions;
 namespace Activations.Tests.Kernels;
 
 /// <summary>
-/// The fast float kernels of e^x, σ, tanh, ELU, SELU, SiLU and the approximate GELU with its derivatives (Numerics/Core.FloatFast.cs, Kernels/FloatKernels.cs). Their evaluations are
+/// The fast float kernels of e^x, σ, tanh, softplus (LogSigmoid's too), ELU, SELU, SiLU and the approximate GELU with its derivatives (Numerics/Core.FloatFast.cs, Kernels/FloatKernels.cs). Their evaluations are
 /// within 2^−40.5 relative of the exact value wherever they are used (the bound their rounding test
 /// relies on), and at every width the kernels return, rounded to float, the bits of the precise
 /// kernels they fall back on — at dense inputs, at the edges of their domains, and at inputs where
@@ -34,6 +34,8 @@ public sealed class FastFloatKernelTests(ITestOutputHelper output)
         ["SiLU"] = new(new SiLU(), 0, Math.ScaleB(1.0, -120), 87, Core<double, bool, ScalarOps>.SiLUForFloatFastValue, W(default(SiLUForFloat)), Core<double, bool, ScalarOps>.SiLUForFloat),
         ["SiLU′"] = new(new SiLU(), 1, 0, 87, Core<double, bool, ScalarOps>.SiLUGradForFloatFastValue, W(default(SiLUGradForFloat)), Core<double, bool, ScalarOps>.SiLUGradForFloat, -Core<double, bool, ScalarOps>.SiLURootA1, Core<double, bool, ScalarOps>.FastSiLUGradRootWindow),
         ["SiLU″"] = new(new SiLU(), 2, 0, 87, Core<double, bool, ScalarOps>.SiLUGrad2ForFloatFastValue, W(default(SiLUGrad2ForFloat)), Core<double, bool, ScalarOps>.SiLUGrad2ForFloat, Core<double, bool, ScalarOps>.SiLURootB1, Core<double, bool, ScalarOps>.FastSiLUGrad2RootWindow, Even: true),
+        ["SoftPlus"] = new(new SoftPlus(), 0, 0, 87, Core<double, bool, ScalarOps>.SoftPlusForFloatFastValue, W(default(SoftPlusForFloat)), Core<double, bool, ScalarOps>.SoftPlusForFloat),
+        ["LogSigmoid"] = new(new LogSigmoid(), 0, 0, 87, x => -Core<double, bool, ScalarOps>.SoftPlusForFloatFastValue(-x), W(default(LogSigmoidFn<SoftPlusForFloat>)), x => double.IsNaN(x) ? x : -Core<double, bool, ScalarOps>.SoftPlusForFloat(-x)),
         ["GELU′"] = new(new GELU(), 1, 0, Core<double, bool, ScalarOps>.FastGeluLimit, Core<double, bool, ScalarOps>.GeluApproximateGradForFloatFastValue, W(default(GeluApproximateGradForFloat)), x => default(GeluApproximateGrad).Invoke<double, bool, ScalarOps>(x), Core<double, bool, ScalarOps>.GeluRoot1Hi, Core<double, bool, ScalarOps>.FastGeluGradRootWindow),
         ["GELU″"] = new(new GELU(), 2, 0, Core<double, bool, ScalarOps>.FastGeluLimit, Core<double, bool, ScalarOps>.GeluApproximateGrad2ForFloatFastValue, W(default(GeluApproximateGrad2ForFloat)), x => default(GeluApproximateGrad2).Invoke<double, bool, ScalarOps>(x), Core<double, bool, ScalarOps>.GeluRoot2Hi, Core<double, bool, ScalarOps>.FastGeluGrad2RootWindow, Even: true),
         ["GELU"] = new(new GELU(), 0, Math.ScaleB(1.0, -120), Core<double, bool, ScalarOps>.FastGeluLimit, Core<double, bool, ScalarOps>.GeluApproximateForFloatFastValue, W(default(GeluApproximateForFloat)), x => default(GeluApproximateFn).Invoke<double, bool, ScalarOps>(x)),
@@ -156,7 +158,8 @@ public sealed class FastFloatKernelTests(ITestOutputHelper output)
     // precise kernel round to different floats, so only the rounding test makes the bits agree
     // (e^x at the first, σ′ at the next two, tanh, tanh′, σ″ and tanh″ at the next 27, the approximate
     // GELU at the next three, its derivative at the next two and its second derivative at the next
-    // two, SiLU′ at the next and SiLU″ at the last two; none in 2^28 tries for σ, where the two evaluations differ least).
+    // two, SiLU′ at the next, SiLU″ at the next two, softplus at the next three (in 2^28 tries) and
+    // LogSigmoid at the last three, their negations; none in 2^28 tries for σ, where the two evaluations differ least).
     private static readonly float[] HardInputs =
     [
         -14.56709f, 2.332954f, -2.332954f, -0.038055364f, 0.05302014f, 1.166477f, -2.2566078f, 2.2566078f,
@@ -164,6 +167,7 @@ public sealed class FastFloatKernelTests(ITestOutputHelper output)
         0.02553307f, 0.045858506f, 0.012394637f, -0.05343035f, -0.013799529f, 0.03675654f, -0.0016505419f, 0.0036059262f,
         0.0031646613f, -0.004758444f, 0.012432068f, -0.003287683f, 0.029974554f, -0.0008586244f, -0.014643436f, -3.8625195f,
         -0.0045003486f, -0.51891863f, -0.09344551f, 4.619365f, -4.619365f, -1.2307702f, 18.230492f, -34.603233f,
+        -0.6690069f, -0.6635176f, 0.0016368524f, 0.6690069f, 0.6635176f, -0.0016368524f,
     ];
 
     private static Case Elu(ActivationFunction f, double scale, double alpha)
