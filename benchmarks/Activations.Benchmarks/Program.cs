@@ -7,6 +7,11 @@ using BenchmarkDotNet.Configs;
 using BenchmarkDotNet.Reports;
 using BenchmarkDotNet.Running;
 
+if (args is [BaselineAccuracy.Option])
+{
+    return BaselineAccuracy.Run(SuiteOptions.BenchmarksFile("BASELINE-ACCURACY.md"));
+}
+
 SuiteOptions options;
 try
 {

@@ -46,6 +46,7 @@ internal sealed record SuiteOptions(
     public const string Usage =
         """
         Usage: dotnet run -c Release --project benchmarks/Activations.Benchmarks -- (--smoke | --full) [--no-avx512] [--sizes N,N,…] [--results PATH] [BenchmarkDotNet options]
+           or: dotnet run -c Release --project benchmarks/Activations.Benchmarks -- --baseline-accuracy
           --smoke         one call of every benchmark at N = 1,024 (for CI); exits 1 if any fails
           --full          the default job and the DOTNET_TieredCompilation=0 job, each warmed up until the JIT is
                           quiet, then 3 warm-up + 10 measured iterations at every N with memory randomization;
@@ -57,6 +58,8 @@ internal sealed record SuiteOptions(
           --activations LIST  only these activations, by name (comma-separated, e.g. Sigmoid,ReLU), in every family
           --results PATH  where --full writes its table (default: benchmarks/RESULTS.md or RESULTS-AVX2.md);
                           a run of part of the suite merges its cases into the existing file
+          --baseline-accuracy  alone, instead of timing: how often TensorPrimitives' float Exp, Sigmoid and Tanh
+                          (and the library's) differ from the correctly rounded float; writes benchmarks/BASELINE-ACCURACY.md
         BenchmarkDotNet options pass through, e.g. --filter *SigmoidBenchmark* or *TrainingLoopFamily*, --list flat, --help.
         """;
 
@@ -174,12 +177,16 @@ internal sealed record SuiteOptions(
         return names.Count > 0 ? names : throw new ArgumentException("--activations needs at least one name.");
     }
 
-    // benchmarks/RESULTS.md (or RESULTS-AVX2.md) beside this project, found from the working
-    // directory (the repository root in the documented command) or from the build output; else
-    // the working directory.
-    private static string DefaultResultsPath(bool noAvx512)
+    private static string DefaultResultsPath(bool noAvx512) => BenchmarksFile(noAvx512 ? "RESULTS-AVX2.md" : "RESULTS.md");
+
+    /// <summary>
+    /// benchmarks/<paramref name="name"/> beside this project, found from the working directory (the
+    /// repository root in the documented command) or from the build output; else the working directory.
+    /// </summary>
+    /// <param name="name">The file's name.</param>
+    /// <returns>Its path.</returns>
+    internal static string BenchmarksFile(string name)
     {
-        string name = noAvx512 ? "RESULTS-AVX2.md" : "RESULTS.md";
         foreach (string start in new[] { Directory.GetCurrentDirectory(), AppContext.BaseDirectory })
         {
             for (DirectoryInfo? directory = new(start); directory is not null; directory = directory.Parent)
