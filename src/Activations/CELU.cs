@@ -16,7 +16,9 @@ namespace Activations;
 /// x/α is carried in double-double (its rounded quotient and exact remainder), so every value is within 1 ulp of the
 /// exact function for every finite input and every finite α ≠ 0, from the smallest subnormal α (where f(−1) = −α
 /// and f″(0) = 1/α overflows to ∞) to <see cref="double.MaxValue"/>; near 0, where x/α may underflow, the value is
-/// x + x²/(2α) + …, formed from x itself. NaN in gives NaN out.
+/// x + x²/(2α) + …, formed from x itself. With α = 1 (the default) x/α is x itself, and the kernels are
+/// <see cref="ELU"/>'s with α = 1 (which also give the float overloads ELU's float kernels), keeping the sign of
+/// f(±0). NaN in gives NaN out.
 /// f′ = 1 + y/α in terms of the output y ≤ 0, but for α &gt; 0 that cancels where y is near −α, where the rounding of y
 /// itself leaves few correct digits of f′, so <see cref="ActivationFunction.CanBackwardFromOutput"/> is false: use Backward with the inputs.
 /// </summary>
@@ -35,8 +37,35 @@ public sealed class CELU : ActivationFunction
 
     private static KernelSet KernelsFor(double alpha)
     {
+        if (alpha == 1.0)
+        {
+            return KernelsForAlphaOne();
+        }
+
         CeluFactor factor = CeluFactor.Of(alpha);
         return KernelSet.Create(new CeluFn(factor), new CeluGrad(factor, false), new CeluGrad(factor, true), new CeluBackward(factor), default(NoKernel), new CeluFnAndGrad(factor));
+    }
+
+    /// <summary>
+    /// With α = 1 (the default) x/α is x itself and CELU is ELU with α = 1 but for f(−0) = −0: ELU's
+    /// kernels, which carry no quotient and have float kernels of their own, with the sign of a zero
+    /// input kept (<see cref="KeepZeroSign{TKernel}"/>), and no from-output kernel, as for every α.
+    /// </summary>
+    private static KernelSet KernelsForAlphaOne()
+    {
+        ExpFactor factor = ExpFactor.Of(1.0, 0.0);
+        return KernelSet.Create(
+            new KeepZeroSign<EluFn>(new EluFn(factor)),
+            new EluGrad(1.0, factor),
+            new EluGrad(0.0, factor),
+            new EluBackward(1.0, 0.0, BackwardFactor.Of(1.0, 0.0)),
+            default(NoKernel),
+            new KeepZeroSignPair<EluFnAndGrad>(new EluFnAndGrad(factor)),
+            FloatKernels.Lean(
+                new KeepZeroSign<EluForFloat>(new EluForFloat(1.0, 1.0)),
+                new EluGradForFloat(1.0, 1.0),
+                new EluGradForFloat(0.0, 1.0),
+                new KeepZeroSignPair<EluAndGradForFloat>(new EluAndGradForFloat(1.0, 1.0))));
     }
 
     /// <summary>The description that parsing, formatting, equality and the tests read.</summary>

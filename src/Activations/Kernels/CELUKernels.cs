@@ -106,3 +106,35 @@ internal readonly struct CeluFnAndGrad(CeluFactor alpha) : IPairKernel
         where TOps : ISimdOps<T, TMask> =>
         Core<T, TMask, TOps>.CeluAndGrad(x, _alpha.Mantissa, _alpha.Exponent, _alpha.DownFirst, _alpha.DownSecond, _alpha.Inverse, out second);
 }
+
+/// <summary>
+/// A value kernel of CELU with α = 1 made from ELU's (with α = 1 the two functions are the same but
+/// for the sign of f(−0)): <typeparamref name="TKernel"/>'s value, but x itself at x = ±0, since
+/// CELU(±0) = ±0 and ELU's kernels give +0 at both.
+/// </summary>
+internal readonly struct KeepZeroSign<TKernel>(TKernel kernel) : IUnaryKernel
+    where TKernel : struct, IUnaryKernel
+{
+    private readonly TKernel _kernel = kernel;
+
+    public static bool IsLight => TKernel.IsLight;
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public T Invoke<T, TMask, TOps>(T x)
+        where TOps : ISimdOps<T, TMask> =>
+        TOps.Select(TOps.Equal(x, TOps.Create(0.0)), x, _kernel.Invoke<T, TMask, TOps>(x));
+}
+
+/// <summary>The pair kernel of <see cref="KeepZeroSign{TKernel}"/>: the value keeps the sign of a zero x, the derivative is <typeparamref name="TPair"/>'s.</summary>
+internal readonly struct KeepZeroSignPair<TPair>(TPair pair) : IPairKernel
+    where TPair : struct, IPairKernel
+{
+    private readonly TPair _pair = pair;
+
+    public static bool IsLight => TPair.IsLight;
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public T Invoke<T, TMask, TOps>(T x, out T second)
+        where TOps : ISimdOps<T, TMask> =>
+        TOps.Select(TOps.Equal(x, TOps.Create(0.0)), x, _pair.Invoke<T, TMask, TOps>(x, out second));
+}

@@ -94,6 +94,22 @@ public sealed class CELUTests
             BitConverter.DoubleToInt64Bits(f.Fn(zero)).Should().Be(BitConverter.DoubleToInt64Bits(zero), because: $"{f}({zero:R}) = {zero:R}");
             f.Grad(zero).Should().Be(1, because: $"{f}′(0) = e⁰ = 1");
             ShouldBeWithinOneUlp(f, zero);
+
+            // The same sign through the span overloads and the pair, in double and in float (a few vectors of zeros).
+            double[] zeros = [.. Enumerable.Repeat(zero, 19)];
+            double[] value = new double[zeros.Length], gradient = new double[zeros.Length];
+            f.Fn(zeros, value);
+            value.Should().OnlyContain(v => BitConverter.DoubleToInt64Bits(v) == BitConverter.DoubleToInt64Bits(zero), because: $"{f}({zero:R}) = {zero:R} in a span");
+            f.FnAndGrad(zeros, value, gradient);
+            value.Should().OnlyContain(v => BitConverter.DoubleToInt64Bits(v) == BitConverter.DoubleToInt64Bits(zero), because: $"FnAndGrad keeps {f}({zero:R}) = {zero:R}");
+            float zeroF = (float)zero;
+            float[] zerosF = [.. Enumerable.Repeat(zeroF, 37)];
+            float[] valueF = new float[zerosF.Length], gradientF = new float[zerosF.Length];
+            BitConverter.SingleToInt32Bits(f.Fn(zeroF)).Should().Be(BitConverter.SingleToInt32Bits(zeroF), because: $"{f}({zeroF:R}f) = {zeroF:R}f");
+            f.Fn(zerosF, valueF);
+            valueF.Should().OnlyContain(v => BitConverter.SingleToInt32Bits(v) == BitConverter.SingleToInt32Bits(zeroF), because: $"{f}({zeroF:R}f) = {zeroF:R}f in a span");
+            f.FnAndGrad(zerosF, valueF, gradientF);
+            valueF.Should().OnlyContain(v => BitConverter.SingleToInt32Bits(v) == BitConverter.SingleToInt32Bits(zeroF), because: $"the float FnAndGrad keeps {f}({zeroF:R}f) = {zeroF:R}f");
         }
 
         if (Math.Abs(alpha) <= 4.49e307)
