@@ -277,15 +277,18 @@ internal static partial class Core<T, TMask, TOps>
 
     /// <summary>
     /// softplus x = max(x, 0) + ln(1 + u), u = e^−|x|, for a float x, |x| ≤ 88: u carries 2^−44.9
-    /// (<see cref="FastExpParts"/>), which moves ln(1 + u) by at most that times
+    /// (<see cref="FastExpAndExpM1"/>), which moves ln(1 + u) by at most that times
     /// u/((1 + u) ln(1 + u)) ≤ 1; the logarithm adds 2^−42.9 (<see cref="FastLog1PZeroToOne"/>), and for
     /// x &gt; 0 the sum of the two positive terms rounds once more: under 2^−42.5 in all.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    internal static T SoftPlusForFloatFastValue(T x)
+    internal static T SoftPlusForFloatFastValue(T x) => FastSoftPlusFromExp(x, FastExpAndExpM1(TOps.Negate(TOps.Abs(x)), out _));
+
+    /// <summary>max(x, 0) + ln(1 + u) from the fast u = e^−|x|: the fast counterpart of <see cref="SoftPlusFromExp"/>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static T FastSoftPlusFromExp(T x, T u)
     {
-        T s = FastExpParts(TOps.Negate(TOps.Abs(x)), out T p);
-        T l = FastLog1PZeroToOne(FastMulAdd(s, p, s));
+        T l = FastLog1PZeroToOne(u);
         return TOps.Select(TOps.GreaterThan(x, TOps.Create(0.0)), TOps.Add(x, l), l);
     }
 
@@ -319,8 +322,7 @@ internal static partial class Core<T, TMask, TOps>
         if (!TOps.AnyMagnitudeAbove(x, FastLogisticLimit))
         {
             T r = FastLogistic(x, out T u, out _);
-            T l = FastLog1PZeroToOne(u);
-            T v = TOps.Select(TOps.GreaterThan(x, TOps.Create(0.0)), TOps.Add(x, l), l);
+            T v = FastSoftPlusFromExp(x, u);
             grad = SigmoidFromParts(x, u, r);
             if (!TOps.AnyNearFloatMidpoint(v) && !TOps.AnyNearFloatMidpoint(grad))
             {
