@@ -7,8 +7,15 @@ using BenchmarkDotNet.Configs;
 using BenchmarkDotNet.Reports;
 using BenchmarkDotNet.Running;
 
-if (args is [BaselineAccuracy.Option])
+if (args.Contains(BaselineAccuracy.Option))
 {
+    if (args.Length != 1)
+    {
+        Console.Error.WriteLine($"{BaselineAccuracy.Option} takes no other option.");
+        Console.Error.WriteLine(SuiteOptions.Usage);
+        return 2;
+    }
+
     return BaselineAccuracy.Run(SuiteOptions.BenchmarksFile("BASELINE-ACCURACY.md"));
 }
 

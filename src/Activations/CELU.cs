@@ -9,7 +9,7 @@ namespace Activations;
 /// f(x) = <c>x</c> if x &gt; 0, else <c>α(e^(x/α) − 1)</c> (so 0 and −0 take the exponential branch, and f(±0) = ±0);
 /// f′(x) = <c>1</c> if x &gt; 0, else <c>e^(x/α)</c> (1 at x = 0, for every α, which is what makes f′ continuous);
 /// f″(x) = <c>0</c> if x &gt; 0, else <c>e^(x/α)/α</c> (1/α at x = 0).
-/// For α &gt; 0, CELU(−∞) = −α and both derivatives tend to 0, as for <see cref="ELU"/> (CELU with α = 1 is ELU with α = 1).
+/// For α &gt; 0, CELU(−∞) = −α and both derivatives tend to 0, as for <see cref="ELU"/> (CELU with α = 1 is ELU with α = 1 but for the sign of f(−0)).
 /// A negative α is allowed, as the formula is defined for it: x/α is then positive for x &lt; 0, so f′ = e^(x/α) grows
 /// without bound, f is increasing and concave on the left (f″ = e^(x/α)/α &lt; 0), and CELU(−∞) = −∞, CELU′(−∞) = ∞,
 /// CELU″(−∞) = −∞.
