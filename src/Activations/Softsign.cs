@@ -24,7 +24,8 @@ public sealed class Softsign : ActivationFunction
     internal static ActivationDescriptor Descriptor { get; } = new()
     {
         Name = "Softsign",
-        Kernels = _ => KernelSet.Create(default(SoftsignFn), default(SoftsignGrad), default(SoftsignGrad2), default(SoftsignBackward), default(NoKernel), default(SoftsignFnAndGrad)),
+        Kernels = _ => KernelSet.Create(default(SoftsignFn), default(SoftsignGrad), default(SoftsignGrad2), default(SoftsignBackward), default(NoKernel), default(SoftsignFnAndGrad),
+            FloatKernels.Lean(default(SoftsignForFloat), default(SoftsignGradForFloat), default(SoftsignGrad2ForFloat), default(SoftsignAndGradForFloat))),
         Create = _ => new Softsign(),
         Formulas = ("x/(1 + |x|)", "1/(1 + |x|)²", "−2·sign(x)/(1 + |x|)³"),
     };

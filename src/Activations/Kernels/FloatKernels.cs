@@ -6,8 +6,10 @@ namespace Activations.Kernels;
 
 /// <summary>
 /// The kernels the float overloads of Fn, Grad, Grad2 and FnAndGrad run (on inputs widened to
-/// double, each result rounded once to float): the double kernels themselves, or, for the
-/// exponential family, kernels that only need 2^−45 relative accuracy (Numerics/Core.Float.cs).
+/// double, each result rounded once to float): the double kernels themselves, or kernels that only
+/// need 2^−45 relative accuracy: for the exponential family (Numerics/Core.Float.cs and beside it),
+/// and for Softsign, HardSigmoid and HardSwish, whose few plain roundings in double are within
+/// 2^−49 at a float input, so that the exact steps of their double kernels are not needed there.
 /// </summary>
 internal readonly struct FloatKernels<TFn, TGrad, TGrad2, TPair>(TFn fn, TGrad grad, TGrad2 grad2, TPair pair)
     where TFn : struct, IUnaryKernel

@@ -18,6 +18,17 @@ internal readonly struct HardSwishFn : IUnaryKernel
         Core<T, TMask, TOps>.HardSwish(x);
 }
 
+/// <summary>x(x + 3)/6 on (−3, 3), 0 and x outside, for float results: <see cref="Core{T, TMask, TOps}.HardSwishForFloat"/>.</summary>
+internal readonly struct HardSwishForFloat : IUnaryKernel
+{
+    public static bool IsLight => true;
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public T Invoke<T, TMask, TOps>(T x)
+        where TOps : ISimdOps<T, TMask> =>
+        Core<T, TMask, TOps>.HardSwishForFloat(x);
+}
+
 /// <summary>(2x + 3)/6 on [−3, 3], 0 below, 1 above: <see cref="Core{T, TMask, TOps}.HardSwishGrad"/>.</summary>
 internal readonly struct HardSwishGrad : IUnaryKernel
 {
@@ -27,6 +38,17 @@ internal readonly struct HardSwishGrad : IUnaryKernel
     public T Invoke<T, TMask, TOps>(T x)
         where TOps : ISimdOps<T, TMask> =>
         Core<T, TMask, TOps>.HardSwishGrad(x);
+}
+
+/// <summary>(2x + 3)/6 on [−3, 3], 0 below, 1 above, for float results: <see cref="Core{T, TMask, TOps}.HardSwishGradForFloat"/>.</summary>
+internal readonly struct HardSwishGradForFloat : IUnaryKernel
+{
+    public static bool IsLight => true;
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public T Invoke<T, TMask, TOps>(T x)
+        where TOps : ISimdOps<T, TMask> =>
+        Core<T, TMask, TOps>.HardSwishGradForFloat(x);
 }
 
 /// <summary>1/3 (the double nearest it) on [−3, 3], 0 outside: the second derivative of HardSwish.</summary>
@@ -67,5 +89,19 @@ internal readonly struct HardSwishFnAndGrad : IPairKernel
     {
         second = default(HardSwishGrad).Invoke<T, TMask, TOps>(x);
         return default(HardSwishFn).Invoke<T, TMask, TOps>(x);
+    }
+}
+
+/// <summary>HardSwish and its derivative for float results: <see cref="HardSwishForFloat"/> and <see cref="HardSwishGradForFloat"/>.</summary>
+internal readonly struct HardSwishAndGradForFloat : IPairKernel
+{
+    public static bool IsLight => true;
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public T Invoke<T, TMask, TOps>(T x, out T second)
+        where TOps : ISimdOps<T, TMask>
+    {
+        second = default(HardSwishGradForFloat).Invoke<T, TMask, TOps>(x);
+        return default(HardSwishForFloat).Invoke<T, TMask, TOps>(x);
     }
 }

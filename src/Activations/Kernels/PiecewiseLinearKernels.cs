@@ -131,6 +131,30 @@ internal readonly struct HardSigmoidFn : IUnaryKernel
     }
 }
 
+/// <summary>
+/// 0 below −2.5, 1 above 2.5, else x/5 + 1/2 at an input that is a float (exactly widened), for
+/// float results: (x + 2.5)·0.2 in double. The sum is exact for floats of magnitude 2^−28 and more
+/// (x is then a multiple of 2^−51, and of 2^−23 from 1 up, where the sum passes 4; smaller x round
+/// it by at most 2^−53 relative), the double
+/// 0.2 is (1/5)(1 + 2^−54) and the product adds one rounding: within 2^−51.7 relative of the exact
+/// value, nothing cancelling (the sum is exact where it is small), so within 0.5 + 2^−27 ulp once
+/// rounded to float.
+/// </summary>
+internal readonly struct HardSigmoidForFloat : IUnaryKernel
+{
+    public static bool IsLight => true;
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public T Invoke<T, TMask, TOps>(T x)
+        where TOps : ISimdOps<T, TMask>
+    {
+        T v = TOps.Multiply(TOps.Add(x, TOps.Create(2.5)), TOps.Create(0.2));
+        v = TOps.Select(TOps.GreaterThan(x, TOps.Create(2.5)), TOps.Create(1.0), v);
+        v = TOps.Select(TOps.LessThan(x, TOps.Create(-2.5)), TOps.Create(0.0), v);
+        return Core<T, TMask, TOps>.PropagateNaN(x, v);
+    }
+}
+
 /// <summary>1/5 on [−2.5, 2.5], 0 outside: the derivative of HardSigmoid.</summary>
 internal readonly struct HardSigmoidGrad : IUnaryKernel
 {

@@ -67,3 +67,54 @@ internal readonly struct SoftsignFnAndGrad : IPairKernel
         return default(SoftsignFn).Invoke<T, TMask, TOps>(x);
     }
 }
+
+/// <summary>x/(1 + |x|) for float results: x·r with r = 1/(1 + |x|) (Core.Softsign.cs, <see cref="Core{T, TMask, TOps}.SoftsignForFloat"/>).</summary>
+internal readonly struct SoftsignForFloat : IUnaryKernel
+{
+    public static bool IsLight => false;
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public T Invoke<T, TMask, TOps>(T x)
+        where TOps : ISimdOps<T, TMask> =>
+        Core<T, TMask, TOps>.PropagateNaN(x, Core<T, TMask, TOps>.SoftsignForFloat(x, Core<T, TMask, TOps>.SoftsignReciprocalForFloat(x)));
+}
+
+/// <summary>1/(1 + |x|)² for float results: r².</summary>
+internal readonly struct SoftsignGradForFloat : IUnaryKernel
+{
+    public static bool IsLight => false;
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public T Invoke<T, TMask, TOps>(T x)
+        where TOps : ISimdOps<T, TMask> =>
+        Core<T, TMask, TOps>.PropagateNaN(x, Core<T, TMask, TOps>.SoftsignGradForFloat(Core<T, TMask, TOps>.SoftsignReciprocalForFloat(x)));
+}
+
+/// <summary>−2·sign(x)/(1 + |x|)³ for float results: ∓2·r³, +2 at ±0.</summary>
+internal readonly struct SoftsignGrad2ForFloat : IUnaryKernel
+{
+    public static bool IsLight => false;
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public T Invoke<T, TMask, TOps>(T x)
+        where TOps : ISimdOps<T, TMask> =>
+        Core<T, TMask, TOps>.PropagateNaN(x, Core<T, TMask, TOps>.SoftsignGrad2ForFloat(x, Core<T, TMask, TOps>.SoftsignReciprocalForFloat(x)));
+}
+
+/// <summary>
+/// Softsign and its derivative for float results from one reciprocal: the operations of
+/// <see cref="SoftsignForFloat"/> and <see cref="SoftsignGradForFloat"/> on the same r, so their bits.
+/// </summary>
+internal readonly struct SoftsignAndGradForFloat : IPairKernel
+{
+    public static bool IsLight => false;
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public T Invoke<T, TMask, TOps>(T x, out T second)
+        where TOps : ISimdOps<T, TMask>
+    {
+        T r = Core<T, TMask, TOps>.SoftsignReciprocalForFloat(x);
+        second = Core<T, TMask, TOps>.PropagateNaN(x, Core<T, TMask, TOps>.SoftsignGradForFloat(r));
+        return Core<T, TMask, TOps>.PropagateNaN(x, Core<T, TMask, TOps>.SoftsignForFloat(x, r));
+    }
+}

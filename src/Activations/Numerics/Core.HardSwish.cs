@@ -116,6 +116,41 @@ internal static partial class Core<T, TMask, TOps>
     }
 
     /// <summary>
+    /// HardSwish at an input that is a float (exactly widened), for float results: x(x + 3)·c6 in
+    /// double, c6 = <see cref="OneSixth"/>. For floats x + 3 is exact from |x| = 2^−28 up (x is then a
+    /// multiple of 2^−51, and of 2^−23 from 1 up, where the sum passes 4; smaller x round it by at
+    /// most 2^−53 relative, the sum being about 3), the product and the multiplication by c6 round once each and c6 is (1/6)(1 − 2^−54):
+    /// within 2^−51.2 relative of the exact value, nothing cancelling (the sum is exact near −3, where it
+    /// is small), so within 0.5 + 2^−27 ulp once rounded to float. Adding +0 gives +0 at x = −0, as
+    /// <see cref="HardSwish"/> does. 0 for x ≤ −3, x for x ≥ 3 and NaN.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static T HardSwishForFloat(T x)
+    {
+        T zero = TOps.Create(0.0);
+        T v = TOps.Add(TOps.Multiply(TOps.Multiply(x, TOps.Add(x, TOps.Create(3.0))), TOps.Create(OneSixth)), zero);
+        v = TOps.Select(TOps.LessThanOrEqual(x, TOps.Create(-3.0)), zero, v);
+        return TOps.Select(TOps.LessThan(x, TOps.Create(3.0)), v, x);
+    }
+
+    /// <summary>
+    /// HardSwish′ at an input that is a float, for float results: (x + 3/2)·c3 in double, c3 =
+    /// <see cref="OneThird"/> = (1/3)(1 − 2^−54). The sum is exact from |x| = 2^−29 up (x is then a
+    /// multiple of 2^−52, and of 2^−24 from 1/2 up, where the sum passes 2; smaller x round it by at
+    /// most 2^−53 relative), the product rounds once: within 2^−51.7 relative, exact where the sum is
+    /// small (+0 at −3/2), so within 0.5 + 2^−27 ulp once rounded to float. 0 below −3, 1 above 3, NaN
+    /// gives NaN.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static T HardSwishGradForFloat(T x)
+    {
+        T v = TOps.Multiply(TOps.Add(x, TOps.Create(1.5)), TOps.Create(OneThird));
+        v = TOps.Select(TOps.LessThan(x, TOps.Create(-3.0)), TOps.Create(0.0), v);
+        v = TOps.Select(TOps.GreaterThan(x, TOps.Create(3.0)), TOps.Create(1.0), v);
+        return PropagateNaN(x, v);
+    }
+
+    /// <summary>
     /// dy·f′(x) rounded once: dy for x &gt; 3; dy·0 for x &lt; −3 (±0, NaN for dy = ±∞,
     /// <see cref="TimesConstant"/>); on [−3, 3] the exact dy·(hi + lo) of <see cref="HardSwishGradPair"/>
     /// by <see cref="ExactProduct"/> (within 0.5 + 2^−49 ulp) while dy is ±0 or within

@@ -179,4 +179,39 @@ internal static partial class Core<T, TMask, TOps>
         TMask outside = TOps.Or(MagnitudeAbove(x, SoftsignLarge), MagnitudeOutside(dy, TwoToMinus330, TwoTo400));
         return PropagateNaN(x, TOps.Select(outside, wide, fast));
     }
+    /// <summary>
+    /// r = 1/(1 + |x|) at an input that is a float (exactly widened), for the float kernels, which
+    /// form the value x·r, the derivative r² and the second derivative c·r³ (c = ∓2 as in
+    /// <see cref="SoftsignGrad2"/>) from it, each a few plain roundings in double. 1 + |x| is exact
+    /// for floats from 2^−29 up to 2^52 (and rounds relatively by at most 2^−53 elsewhere), r adds
+    /// one rounding, each product one more: at most four roundings of 2^−53, so every double is
+    /// within 2^−50.9 relative of the exact value and its rounding to float within 0.5 + 2^−27 ulp.
+    /// Nothing cancels (every factor is positive), and nothing leaves double's range (r³ ≥ 2^−384
+    /// for the largest float). ±∞ gives r = +0: the value is then ±1 (selected), the derivatives ±0
+    /// as in double (c·0, −0 at +∞). One division per vector, in double: a float division corrected
+    /// in double was tried and measured slower, its dozen more operations costing more than the
+    /// narrower division saves. NaN lanes are the caller's.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static T SoftsignReciprocalForFloat(T x) => TOps.Divide(TOps.Create(1.0), TOps.Add(TOps.Create(1.0), TOps.Abs(x)));
+
+    /// <summary>x·r (see <see cref="SoftsignReciprocalForFloat"/>), ±1 at ±∞.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static T SoftsignForFloat(T x, T r)
+    {
+        T saturated = TOps.Select(TOps.LessThan(x, TOps.Create(0.0)), TOps.Create(-1.0), TOps.Create(1.0));
+        return TOps.Select(TOps.Equal(TOps.Abs(x), TOps.Create(double.PositiveInfinity)), saturated, TOps.Multiply(x, r));
+    }
+
+    /// <summary>r² (see <see cref="SoftsignReciprocalForFloat"/>).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static T SoftsignGradForFloat(T r) => TOps.Multiply(r, r);
+
+    /// <summary>c·r³ with c = −2 for x &gt; 0, else +2 (see <see cref="SoftsignReciprocalForFloat"/>); the factor is exact.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static T SoftsignGrad2ForFloat(T x, T r)
+    {
+        T c = TOps.Select(TOps.GreaterThan(x, TOps.Create(0.0)), TOps.Create(-2.0), TOps.Create(2.0));
+        return TOps.Multiply(c, TOps.Multiply(TOps.Multiply(r, r), r));
+    }
 }
