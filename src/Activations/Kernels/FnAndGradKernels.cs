@@ -86,20 +86,6 @@ internal readonly struct HardSigmoidFnAndGrad : IPairKernel
     }
 }
 
-/// <summary>HardSigmoid and its derivative for float results: <see cref="HardSigmoidForFloat"/> and <see cref="HardSigmoidGrad"/>.</summary>
-internal readonly struct HardSigmoidAndGradForFloat : IPairKernel
-{
-    public static bool IsLight => true;
-
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public T Invoke<T, TMask, TOps>(T x, out T second)
-        where TOps : ISimdOps<T, TMask>
-    {
-        second = default(HardSigmoidGrad).Invoke<T, TMask, TOps>(x);
-        return default(HardSigmoidForFloat).Invoke<T, TMask, TOps>(x);
-    }
-}
-
 /// <summary>eˣ twice: <see cref="ExpKernel"/> is both Exponential's value and its derivative, so it runs once.</summary>
 internal readonly struct ExpFnAndGrad : IPairKernel
 {

@@ -91,17 +91,3 @@ internal readonly struct HardSwishFnAndGrad : IPairKernel
         return default(HardSwishFn).Invoke<T, TMask, TOps>(x);
     }
 }
-
-/// <summary>HardSwish and its derivative for float results: <see cref="HardSwishForFloat"/> and <see cref="HardSwishGradForFloat"/>.</summary>
-internal readonly struct HardSwishAndGradForFloat : IPairKernel
-{
-    public static bool IsLight => true;
-
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public T Invoke<T, TMask, TOps>(T x, out T second)
-        where TOps : ISimdOps<T, TMask>
-    {
-        second = default(HardSwishGradForFloat).Invoke<T, TMask, TOps>(x);
-        return default(HardSwishForFloat).Invoke<T, TMask, TOps>(x);
-    }
-}

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Activations.Numerics;
 
 namespace Activations.Kernels;
@@ -14,4 +15,26 @@ internal interface IPairKernel
 
     /// <summary>True for few-instruction kernels, which the driver unrolls (see <see cref="IUnaryKernel.IsLight"/>).</summary>
     static abstract bool IsLight { get; }
+}
+
+/// <summary>
+/// The pair of two unary kernels that share nothing worth sharing (a few operations each): each
+/// result is its kernel's, so the bits of each alone.
+/// </summary>
+internal readonly struct PairOf<TFirst, TSecond>(TFirst first, TSecond second) : IPairKernel
+    where TFirst : struct, IUnaryKernel
+    where TSecond : struct, IUnaryKernel
+{
+    private readonly TFirst _first = first;
+    private readonly TSecond _second = second;
+
+    public static bool IsLight => TFirst.IsLight && TSecond.IsLight;
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public T Invoke<T, TMask, TOps>(T x, out T second)
+        where TOps : ISimdOps<T, TMask>
+    {
+        second = _second.Invoke<T, TMask, TOps>(x);
+        return _first.Invoke<T, TMask, TOps>(x);
+    }
 }

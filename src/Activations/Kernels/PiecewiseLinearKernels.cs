@@ -6,7 +6,10 @@ namespace Activations.Kernels;
 // Kernels of the piecewise-linear activations (Affine, Identity, ReLU, LeakyReLU, HardSigmoid)
 // and the constants their derivatives reduce to. Each is exact or rounds once.
 
-/// <summary>s·x + b with one rounding (fused); a zero slope gives b even for x = ±∞.</summary>
+/// <summary>
+/// s·x + b with one rounding (fused), for s ≠ 0 (Affine with a zero slope runs
+/// <see cref="ConstantKernel"/>(b), which gives b even for x = ±∞, where 0·x would give NaN).
+/// </summary>
 internal readonly struct AffineFn(double slope, double intercept) : IUnaryKernel
 {
     public static bool IsLight => true;
@@ -16,13 +19,8 @@ internal readonly struct AffineFn(double slope, double intercept) : IUnaryKernel
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public T Invoke<T, TMask, TOps>(T x)
-        where TOps : ISimdOps<T, TMask>
-    {
-        T b = TOps.Create(_intercept);
-        T s = TOps.Create(_slope);
-        T v = TOps.Select(TOps.Equal(s, TOps.Create(0.0)), b, TOps.FusedMultiplyAdd(s, x, b));
-        return Core<T, TMask, TOps>.PropagateNaN(x, v);
-    }
+        where TOps : ISimdOps<T, TMask> =>
+        Core<T, TMask, TOps>.PropagateNaN(x, TOps.FusedMultiplyAdd(TOps.Create(_slope), x, TOps.Create(_intercept)));
 }
 
 /// <summary>A constant (a derivative of a linear piece); NaN still gives NaN.</summary>
@@ -52,7 +50,10 @@ internal readonly struct IdentityFn : IUnaryKernel
         where TOps : ISimdOps<T, TMask> => x;
 }
 
-/// <summary>x if x &gt; 0 else a·x (a = 0 gives +0 there, also for x = −∞, as <see cref="ReluFn"/> does).</summary>
+/// <summary>
+/// x if x &gt; 0 or NaN (which keeps its bits) else a·x, for a ≠ 0 (LeakyReLU with α = 0 runs
+/// <see cref="ReluFn"/>, which gives +0 for every x ≤ 0, −∞ included, where 0·x would give −0 and NaN).
+/// </summary>
 internal readonly struct LeakyReluFn(double alpha) : IUnaryKernel
 {
     public static bool IsLight => true;
@@ -61,16 +62,14 @@ internal readonly struct LeakyReluFn(double alpha) : IUnaryKernel
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public T Invoke<T, TMask, TOps>(T x)
-        where TOps : ISimdOps<T, TMask>
-    {
-        T a = TOps.Create(_alpha);
-        T zero = TOps.Create(0.0);
-        T negative = TOps.Select(TOps.Equal(a, zero), zero, TOps.Multiply(a, x));
-        return Core<T, TMask, TOps>.PropagateNaN(x, TOps.Select(TOps.GreaterThan(x, zero), x, negative));
-    }
+        where TOps : ISimdOps<T, TMask> =>
+        TOps.Select(TOps.GreaterThanOrUnordered(x, TOps.Create(0.0)), x, TOps.Multiply(TOps.Create(_alpha), x));
 }
 
-/// <summary>x if x &gt; 0 else +0 (also for x = −0 and −∞): ReLU, exact in float too.</summary>
+/// <summary>
+/// x if x &gt; 0 else +0 (also for x = −0 and −∞): ReLU, exact in float too. One comparison that is
+/// also true for NaN selects x there (a NaN keeps its bits).
+/// </summary>
 internal readonly struct ReluFn : IUnaryKernel
 {
     public static bool IsLight => true;
@@ -80,7 +79,7 @@ internal readonly struct ReluFn : IUnaryKernel
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public T Invoke<T, TMask, TOps>(T x)
         where TOps : ISimdOps<T, TMask> =>
-        Core<T, TMask, TOps>.PropagateNaN(x, TOps.Select(TOps.GreaterThan(x, TOps.Create(0.0)), x, TOps.Create(0.0)));
+        TOps.Select(TOps.GreaterThanOrUnordered(x, TOps.Create(0.0)), x, TOps.Create(0.0));
 }
 
 /// <summary>positive if x &gt; 0 else otherwise: the derivative of ReLU and LeakyReLU.</summary>

@@ -62,6 +62,9 @@ internal interface ISimdOps<T, TMask>
 
     static abstract TMask LessThanOrEqual(T x, T y);
 
+    /// <summary>True where x &gt; y or either is NaN: the complement of <see cref="LessThanOrEqual"/>, one comparison on x86.</summary>
+    static abstract TMask GreaterThanOrUnordered(T x, T y);
+
     static abstract TMask Equal(T x, T y);
 
     static abstract TMask IsNaN(T x);

@@ -64,6 +64,9 @@ internal readonly struct ScalarOps : ISimdOps<double, bool>
     public static bool LessThanOrEqual(double x, double y) => x <= y;
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static bool GreaterThanOrUnordered(double x, double y) => !(x <= y);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static bool Equal(double x, double y) => x == y;
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]

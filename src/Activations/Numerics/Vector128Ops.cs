@@ -70,6 +70,9 @@ internal readonly struct Vector128Ops : ISimdOps<Vec, Vec>
     public static Vec LessThanOrEqual(Vec x, Vec y) => Vector128.LessThanOrEqual(x, y);
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vec GreaterThanOrUnordered(Vec x, Vec y) => ~Vector128.LessThanOrEqual(x, y);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vec Equal(Vec x, Vec y) => Vector128.Equals(x, y);
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]

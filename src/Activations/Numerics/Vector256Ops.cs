@@ -72,6 +72,9 @@ internal readonly struct Vector256Ops : ISimdOps<Vec, Vec>
     public static Vec LessThanOrEqual(Vec x, Vec y) => Vector256.LessThanOrEqual(x, y);
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vec GreaterThanOrUnordered(Vec x, Vec y) => ~Vector256.LessThanOrEqual(x, y);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vec Equal(Vec x, Vec y) => Vector256.Equals(x, y);
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]

@@ -1,6 +1,7 @@
 using System;
 using System.Runtime.CompilerServices;
 using System.Runtime.Intrinsics;
+using System.Runtime.Intrinsics.X86;
 using Vec = System.Runtime.Intrinsics.Vector256<float>;
 
 namespace Activations.Numerics;
@@ -77,6 +78,9 @@ internal readonly struct Vector256SingleOps : ISimdOps<Vec, Vec>
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vec LessThanOrEqual(Vec x, Vec y) => Vector256.LessThanOrEqual(x, y);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vec GreaterThanOrUnordered(Vec x, Vec y) => ~Vector256.LessThanOrEqual(x, y);
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vec Equal(Vec x, Vec y) => Vector256.Equals(x, y);
