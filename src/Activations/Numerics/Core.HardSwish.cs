@@ -117,12 +117,13 @@ internal static partial class Core<T, TMask, TOps>
 
     /// <summary>
     /// HardSwish at an input that is a float (exactly widened), for float results: x(x + 3)·c6 in
-    /// double, c6 = <see cref="OneSixth"/>. For floats x + 3 is exact from |x| = 2^−28 up (x is then a
-    /// multiple of 2^−51, and of 2^−23 from 1 up, where the sum passes 4; smaller x round it by at
-    /// most 2^−53 relative, the sum being about 3), the product and the multiplication by c6 round once each and c6 is (1/6)(1 − 2^−54):
-    /// within 2^−51.2 relative of the exact value, nothing cancelling (the sum is exact near −3, where it
-    /// is small), so within 0.5 + 2^−27 ulp once rounded to float. Adding +0 gives +0 at x = −0, as
-    /// <see cref="HardSwish"/> does. 0 for x ≤ −3, x for x ≥ 3 and NaN.
+    /// double, c6 = <see cref="OneSixth"/> = (1/6)(1 − 2^−54). For floats x + 3 is exact from
+    /// |x| = 2^−28 up (x is then a multiple of 2^−51, and of 2^−23 from 1 up, where the sum passes 4;
+    /// smaller x round it by at most 2^−53 relative, the sum being about 3), and the product and the
+    /// multiplication by c6 round once each: within 2^−51.2 relative of the exact value, nothing
+    /// cancelling (the sum is exact near −3, where it is small), so within 0.5 + 2^−27 ulp once
+    /// rounded to float. Adding +0 gives +0 at x = −0, as <see cref="HardSwish"/> does. 0 for
+    /// x ≤ −3, x for x ≥ 3 and NaN.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static T HardSwishForFloat(T x)

@@ -179,6 +179,7 @@ internal static partial class Core<T, TMask, TOps>
         TMask outside = TOps.Or(MagnitudeAbove(x, SoftsignLarge), MagnitudeOutside(dy, TwoToMinus330, TwoTo400));
         return PropagateNaN(x, TOps.Select(outside, wide, fast));
     }
+
     /// <summary>
     /// r = 1/(1 + |x|) at an input that is a float (exactly widened), for the float kernels, which
     /// form the value x·r, the derivative r² and the second derivative c·r³ (c = ∓2 as in

@@ -1,4 +1,5 @@
 using System;
+using System.Linq;
 using FluentAssertions;
 
 namespace Activations.Tests.Activations;
@@ -7,6 +8,26 @@ namespace Activations.Tests.Activations;
 public sealed class AffineTests
 {
     private static readonly double[] Inputs = [-1e300, -123.456, -3, -1, -0.1, -0.0, 0.0, 1e-310, 0.1, 0.5, 1, 3, 77.7, 1e300];
+
+    [Fact]
+    public void AZeroSlopeKeepsItsSignInTheDerivativeAndTheBackwardPass()
+    {
+        foreach (double slope in new[] { 0.0, -0.0 })
+        {
+            var f = new Affine(slope, 2);
+            double[] x = [-3, 0, 5, double.PositiveInfinity, double.NegativeInfinity];
+            var value = new double[x.Length];
+            var gradient = new double[x.Length];
+            var backward = new double[x.Length];
+            f.FnAndGrad(x, value, gradient);
+            f.Backward(x, [.. x.Select(_ => 1.0)], backward);
+            value.Should().AllSatisfy(v => v.Should().Be(2), because: "a zero slope gives b, also at ±∞");
+            gradient.Should().AllSatisfy(g => BitConverter.DoubleToInt64Bits(g).Should().Be(BitConverter.DoubleToInt64Bits(slope), because: $"f′ = s = {slope:R}"));
+            backward.Should().AllSatisfy(d => BitConverter.DoubleToInt64Bits(d).Should().Be(BitConverter.DoubleToInt64Bits(slope), because: $"1·s = {slope:R}"));
+            BitConverter.DoubleToInt64Bits(f.Grad(-3.0)).Should().Be(BitConverter.DoubleToInt64Bits(slope));
+            BitConverter.SingleToInt32Bits(f.Grad(-3.0f)).Should().Be(BitConverter.SingleToInt32Bits((float)slope));
+        }
+    }
 
     [Fact]
     public void DefaultsAreTheIdentityMap()

@@ -65,6 +65,23 @@ public sealed class LeakyReLUTests
     }
 
     [Fact]
+    public void AZeroAlphaKeepsItsSignInTheDerivativeAndPositiveZeroInTheValue()
+    {
+        foreach (double alpha in new[] { 0.0, -0.0 })
+        {
+            var f = new LeakyReLU(alpha);
+            double[] x = [-3, -0.0, 0.0, double.NegativeInfinity];
+            var value = new double[x.Length];
+            var gradient = new double[x.Length];
+            f.FnAndGrad(x, value, gradient);
+            value.Should().AllSatisfy(v => BitConverter.DoubleToInt64Bits(v).Should().Be(0L, because: "the value is +0 for every x ≤ 0"));
+            gradient.Should().AllSatisfy(g => BitConverter.DoubleToInt64Bits(g).Should().Be(BitConverter.DoubleToInt64Bits(alpha), because: $"f′ = α = {alpha:R} for x ≤ 0"));
+            BitConverter.DoubleToInt64Bits(f.Grad(-3.0)).Should().Be(BitConverter.DoubleToInt64Bits(alpha));
+            BitConverter.SingleToInt32Bits(f.Fn(-3.0f)).Should().Be(0);
+        }
+    }
+
+    [Fact]
     public void ZeroAlphaIsZeroOnTheWholeNegativeSideIncludingMinusInfinity()
     {
         var f = new LeakyReLU(0);
