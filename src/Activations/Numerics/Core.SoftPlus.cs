@@ -42,17 +42,17 @@ internal static partial class Core<T, TMask, TOps>
         T dHi = FastTwoSum(TOps.Create(2.0), gHi, out T d);
         T fHi = DivideDD(gHi, gLo, dHi, TOps.Add(d, gLo), out T fLo);
 
+        // q = 1/3 + z/5 + … + z¹⁰/23 in z = f² by Estrin's scheme (pairs in z, then the powers z², z⁴
+        // and z⁸), so that its chain of dependent operations is about half as long as Horner's:
+        // every term is positive, so each rounding is relative to q and the sum stays within 2^−50 of it.
         T f2 = TOps.Multiply(fHi, fHi);
-        T q = MulAdd(f2, L23, L21);
-        q = MulAdd(f2, q, L19);
-        q = MulAdd(f2, q, L17);
-        q = MulAdd(f2, q, L15);
-        q = MulAdd(f2, q, L13);
-        q = MulAdd(f2, q, L11);
-        q = MulAdd(f2, q, L9);
-        q = MulAdd(f2, q, L7);
-        q = MulAdd(f2, q, L5);
-        q = MulAdd(f2, q, L3);
+        T z2 = TOps.Multiply(f2, f2);
+        T z4 = TOps.Multiply(z2, z2);
+        T z8 = TOps.Multiply(z4, z4);
+        T q03 = MulAdd(z2, MulAdd(f2, L9, L7), MulAdd(f2, L5, L3));
+        T q47 = MulAdd(z2, MulAdd(f2, L17, L15), MulAdd(f2, L13, L11));
+        T q810 = MulAdd(z2, TOps.Create(L23), MulAdd(f2, L21, L19));
+        T q = MulAdd(z8, q810, MulAdd(z4, q47, q03));
         T twoF = TOps.Add(fHi, fHi);
         T lHi = FastTwoSum(twoF, MulAdd(TOps.Multiply(twoF, f2), q, TOps.Add(fLo, fLo)), out T lLo);
 
