@@ -33,8 +33,8 @@ public sealed class Affine : ActivationFunction
         Name = "Affine",
         Parameters = [new("slope", 1), new("intercept", 0)],
         Kernels = p => p[0] != 0
-            ? KernelSet.Create(new AffineFn(p[0], p[1]), new ConstantKernel(p[0]), new ConstantKernel(0.0), new AffineBackward(p[0]), new AffineBackward(p[0]), new AffineFnAndGrad(p[0], p[1]))
-            : KernelSet.Create(new ConstantKernel(p[1]), new ConstantKernel(p[0]), new ConstantKernel(0.0), new AffineBackward(p[0]), default(NoKernel), new PairOf<ConstantKernel, ConstantKernel>(new ConstantKernel(p[1]), new ConstantKernel(p[0]))),
+            ? KernelSet.Create(new AffineFn(p[0], p[1]), new ConstantKernel(p[0]), new ConstantKernel(0.0), new AffineBackward(p[0]), new AffineBackward(p[0]), Pair.Of(new AffineFn(p[0], p[1]), new ConstantKernel(p[0])))
+            : KernelSet.Create(new ConstantKernel(p[1]), new ConstantKernel(p[0]), new ConstantKernel(0.0), new AffineBackward(p[0]), default(NoKernel), Pair.Of(new ConstantKernel(p[1]), new ConstantKernel(p[0]))),
         Create = p => new Affine(p[0], p[1]),
         Formulas = ("s·x + b", "s", "0"),
         Variants = [[2, -1], [0, 3], [-0.5, 1e-3], [-0.75, 1e-300]],

@@ -21,8 +21,8 @@ public sealed class HardSigmoid : ActivationFunction
     internal static ActivationDescriptor Descriptor { get; } = new()
     {
         Name = "HardSigmoid",
-        Kernels = _ => KernelSet.Create(default(HardSigmoidFn), default(HardSigmoidGrad), new ConstantKernel(0.0), default(HardSigmoidBackward), default(NoKernel), default(HardSigmoidFnAndGrad),
-            FloatKernels.Lean(default(HardSigmoidForFloat), default(HardSigmoidGrad), new ConstantKernel(0.0), default(PairOf<HardSigmoidForFloat, HardSigmoidGrad>))),
+        Kernels = _ => KernelSet.Create(default(HardSigmoidFn), default(HardSigmoidGrad), new ConstantKernel(0.0), default(HardSigmoidBackward), default(NoKernel), Pair.Of(default(HardSigmoidFn), default(HardSigmoidGrad)),
+            FloatKernels.Lean(default(HardSigmoidForFloat), default(HardSigmoidGrad), new ConstantKernel(0.0), Pair.Of(default(HardSigmoidForFloat), default(HardSigmoidGrad)))),
         Create = _ => new HardSigmoid(),
         Formulas = ("0 if x < −2.5, 1 if x > 2.5, else x/5 + 1/2", "1/5 if −2.5 ≤ x ≤ 2.5 else 0", "0"),
     };

@@ -36,7 +36,7 @@ public sealed class HardTanh : ActivationFunction
     private static KernelSet KernelsFor<TFn, TGrad>(TFn fn, TGrad grad, double min, double max)
         where TFn : struct, IUnaryKernel
         where TGrad : struct, IUnaryKernel =>
-        KernelSet.Create(fn, grad, new ConstantKernel(0.0), new HardTanhBackward(min, max), default(NoKernel), new HardTanhFnAndGrad(min, max));
+        KernelSet.Create(fn, grad, new ConstantKernel(0.0), new HardTanhBackward(min, max), default(NoKernel), Pair.Of(fn, grad));
 
     /// <summary>The description that parsing, formatting, equality and the tests read.</summary>
     internal static ActivationDescriptor Descriptor { get; } = new()

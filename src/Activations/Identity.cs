@@ -21,7 +21,7 @@ public sealed class Identity : ActivationFunction
     internal static ActivationDescriptor Descriptor { get; } = new()
     {
         Name = "Identity",
-        Kernels = _ => KernelSet.Create(default(IdentityFn), new ConstantKernel(1.0), new ConstantKernel(0.0), default(IdentityBackward), default(IdentityBackward), default(IdentityFnAndGrad)),
+        Kernels = _ => KernelSet.Create(default(IdentityFn), new ConstantKernel(1.0), new ConstantKernel(0.0), default(IdentityBackward), default(IdentityBackward), Pair.Of(default(IdentityFn), new ConstantKernel(1.0))),
         Create = _ => new Identity(),
         Formulas = ("x", "1", "0"),
     };

@@ -30,9 +30,9 @@ public sealed class LeakyReLU : ActivationFunction
         Parameters = [new("alpha", 0.3)],
         Kernels = p => p[0] switch
         {
-            > 0 => KernelSet.Create(new LeakyReluFn(p[0]), new StepKernel(1.0, p[0]), new ConstantKernel(0.0), new StepBackward(p[0]), new StepBackward(p[0]), new LeakyReluFnAndGrad(p[0])),
-            0 => KernelSet.Create(default(ReluFn), new StepKernel(1.0, p[0]), new ConstantKernel(0.0), new StepBackward(p[0]), default(NoKernel), new PairOf<ReluFn, StepKernel>(default, new StepKernel(1.0, p[0]))),
-            _ => KernelSet.Create(new LeakyReluFn(p[0]), new StepKernel(1.0, p[0]), new ConstantKernel(0.0), new StepBackward(p[0]), default(NoKernel), new LeakyReluFnAndGrad(p[0])),
+            > 0 => KernelSet.Create(new LeakyReluFn(p[0]), new StepKernel(1.0, p[0]), new ConstantKernel(0.0), new StepBackward(p[0]), new StepBackward(p[0]), Pair.Of(new LeakyReluFn(p[0]), new StepKernel(1.0, p[0]))),
+            0 => KernelSet.Create(default(ReluFn), new StepKernel(1.0, p[0]), new ConstantKernel(0.0), new StepBackward(p[0]), default(NoKernel), Pair.Of(default(ReluFn), new StepKernel(1.0, p[0]))),
+            _ => KernelSet.Create(new LeakyReluFn(p[0]), new StepKernel(1.0, p[0]), new ConstantKernel(0.0), new StepBackward(p[0]), default(NoKernel), Pair.Of(new LeakyReluFn(p[0]), new StepKernel(1.0, p[0]))),
         },
         Create = p => new LeakyReLU(p[0]),
         Formulas = ("x if x > 0 else α·x", "1 if x > 0 else α", "0"),

@@ -21,7 +21,7 @@ public sealed class ReLU : ActivationFunction
     internal static ActivationDescriptor Descriptor { get; } = new()
     {
         Name = "ReLU",
-        Kernels = _ => KernelSet.Create(default(ReluFn), new StepKernel(1.0, 0.0), new ConstantKernel(0.0), new StepBackward(0.0), new StepBackward(0.0), default(ReluFnAndGrad)),
+        Kernels = _ => KernelSet.Create(default(ReluFn), new StepKernel(1.0, 0.0), new ConstantKernel(0.0), new StepBackward(0.0), new StepBackward(0.0), Pair.Of(default(ReluFn), new StepKernel(1.0, 0.0))),
         Create = _ => new ReLU(),
         Formulas = ("x if x > 0 else 0", "1 if x > 0 else 0", "0"),
     };

@@ -77,17 +77,3 @@ internal readonly struct HardSwishBackward : IBinaryKernel
         where TOps : ISimdOps<T, TMask> =>
         Core<T, TMask, TOps>.HardSwishBackward(x, dy);
 }
-
-/// <summary>HardSwish and its derivative: <see cref="HardSwishFn"/> and <see cref="HardSwishGrad"/>, each a few operations.</summary>
-internal readonly struct HardSwishFnAndGrad : IPairKernel
-{
-    public static bool IsLight => true;
-
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public T Invoke<T, TMask, TOps>(T x, out T second)
-        where TOps : ISimdOps<T, TMask>
-    {
-        second = default(HardSwishGrad).Invoke<T, TMask, TOps>(x);
-        return default(HardSwishFn).Invoke<T, TMask, TOps>(x);
-    }
-}

@@ -59,20 +59,3 @@ internal readonly struct HardTanhBackward(double min, double max) : IBinaryKerne
         return Core<T, TMask, TOps>.PropagateNaN(x, v);
     }
 }
-
-/// <summary>HardTanh and its derivative: <see cref="HardTanhFn"/> and <see cref="HardTanhGrad"/>.</summary>
-internal readonly struct HardTanhFnAndGrad(double min, double max) : IPairKernel
-{
-    public static bool IsLight => true;
-
-    private readonly HardTanhFn _fn = new(min, max);
-    private readonly HardTanhGrad _grad = new(min, max);
-
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public T Invoke<T, TMask, TOps>(T x, out T second)
-        where TOps : ISimdOps<T, TMask>
-    {
-        second = _grad.Invoke<T, TMask, TOps>(x);
-        return _fn.Invoke<T, TMask, TOps>(x);
-    }
-}

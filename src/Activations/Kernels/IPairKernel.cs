@@ -17,9 +17,20 @@ internal interface IPairKernel
     static abstract bool IsLight { get; }
 }
 
+/// <summary>Builds <see cref="PairOf{TFirst, TSecond}"/> with its types inferred.</summary>
+internal static class Pair
+{
+    /// <summary>The pair kernel whose results are <paramref name="first"/>'s and <paramref name="second"/>'s.</summary>
+    public static PairOf<TFirst, TSecond> Of<TFirst, TSecond>(TFirst first, TSecond second)
+        where TFirst : struct, IUnaryKernel
+        where TSecond : struct, IUnaryKernel =>
+        new(first, second);
+}
+
 /// <summary>
-/// The pair of two unary kernels that share nothing worth sharing (a few operations each): each
-/// result is its kernel's, so the bits of each alone.
+/// The pair of two unary kernels that share nothing worth sharing (the piecewise-linear and
+/// piecewise-quadratic activations, a few operations each): each result is its kernel's, so the
+/// bits of each alone.
 /// </summary>
 internal readonly struct PairOf<TFirst, TSecond>(TFirst first, TSecond second) : IPairKernel
     where TFirst : struct, IUnaryKernel

@@ -62,7 +62,10 @@ internal interface ISimdOps<T, TMask>
 
     static abstract TMask LessThanOrEqual(T x, T y);
 
-    /// <summary>True where x &gt; y or either is NaN: the complement of <see cref="LessThanOrEqual"/>, one comparison on x86.</summary>
+    /// <summary>
+    /// True where x &gt; y or either is NaN: the complement of <see cref="LessThanOrEqual"/> (on 256-bit
+    /// float lanes the JIT emits one <c>vcmpnleps</c> for it).
+    /// </summary>
     static abstract TMask GreaterThanOrUnordered(T x, T y);
 
     static abstract TMask Equal(T x, T y);

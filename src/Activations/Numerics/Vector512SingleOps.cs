@@ -1,7 +1,6 @@
 using System;
 using System.Runtime.CompilerServices;
 using System.Runtime.Intrinsics;
-using System.Runtime.Intrinsics.X86;
 using Vec = System.Runtime.Intrinsics.Vector512<float>;
 
 namespace Activations.Numerics;

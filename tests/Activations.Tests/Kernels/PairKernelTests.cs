@@ -55,19 +55,19 @@ public sealed class PairKernelTests
         var checks = new Dictionary<string, Action>(StringComparer.Ordinal);
         foreach ((double slope, double intercept) in new[] { (1.0, 0.0), (2.0, -1.0), (-0.5, 1e-3) })
         {
-            checks[$"Affine({slope:R}, {intercept:R})"] = () => Check(new AffineFnAndGrad(slope, intercept), new AffineFn(slope, intercept), new ConstantKernel(slope));
+            checks[$"Affine({slope:R}, {intercept:R})"] = () => Check(Pair.Of(new AffineFn(slope, intercept), new ConstantKernel(slope)), new AffineFn(slope, intercept), new ConstantKernel(slope));
         }
 
-        checks["Affine(0, 3)"] = () => Check(new PairOf<ConstantKernel, ConstantKernel>(new ConstantKernel(3.0), new ConstantKernel(0.0)), new ConstantKernel(3.0), new ConstantKernel(0.0));
+        checks["Affine(0, 3)"] = () => Check(Pair.Of(new ConstantKernel(3.0), new ConstantKernel(0.0)), new ConstantKernel(3.0), new ConstantKernel(0.0));
 
-        checks["Identity"] = () => Check(default(IdentityFnAndGrad), default(IdentityFn), new ConstantKernel(1.0));
-        checks["ReLU"] = () => Check(default(ReluFnAndGrad), default(ReluFn), new StepKernel(1.0, 0.0));
+        checks["Identity"] = () => Check(Pair.Of(default(IdentityFn), new ConstantKernel(1.0)), default(IdentityFn), new ConstantKernel(1.0));
+        checks["ReLU"] = () => Check(Pair.Of(default(ReluFn), new StepKernel(1.0, 0.0)), default(ReluFn), new StepKernel(1.0, 0.0));
         foreach (double alpha in new[] { 0.3, 0.01, -1.5 })
         {
-            checks[$"LeakyReLU({alpha:R})"] = () => Check(new LeakyReluFnAndGrad(alpha), new LeakyReluFn(alpha), new StepKernel(1.0, alpha));
+            checks[$"LeakyReLU({alpha:R})"] = () => Check(Pair.Of(new LeakyReluFn(alpha), new StepKernel(1.0, alpha)), new LeakyReluFn(alpha), new StepKernel(1.0, alpha));
         }
 
-        checks["HardSigmoid"] = () => Check(default(HardSigmoidFnAndGrad), default(HardSigmoidFn), default(HardSigmoidGrad));
+        checks["HardSigmoid"] = () => Check(Pair.Of(default(HardSigmoidFn), default(HardSigmoidGrad)), default(HardSigmoidFn), default(HardSigmoidGrad));
         checks["Exponential"] = () => Check(default(ExpFnAndGrad), default(ExpKernel), default(ExpKernel));
         foreach (double alpha in new[] { 1.0, 0.5, 2.0, double.MaxValue, -1.5e308, 1e200, 1e-300, -2.0, 1.3e308, 3e-160, double.Epsilon, -1e-310 })
         {
