@@ -34,12 +34,29 @@ public sealed class ELU : ActivationFunction
     private static KernelSet KernelsFor<TFromOutput>(double alpha, TFromOutput fromOutput)
         where TFromOutput : struct, IBinaryKernel
     {
-        ExpFactor factor = ExpFactor.Of(alpha, 0.0);
-        var backward = new EluBackward(1.0, 0.0, BackwardFactor.Of(alpha, 0.0));
-        return Math.Abs(alpha) <= FloatAlphaLimit
-            ? KernelSet.Create(new EluFn(factor), new EluGrad(1.0, factor), new EluGrad(0.0, factor), backward, fromOutput, new EluFnAndGrad(factor), FloatKernels.Lean(new EluForFloat(1.0, alpha), new EluGradForFloat(1.0, alpha), new EluGradForFloat(0.0, alpha), new EluAndGradForFloat(1.0, alpha)))
-            : KernelSet.Create(new EluFn(factor), new EluGrad(1.0, factor), new EluGrad(0.0, factor), backward, fromOutput, new EluFnAndGrad(factor));
+        BackwardFactor backwardFactor = BackwardFactor.Of(alpha, 0.0);
+        return backwardFactor.IsUnit
+            ? KernelsFor(alpha, fromOutput, new EluBackward<Yes, Yes>(1.0, 0.0, backwardFactor))
+            : KernelsFor(alpha, fromOutput, new EluBackward<Yes, No>(1.0, 0.0, backwardFactor));
     }
+
+    private static KernelSet KernelsFor<TFromOutput, TBackward>(double alpha, TFromOutput fromOutput, TBackward backward)
+        where TFromOutput : struct, IBinaryKernel
+        where TBackward : struct, IBinaryKernel
+    {
+        ExpFactor factor = ExpFactor.Of(alpha, 0.0);
+        return factor.IsUnit
+            ? KernelsFor<TFromOutput, TBackward, Yes>(alpha, factor, fromOutput, backward)
+            : KernelsFor<TFromOutput, TBackward, No>(alpha, factor, fromOutput, backward);
+    }
+
+    private static KernelSet KernelsFor<TFromOutput, TBackward, TUnitAlpha>(double alpha, ExpFactor factor, TFromOutput fromOutput, TBackward backward)
+        where TFromOutput : struct, IBinaryKernel
+        where TBackward : struct, IBinaryKernel
+        where TUnitAlpha : struct, IFlag =>
+        Math.Abs(alpha) <= FloatAlphaLimit
+            ? KernelSet.Create(new EluFn(factor), new EluGrad<TUnitAlpha>(1.0, factor), new EluGrad<TUnitAlpha>(0.0, factor), backward, fromOutput, new EluFnAndGrad<TUnitAlpha>(factor), FloatKernels.Lean(new EluForFloat(1.0, alpha), new EluGradForFloat(1.0, alpha), new EluGradForFloat(0.0, alpha), new EluAndGradForFloat(1.0, alpha)))
+            : KernelSet.Create(new EluFn(factor), new EluGrad<TUnitAlpha>(1.0, factor), new EluGrad<TUnitAlpha>(0.0, factor), backward, fromOutput, new EluFnAndGrad<TUnitAlpha>(factor));
 
     /// <summary>The description that parsing, formatting, equality and the tests read.</summary>
     internal static ActivationDescriptor Descriptor { get; } = new()

@@ -9,7 +9,7 @@ namespace Activations.Kernels;
 /// smallest subnormal to <see cref="double.MaxValue"/>) overflows or underflows an intermediate.
 /// <see cref="Limit"/> bounds |x| on the fast path so that the table's k plus <see cref="Exponent"/>
 /// stays within [−1022, 1023]: |k| ≤ |x|/ln 2 + 1, so |x| ≤ (1020 − |E|)·0.69 gives
-/// |k| ≤ 1021 − |E|; for |E| ≥ 1020 every vector takes the general path (<see cref="AlwaysWide"/>).
+/// |k| ≤ 1021 − |E|; for |E| ≥ 1020 the limit is negative, below every |x|, so every vector takes the general path.
 /// </summary>
 internal readonly struct BackwardFactor
 {
@@ -29,10 +29,8 @@ internal readonly struct BackwardFactor
 
     public double Limit { get; }
 
-    /// <summary>Whether Hi + Lo is exactly 1 (a a positive power of two), so that the mantissa product can be skipped.</summary>
+    /// <summary>Whether Hi + Lo is exactly 1 (a is a positive power of two), so that the mantissa product can be skipped.</summary>
     public bool IsUnit => Hi == 1.0 && Lo == 0.0;
-
-    public bool AlwaysWide => Limit < 0;
 
     /// <summary>The factor hi + lo (|lo| ≤ ulp(hi)/2, or 0), both finite.</summary>
     public static BackwardFactor Of(double hi, double lo)

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Runtime.CompilerServices;
 using Activations.Numerics;
 
@@ -31,22 +32,36 @@ internal readonly struct ExpBackwardFromOutput : IBinaryKernel
 
 /// <summary>
 /// dy·P if x &gt; 0 else dy·α·eˣ: ELU (P = 1, α) and SELU (P = λ = positiveHi + positiveLo, α = λα),
-/// with α prepared by <see cref="BackwardFactor.Of"/>.
+/// with α prepared by <see cref="BackwardFactor.Of"/>. <typeparamref name="TUnitPositive"/> says
+/// that P is 1 (the positive branch is dy itself) and <typeparamref name="TUnitAlpha"/> that α's
+/// mantissa is 1 (a power of two: ELU's default α = 1, and 0.5 or 2), so that the product with it
+/// is left out: type arguments, so that the loop tests neither.
 /// </summary>
-internal readonly struct EluBackward(double positiveHi, double positiveLo, BackwardFactor alpha) : IBinaryKernel
+internal readonly struct EluBackward<TUnitPositive, TUnitAlpha> : IBinaryKernel
+    where TUnitPositive : struct, IFlag
+    where TUnitAlpha : struct, IFlag
 {
-    public static bool IsLight => false;
+    private readonly double _positiveHi;
+    private readonly double _positiveLo;
+    private readonly BackwardFactor _alpha;
 
-    private readonly double _positiveHi = positiveHi;
-    private readonly double _positiveLo = positiveLo;
-    private readonly BackwardFactor _alpha = alpha;
+    public EluBackward(double positiveHi, double positiveLo, BackwardFactor alpha)
+    {
+        Debug.Assert(!TUnitPositive.Value || (positiveHi == 1.0 && positiveLo == 0.0), "The unit form needs P = 1.");
+        Debug.Assert(!TUnitAlpha.Value || alpha.IsUnit, "The unit form needs α to be a power of two.");
+        _positiveHi = positiveHi;
+        _positiveLo = positiveLo;
+        _alpha = alpha;
+    }
+
+    public static bool IsLight => false;
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public T Invoke<T, TMask, TOps>(T x, T dy)
         where TOps : ISimdOps<T, TMask> =>
         Core<T, TMask, TOps>.EluBackward(
-            x, dy, _positiveHi, _positiveLo, _positiveHi == 1.0 && _positiveLo == 0.0,
-            _alpha.Hi, _alpha.Lo, _alpha.Exponent, _alpha.IsUnit, _alpha.Limit, _alpha.AlwaysWide);
+            x, dy, _positiveHi, _positiveLo, TUnitPositive.Value,
+            _alpha.Hi, _alpha.Lo, _alpha.Exponent, TUnitAlpha.Value, _alpha.Limit);
 }
 
 /// <summary>

@@ -91,11 +91,24 @@ internal readonly struct ExpFactor
         return new ExpFactor(Math.ScaleB(hi, scale), Math.ScaleB(lo, scale), Math.ScaleB(1.0, -scale), farHi, farLo, hasFarRange);
     }
 
-    /// <summary>a·eˣ within 1 ulp, for x in [−∞, ∞] (NaN is the caller's; x &gt; 0 may overflow to ∞).</summary>
+    /// <summary>Whether a is 1 (and so neither scaled nor shifted): the kernels may then leave out the product with it.</summary>
+    public bool IsUnit => _hi == 1.0 && _lo == 0.0 && _unscale == 1.0 && !_hasFarRange;
+
+    /// <summary>
+    /// a·eˣ within 1 ulp, for x in [−∞, ∞] (NaN is the caller's; x &gt; 0 may overflow to ∞).
+    /// <paramref name="unit"/> must be <see cref="IsUnit"/>, a constant of the caller's type: for
+    /// a = 1 the value is eˣ itself (<see cref="Core{T, TMask, TOps}.Exp"/>, within 0.56 ulp), which
+    /// skips the product with a and the general scaling.
+    /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public T Exp<T, TMask, TOps>(T x)
+    public T Exp<T, TMask, TOps>(T x, bool unit)
         where TOps : ISimdOps<T, TMask>
     {
+        if (unit)
+        {
+            return Core<T, TMask, TOps>.Exp(x);
+        }
+
         T argument = x;
         T hi = TOps.Create(_hi);
         T lo = TOps.Create(_lo);
@@ -121,10 +134,10 @@ internal readonly struct ExpFactor
     /// </summary>
     /// <remarks>
     /// <paramref name="lowIsTiny"/> must be <see cref="HasTinyLow"/> (taken once by the kernel's
-    /// constructor, not per vector).
+    /// constructor, not per vector), and <paramref name="unit"/> <see cref="IsUnit"/> (a constant of the caller's type).
     /// </remarks>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public T ExpM1NonPositiveAndExp<T, TMask, TOps>(T x, bool lowIsTiny, out T exp)
+    public T ExpM1NonPositiveAndExp<T, TMask, TOps>(T x, bool lowIsTiny, bool unit, out T exp)
         where TOps : ISimdOps<T, TMask>
     {
         T argument = x;
@@ -143,7 +156,7 @@ internal readonly struct ExpFactor
             expUnscale = TOps.Select(far, TOps.Create(1.0), unscale);
         }
 
-        return Core<T, TMask, TOps>.ScaledExpM1NonPositiveAndScaledExp(x, hi, lo, unscale, argument, expHi, expLo, expUnscale, lowIsTiny, out exp);
+        return Core<T, TMask, TOps>.ScaledExpM1NonPositiveAndScaledExp(x, hi, lo, unscale, argument, expHi, expLo, expUnscale, lowIsTiny, unit, out exp);
     }
 
     /// <summary>

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Runtime.CompilerServices;
 using Activations.Numerics;
 
@@ -98,19 +99,31 @@ internal readonly struct SeluFn(double scaleHi, double scaleLo, ExpFactor scaled
     }
 }
 
-/// <summary>The derivatives of <see cref="EluFn"/> and <see cref="SeluFn"/>: positive (1 or λ, or 0 for the second) if x &gt; 0 else a·eˣ.</summary>
-internal readonly struct EluGrad(double positive, ExpFactor alpha) : IUnaryKernel
+/// <summary>
+/// The derivatives of <see cref="EluFn"/> and <see cref="SeluFn"/>: positive (1 or λ, or 0 for the
+/// second) if x &gt; 0 else a·eˣ. <typeparamref name="TUnitAlpha"/> says that a is 1
+/// (<see cref="ExpFactor.IsUnit"/>: ELU's and CELU's default), whose product the kernel then leaves out.
+/// </summary>
+internal readonly struct EluGrad<TUnitAlpha> : IUnaryKernel
+    where TUnitAlpha : struct, IFlag
 {
-    public static bool IsLight => false;
+    private readonly double _positive;
+    private readonly ExpFactor _alpha;
 
-    private readonly double _positive = positive;
-    private readonly ExpFactor _alpha = alpha;
+    public EluGrad(double positive, ExpFactor alpha)
+    {
+        Debug.Assert(!TUnitAlpha.Value || alpha.IsUnit, "The unit form needs a factor of 1.");
+        _positive = positive;
+        _alpha = alpha;
+    }
+
+    public static bool IsLight => false;
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public T Invoke<T, TMask, TOps>(T x)
         where TOps : ISimdOps<T, TMask>
     {
-        T negative = _alpha.Exp<T, TMask, TOps>(x);
+        T negative = _alpha.Exp<T, TMask, TOps>(x, TUnitAlpha.Value);
         return Core<T, TMask, TOps>.PropagateNaN(x, TOps.Select(TOps.GreaterThan(x, TOps.Create(0.0)), TOps.Create(_positive), negative));
     }
 }

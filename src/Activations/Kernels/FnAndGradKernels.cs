@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Runtime.CompilerServices;
 using Activations.Numerics;
 
@@ -24,22 +25,31 @@ internal readonly struct ExpFnAndGrad : IPairKernel
 }
 
 /// <summary>
-/// ELU and its derivative: <see cref="EluFn"/>(α) and <see cref="EluGrad"/>(1, α), with α(eˣ − 1)
+/// ELU and its derivative: <see cref="EluFn"/>(α) and <see cref="EluGrad{TUnitAlpha}"/>(1, α), with α(eˣ − 1)
 /// and α·eˣ from one table reduction (<see cref="ExpFactor.ExpM1NonPositiveAndExp"/>); the
-/// branches for x &gt; 0 and NaN are applied as in the two kernels.
+/// branches for x &gt; 0 and NaN are applied as in the two kernels, and <typeparamref name="TUnitAlpha"/>
+/// as in the derivative's.
 /// </summary>
-internal readonly struct EluFnAndGrad(ExpFactor alpha) : IPairKernel
+internal readonly struct EluFnAndGrad<TUnitAlpha> : IPairKernel
+    where TUnitAlpha : struct, IFlag
 {
-    public static bool IsLight => false;
+    private readonly ExpFactor _alpha;
+    private readonly bool _lowIsTiny;
 
-    private readonly ExpFactor _alpha = alpha;
-    private readonly bool _lowIsTiny = alpha.HasTinyLow;
+    public EluFnAndGrad(ExpFactor alpha)
+    {
+        Debug.Assert(!TUnitAlpha.Value || alpha.IsUnit, "The unit form needs a factor of 1.");
+        _alpha = alpha;
+        _lowIsTiny = alpha.HasTinyLow;
+    }
+
+    public static bool IsLight => false;
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public T Invoke<T, TMask, TOps>(T x, out T second)
         where TOps : ISimdOps<T, TMask>
     {
-        T negative = _alpha.ExpM1NonPositiveAndExp<T, TMask, TOps>(x, _lowIsTiny, out T exp);
+        T negative = _alpha.ExpM1NonPositiveAndExp<T, TMask, TOps>(x, _lowIsTiny, TUnitAlpha.Value, out T exp);
         TMask positive = TOps.GreaterThan(x, TOps.Create(0.0));
         second = Core<T, TMask, TOps>.PropagateNaN(x, TOps.Select(positive, TOps.Create(1.0), exp));
         return Core<T, TMask, TOps>.PropagateNaN(x, TOps.Select(positive, x, negative));
@@ -47,7 +57,7 @@ internal readonly struct EluFnAndGrad(ExpFactor alpha) : IPairKernel
 }
 
 /// <summary>
-/// SELU and its derivative: <see cref="SeluFn"/>(λhi, λlo, λα) and <see cref="EluGrad"/>(λhi, λα),
+/// SELU and its derivative: <see cref="SeluFn"/>(λhi, λlo, λα) and <see cref="EluGrad{TUnitAlpha}"/>(λhi, λα),
 /// with λα(eˣ − 1) and λα·eˣ from one table reduction (<see cref="ExpFactor.ExpM1NonPositiveAndExp"/>);
 /// the positive branch λx is SeluFn's own (<see cref="SeluFn.WithNegative"/>).
 /// </summary>
@@ -64,7 +74,7 @@ internal readonly struct SeluFnAndGrad(double scaleHi, double scaleLo, ExpFactor
     public T Invoke<T, TMask, TOps>(T x, out T second)
         where TOps : ISimdOps<T, TMask>
     {
-        T negative = _scaledAlpha.ExpM1NonPositiveAndExp<T, TMask, TOps>(x, _lowIsTiny, out T exp);
+        T negative = _scaledAlpha.ExpM1NonPositiveAndExp<T, TMask, TOps>(x, _lowIsTiny, false, out T exp);
         second = Core<T, TMask, TOps>.PropagateNaN(x, TOps.Select(TOps.GreaterThan(x, TOps.Create(0.0)), TOps.Create(_scaleHi), exp));
         return _fn.WithNegative<T, TMask, TOps>(x, negative);
     }

@@ -247,18 +247,19 @@ internal static partial class Core<T, TMask, TOps>
     /// limit keeps k + aK within [−1022, 1023], and dy within 2^±900: c = a·m in double-double
     /// (or m itself when a is a power of two, unitAlpha), v = dy·c rounded once (|v| within 2^±902)
     /// and v·2^(k + aK). The positive branch is dy·P rounded once by the same product. Otherwise
-    /// (or always, when alwaysWide: |aK| &gt; 1000) the wide path.
+    /// the wide path, which every vector takes when the limit is negative (|aK| ≥ 1020, see
+    /// <see cref="Kernels.BackwardFactor"/>): no |u| is below it, so every lane selects the general product.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static T EluBackward(
         T x, T dy, double posHi, double posLo, bool unitPositive,
-        double aHi, double aLo, double aK, bool unitAlpha, double limit, bool alwaysWide)
+        double aHi, double aLo, double aK, bool unitAlpha, double limit)
     {
         TMask positive = TOps.GreaterThan(x, TOps.Create(0.0));
         T u = TOps.Select(positive, TOps.Create(0.0), x);
-        if (alwaysWide || TOps.AnyMagnitudeAbove(u, limit) || TOps.AnyMagnitudeOutside(dy, TwoToMinus900, TwoTo900))
+        if (TOps.AnyMagnitudeAbove(u, limit) || TOps.AnyMagnitudeOutside(dy, TwoToMinus900, TwoTo900))
         {
-            return EluBackwardWide(x, dy, posHi, posLo, unitPositive, aHi, aLo, aK, unitAlpha, limit, alwaysWide);
+            return EluBackwardWide(x, dy, posHi, posLo, unitPositive, aHi, aLo, aK, unitAlpha, limit);
         }
 
         return EluBackwardFast(positive, u, dy, posHi, posLo, unitPositive, aHi, aLo, aK, unitAlpha);
@@ -294,7 +295,7 @@ internal static partial class Core<T, TMask, TOps>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static T EluBackwardWide(
         T x, T dy, double posHi, double posLo, bool unitPositive,
-        double aHi, double aLo, double aK, bool unitAlpha, double limit, bool alwaysWide)
+        double aHi, double aLo, double aK, bool unitAlpha, double limit)
     {
         TMask positive = TOps.GreaterThan(x, TOps.Create(0.0));
         T u = TOps.Select(positive, TOps.Create(0.0), x);
@@ -303,8 +304,7 @@ internal static partial class Core<T, TMask, TOps>
         T positiveValue = unitPositive ? dy : ProductWide(dy, TOps.Create(posHi), TOps.Create(posLo), TOps.Create(0.0));
         T wide = TOps.Select(positive, positiveValue, negative);
         TMask outside = TOps.Or(MagnitudeAbove(u, limit), MagnitudeOutside(dy, TwoToMinus900, TwoTo900));
-        T r = alwaysWide ? wide : TOps.Select(outside, wide, fast);
-        return PropagateNaN(x, r);
+        return PropagateNaN(x, TOps.Select(outside, wide, fast));
     }
 
     // ---- The logistic family: dy·σ′(x), dy·tanh′(x), dy·σ(x) ----

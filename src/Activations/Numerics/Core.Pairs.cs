@@ -77,9 +77,15 @@ internal static partial class Core<T, TMask, TOps>
     /// beyond ±100 or NaN (or a factor whose low part is tiny) takes ScaledExp's own steps on all
     /// its lanes.
     /// </para>
+    /// <para>
+    /// With <paramref name="unitB"/> (b = 1 exactly, bUnscale = 1: a constant of the caller's type)
+    /// the second result is <see cref="Exp"/>(x) instead, as ExpFactor's a·eˣ is for a = 1, from the
+    /// same z and t: Exp's s + s·t is sharedHi's sum for |x| ≤ 704 (w = x there), and beyond it
+    /// ExpWide's (m + m·t)·2^k.
+    /// </para>
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static T ScaledExpM1NonPositiveAndScaledExp(T x, T aHi, T aLo, T unscale, T expArgument, T bHi, T bLo, T bUnscale, bool lowIsTiny, out T scaledExp)
+    public static T ScaledExpM1NonPositiveAndScaledExp(T x, T aHi, T aLo, T unscale, T expArgument, T bHi, T bLo, T bUnscale, bool lowIsTiny, bool unitB, out T scaledExp)
     {
         T w = Clamp(expArgument, ExpArgumentLimit);
         T z = ReduceSixteenths(w);
@@ -89,16 +95,30 @@ internal static partial class Core<T, TMask, TOps>
         T scale = TOps.AddShiftedBits(TOps.Lookup16(Exp2SixteenthsLessIndex, z), z);
         T sharedHi = FastTwoSum(scale, TOps.Multiply(scale, t), out T sharedLo);
 
-        scaledExp = TOps.Multiply(MultiplyRounded(bHi, bLo, sharedHi, sharedLo), bUnscale);
-
-        // The unshared steps are right on every lane, so a vector that needs them takes them on all
-        // (lanes above 100 and NaN lanes too: the test is the cheap one on magnitudes).
-        if (lowIsTiny || TOps.AnyMagnitudeAbove(x, -ExpM1Clamp))
+        if (unitB)
         {
-            // ScaledExp = ScaleB(MultiplyRounded(b, ExpTable(w)), k), ExpTable written out on z and t.
-            T m = TOps.Lookup16(Exp2Sixteenths, z);
-            T mHi = FastTwoSum(m, TOps.Multiply(m, t), out T mLo);
-            scaledExp = TOps.Multiply(ScaleB(MultiplyRounded(bHi, bLo, mHi, mLo), SixteenthsExponent(z)), bUnscale);
+            // Exp(x): s + s·t is sharedHi up to |x| = 704, and beyond it ExpWide's (m + m·t)·2^k.
+            scaledExp = sharedHi;
+            if (TOps.AnyMagnitudeAbove(x, ExpFastLimit))
+            {
+                T m = TOps.Lookup16(Exp2Sixteenths, z);
+                T far = ScaleB(TOps.Add(m, TOps.Multiply(m, t)), SixteenthsExponent(z));
+                scaledExp = TOps.Select(TOps.LessThanOrEqual(TOps.Abs(x), TOps.Create(ExpFastLimit)), sharedHi, far);
+            }
+        }
+        else
+        {
+            scaledExp = TOps.Multiply(MultiplyRounded(bHi, bLo, sharedHi, sharedLo), bUnscale);
+
+            // The unshared steps are right on every lane, so a vector that needs them takes them on all
+            // (lanes above 100 and NaN lanes too: the test is the cheap one on magnitudes).
+            if (lowIsTiny || TOps.AnyMagnitudeAbove(x, -ExpM1Clamp))
+            {
+                // ScaledExp = ScaleB(MultiplyRounded(b, ExpTable(w)), k), ExpTable written out on z and t.
+                T m = TOps.Lookup16(Exp2Sixteenths, z);
+                T mHi = FastTwoSum(m, TOps.Multiply(m, t), out T mLo);
+                scaledExp = TOps.Multiply(ScaleB(MultiplyRounded(bHi, bLo, mHi, mLo), SixteenthsExponent(z)), bUnscale);
+            }
         }
 
         T y = ExpM1Argument(x, sharedHi, sharedLo, out T eHi, out T eLo);

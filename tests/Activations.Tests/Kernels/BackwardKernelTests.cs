@@ -32,6 +32,13 @@ public sealed class BackwardKernelTests(ITestOutputHelper output)
 
     private sealed record Case(string Name, Runner Run, Func<double, BigFloat> Exact, double[] Points, (double X, double F)[] Specials, bool FromOutput);
 
+    /// <summary>ELU's backward kernel for α as the activation builds it: the unit form for a power of two.</summary>
+    private static Runner EluBackwardOf(double alpha)
+    {
+        BackwardFactor factor = BackwardFactor.Of(alpha, 0.0);
+        return factor.IsUnit ? Of(new EluBackward<Yes, Yes>(1.0, 0.0, factor)) : Of(new EluBackward<Yes, No>(1.0, 0.0, factor));
+    }
+
     private static Runner Of<TKernel>(TKernel kernel)
         where TKernel : struct, IBinaryKernel =>
         (x, dy, width) => KernelWidths.Binary(kernel, x, dy, width);
@@ -223,7 +230,7 @@ public sealed class BackwardKernelTests(ITestOutputHelper output)
         foreach (double alpha in new[] { 1.0, 0.5, 3.7, -2.0, 1e-300, 5e-324, double.MaxValue, 1.5e308, 0.0 })
         {
             double s = Math.Sign(alpha);
-            yield return new($"ELU({alpha:R})", Of(new EluBackward(1.0, 0.0, BackwardFactor.Of(alpha, 0.0))), x => ExactActivations.ELU(alpha, x, 1), xs,
+            yield return new($"ELU({alpha:R})", EluBackwardOf(alpha), x => ExactActivations.ELU(alpha, x, 1), xs,
                 [(double.NegativeInfinity, s * 0.0), (double.PositiveInfinity, 1), (0, s), (-0.0, s), (-1e5, s), (5, 1)], false);
         }
 
@@ -234,7 +241,7 @@ public sealed class BackwardKernelTests(ITestOutputHelper output)
                 [(double.NegativeInfinity, alpha > 0 ? 0 : double.PositiveInfinity), (double.PositiveInfinity, 1), (0, 1), (-0.0, 1), (-1e5, 1), (-1e300, 1), (5, 1)], false);
         }
 
-        yield return new("SELU", Of(new EluBackward(Lambda, LambdaLo, BackwardFactor.Of(LambdaAlpha, LambdaAlphaLo))), x => ExactActivations.SELU(x, 1), xs,
+        yield return new("SELU", Of(new EluBackward<No, No>(Lambda, LambdaLo, BackwardFactor.Of(LambdaAlpha, LambdaAlphaLo))), x => ExactActivations.SELU(x, 1), xs,
             [(double.NegativeInfinity, 0), (double.PositiveInfinity, 1), (-1e5, 1), (5, 1), (0, 1)], false);
         yield return new("ReLU", Of(new StepBackward(0.0)), x => ExactActivations.ReLU(x, 1), xs,
             [(double.NegativeInfinity, 0), (-1, 0), (0, 0), (-0.0, 0), (1, 1), (double.PositiveInfinity, 1)], false);
@@ -431,10 +438,64 @@ public sealed class BackwardKernelTests(ITestOutputHelper output)
     {
         KernelWidths.Binary(default(SigmoidBackward), [-800.0], [1e300], 1)[0].Should().BeApproximately(1e300 * Math.Exp(-400) * Math.Exp(-400), 1e-60);
         KernelWidths.Binary(default(ExpBackward), [1000.0], [1e-300], 1)[0].Should().BeApproximately(1.97e134, 0.01e134);
-        double elu = KernelWidths.Binary(new EluBackward(1.0, 0.0, BackwardFactor.Of(double.MaxValue, 0.0)), [-1100.0], [1e300], 1)[0];
+        double elu = KernelWidths.Binary(new EluBackward<Yes, No>(1.0, 0.0, BackwardFactor.Of(double.MaxValue, 0.0)), [-1100.0], [1e300], 1)[0];
         double expected = (D(double.MaxValue) * D(1e300) * BigFloat.Exp(D(-1100.0))).ToDouble();
         elu.Should().Be(expected);
         expected.Should().BeGreaterThan(1e100);
+    }
+
+    /// <summary>
+    /// ELU's backward kernel for α a power of two (and P = 1) leaves the products with 1 out, and the
+    /// general kernel, given the same factor, forms them: the bits must be the same at every width.
+    /// Its derivatives for α = 1 are eˣ itself (<c>Exp</c>, whose accuracy the suites check), which
+    /// has the general form's bits wherever its s·t is a normal number: x ≥ −600 here (below −704
+    /// it is the general form's formula; between, s·t can be subnormal for r near 0).
+    /// </summary>
+    [Fact]
+    public void TheUnitFormsOfEluGiveTheGeneralFormsBits()
+    {
+        var random = new Random(20261203);
+        double[] x = [.. XSample(3000, 1203), double.NaN, double.PositiveInfinity, double.NegativeInfinity];
+        double[] dy = [.. x.Select(_ => DySample(random))];
+        ExpFactor one = ExpFactor.Of(1.0, 0.0);
+        one.IsUnit.Should().BeTrue();
+        foreach (double positive in new[] { 1.0, 0.0 })
+        {
+            foreach (int width in new[] { 1, 2, 4, 8 })
+            {
+                double[] general = KernelWidths.Unary(new EluGrad<No>(positive, one), x, width);
+                double[] unit = KernelWidths.Unary(new EluGrad<Yes>(positive, one), x, width);
+                for (int i = 0; i < x.Length; i++)
+                {
+                    if (x[i] < -600 && x[i] >= -704)
+                    {
+                        continue;
+                    }
+
+                    BitConverter.DoubleToInt64Bits(unit[i]).Should().Be(BitConverter.DoubleToInt64Bits(general[i]),
+                        because: string.Create(CultureInfo.InvariantCulture, $"ELU(1)'s derivative ({positive} above 0) in unit form at x = {x[i]:R}, width {width}"));
+                }
+            }
+        }
+
+        foreach (double alpha in new[] { 1.0, 0.5, 2.0, 0.25, -4.0, 5e-324, Math.ScaleB(1.0, 1023) })
+        {
+            BackwardFactor factor = BackwardFactor.Of(alpha, 0.0);
+            factor.IsUnit.Should().Be(alpha > 0, because: "the unit form is for positive powers of two");
+            foreach (int width in new[] { 1, 2, 4, 8 })
+            {
+                double[] general = KernelWidths.Binary(new EluBackward<No, No>(1.0, 0.0, factor), x, dy, width);
+                double[] unitPositive = KernelWidths.Binary(new EluBackward<Yes, No>(1.0, 0.0, factor), x, dy, width);
+                double[] unit = factor.IsUnit ? KernelWidths.Binary(new EluBackward<Yes, Yes>(1.0, 0.0, factor), x, dy, width) : unitPositive;
+                for (int i = 0; i < x.Length; i++)
+                {
+                    BitConverter.DoubleToInt64Bits(unitPositive[i]).Should().Be(BitConverter.DoubleToInt64Bits(general[i]),
+                        because: string.Create(CultureInfo.InvariantCulture, $"ELU({alpha:R}) with P = 1 at x = {x[i]:R}, dy = {dy[i]:R}, width {width}"));
+                    BitConverter.DoubleToInt64Bits(unit[i]).Should().Be(BitConverter.DoubleToInt64Bits(general[i]),
+                        because: string.Create(CultureInfo.InvariantCulture, $"ELU({alpha:R}) in unit form at x = {x[i]:R}, dy = {dy[i]:R}, width {width}"));
+                }
+            }
+        }
     }
 
     /// <summary>

@@ -74,7 +74,14 @@ public sealed class PairKernelTests
             checks[$"ELU({alpha:R})"] = () =>
             {
                 var factor = ExpFactor.Of(alpha, 0.0);
-                Check(new EluFnAndGrad(factor), new EluFn(factor), new EluGrad(1.0, factor));
+                if (factor.IsUnit)
+                {
+                    Check(new EluFnAndGrad<Yes>(factor), new EluFn(factor), new EluGrad<Yes>(1.0, factor));
+                }
+                else
+                {
+                    Check(new EluFnAndGrad<No>(factor), new EluFn(factor), new EluGrad<No>(1.0, factor));
+                }
             };
         }
 
@@ -83,12 +90,12 @@ public sealed class PairKernelTests
             // The public class's own parameters.
             double scaleLo = (double)typeof(SELU).GetField("ScaleLo", BindingFlags.NonPublic | BindingFlags.Static)!.GetValue(null)!;
             var scaledAlpha = (ExpFactor)typeof(SELU).GetField("ScaledAlpha", BindingFlags.NonPublic | BindingFlags.Static)!.GetValue(null)!;
-            Check(new SeluFnAndGrad(SELU.Scale, scaleLo, scaledAlpha), new SeluFn(SELU.Scale, scaleLo, scaledAlpha), new EluGrad(SELU.Scale, scaledAlpha));
+            Check(new SeluFnAndGrad(SELU.Scale, scaleLo, scaledAlpha), new SeluFn(SELU.Scale, scaleLo, scaledAlpha), new EluGrad<No>(SELU.Scale, scaledAlpha));
         };
         checks["SELU-like(λα = 1e300)"] = () =>
         {
             var factor = ExpFactor.Of(1e300, 1e283);
-            Check(new SeluFnAndGrad(2.5, 1e-17, factor), new SeluFn(2.5, 1e-17, factor), new EluGrad(2.5, factor));
+            Check(new SeluFnAndGrad(2.5, 1e-17, factor), new SeluFn(2.5, 1e-17, factor), new EluGrad<No>(2.5, factor));
         };
         foreach ((double hi, double lo) in new[] { (1.0, 1e-300), (1.5, 1e-250), (-3.0, 2e-262), (1e-200, 1e-217) })
         {
@@ -96,7 +103,7 @@ public sealed class PairKernelTests
             checks[$"ELU-like({hi:R} + {lo:R})"] = () =>
             {
                 var factor = ExpFactor.Of(hi, lo);
-                Check(new EluFnAndGrad(factor), new EluFn(factor), new EluGrad(1.0, factor));
+                Check(new EluFnAndGrad<No>(factor), new EluFn(factor), new EluGrad<No>(1.0, factor));
             };
         }
 
