@@ -56,11 +56,11 @@ public sealed class CELU : ActivationFunction
         ExpFactor factor = ExpFactor.Of(1.0, 0.0);
         return KernelSet.Create(
             new KeepZeroSign<EluFn>(new EluFn(factor)),
-            new EluGrad<Yes>(1.0, factor),
-            new EluGrad<Yes>(0.0, factor),
+            new EluGrad<UnitFactor>(1.0, factor),
+            new EluGrad<UnitFactor>(0.0, factor),
             new EluBackward<Yes, Yes>(1.0, 0.0, BackwardFactor.Of(1.0, 0.0)),
             default(NoKernel),
-            new KeepZeroSignPair<EluFnAndGrad<Yes>>(new EluFnAndGrad<Yes>(factor)),
+            new KeepZeroSignPair<EluFnAndGrad<UnitFactor>>(new EluFnAndGrad<UnitFactor>(factor)),
             FloatKernels.Lean(
                 new KeepZeroSign<EluForFloat>(new EluForFloat(1.0, 1.0)),
                 new EluGradForFloat(1.0, 1.0),

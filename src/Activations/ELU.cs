@@ -45,18 +45,18 @@ public sealed class ELU : ActivationFunction
         where TBackward : struct, IBinaryKernel
     {
         ExpFactor factor = ExpFactor.Of(alpha, 0.0);
-        return factor.IsUnit
-            ? KernelsFor<TFromOutput, TBackward, Yes>(alpha, factor, fromOutput, backward)
-            : KernelsFor<TFromOutput, TBackward, No>(alpha, factor, fromOutput, backward);
+        return factor.IsUnit ? KernelsFor<TFromOutput, TBackward, UnitFactor>(alpha, factor, fromOutput, backward)
+            : factor.IsPlain ? KernelsFor<TFromOutput, TBackward, PlainFactor>(alpha, factor, fromOutput, backward)
+            : KernelsFor<TFromOutput, TBackward, GeneralFactor>(alpha, factor, fromOutput, backward);
     }
 
-    private static KernelSet KernelsFor<TFromOutput, TBackward, TUnitAlpha>(double alpha, ExpFactor factor, TFromOutput fromOutput, TBackward backward)
+    private static KernelSet KernelsFor<TFromOutput, TBackward, TForm>(double alpha, ExpFactor factor, TFromOutput fromOutput, TBackward backward)
         where TFromOutput : struct, IBinaryKernel
         where TBackward : struct, IBinaryKernel
-        where TUnitAlpha : struct, IFlag =>
+        where TForm : struct, IFactorForm =>
         Math.Abs(alpha) <= FloatAlphaLimit
-            ? KernelSet.Create(new EluFn(factor), new EluGrad<TUnitAlpha>(1.0, factor), new EluGrad<TUnitAlpha>(0.0, factor), backward, fromOutput, new EluFnAndGrad<TUnitAlpha>(factor), FloatKernels.Lean(new EluForFloat(1.0, alpha), new EluGradForFloat(1.0, alpha), new EluGradForFloat(0.0, alpha), new EluAndGradForFloat(1.0, alpha)))
-            : KernelSet.Create(new EluFn(factor), new EluGrad<TUnitAlpha>(1.0, factor), new EluGrad<TUnitAlpha>(0.0, factor), backward, fromOutput, new EluFnAndGrad<TUnitAlpha>(factor));
+            ? KernelSet.Create(new EluFn(factor), new EluGrad<TForm>(1.0, factor), new EluGrad<TForm>(0.0, factor), backward, fromOutput, new EluFnAndGrad<TForm>(factor), FloatKernels.Lean(new EluForFloat(1.0, alpha), new EluGradForFloat(1.0, alpha), new EluGradForFloat(0.0, alpha), new EluAndGradForFloat(1.0, alpha)))
+            : KernelSet.Create(new EluFn(factor), new EluGrad<TForm>(1.0, factor), new EluGrad<TForm>(0.0, factor), backward, fromOutput, new EluFnAndGrad<TForm>(factor));
 
     /// <summary>The description that parsing, formatting, equality and the tests read.</summary>
     internal static ActivationDescriptor Descriptor { get; } = new()

@@ -92,21 +92,36 @@ internal readonly struct ExpFactor
     }
 
     /// <summary>Whether a is 1 (and so neither scaled nor shifted): the kernels may then leave out the product with it.</summary>
-    public bool IsUnit => _hi == 1.0 && _lo == 0.0 && _unscale == 1.0 && !_hasFarRange;
+    public bool IsUnit => _hi == 1.0 && _lo == 0.0 && IsPlain;
+
+    /// <summary>Whether the core gets a as it is, neither scaled nor shifted (2⁻⁵¹² ≤ |a| &lt; 2^367).</summary>
+    public bool IsPlain => _unscale == 1.0 && !_hasFarRange;
+
+    /// <summary>Whether kernels of the form <typeparamref name="TForm"/> may take this factor.</summary>
+    public bool Admits<TForm>()
+        where TForm : struct, IFactorForm =>
+        (!TForm.IsUnit || IsUnit) && (!TForm.IsPlain || IsPlain);
 
     /// <summary>
-    /// a·eˣ within 1 ulp, for x in [−∞, ∞] (NaN is the caller's; x &gt; 0 may overflow to ∞).
-    /// <paramref name="unit"/> must be <see cref="IsUnit"/>, a constant of the caller's type: for
-    /// a = 1 the value is eˣ itself (<see cref="Core{T, TMask, TOps}.Exp"/>, within 0.56 ulp), which
-    /// skips the product with a and the general scaling.
+    /// a·eˣ within 1 ulp, for x in [−∞, ∞] (NaN is the caller's; x &gt; 0 may overflow to ∞), for a
+    /// factor that <typeparamref name="TForm"/> admits. For a = 1 the value is eˣ itself
+    /// (<see cref="Core{T, TMask, TOps}.Exp"/>, within 0.56 ulp), which skips the product with a and
+    /// the general scaling; for a plain factor the core's result needs neither the far range's
+    /// selects nor the product by 1.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public T Exp<T, TMask, TOps>(T x, bool unit)
+    public T Exp<T, TMask, TOps, TForm>(T x)
         where TOps : ISimdOps<T, TMask>
+        where TForm : struct, IFactorForm
     {
-        if (unit)
+        if (TForm.IsUnit)
         {
             return Core<T, TMask, TOps>.Exp(x);
+        }
+
+        if (TForm.IsPlain)
+        {
+            return Core<T, TMask, TOps>.ScaledExp(x, TOps.Create(_hi), TOps.Create(_lo));
         }
 
         T argument = x;
@@ -134,11 +149,13 @@ internal readonly struct ExpFactor
     /// </summary>
     /// <remarks>
     /// <paramref name="lowIsTiny"/> must be <see cref="HasTinyLow"/> (taken once by the kernel's
-    /// constructor, not per vector), and <paramref name="unit"/> <see cref="IsUnit"/> (a constant of the caller's type).
+    /// constructor, not per vector), and <typeparamref name="TForm"/> must admit the factor (it is
+    /// a constant of the caller's type: a plain factor skips the far range's selects).
     /// </remarks>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public T ExpM1NonPositiveAndExp<T, TMask, TOps>(T x, bool lowIsTiny, bool unit, out T exp)
+    public T ExpM1NonPositiveAndExp<T, TMask, TOps, TForm>(T x, bool lowIsTiny, out T exp)
         where TOps : ISimdOps<T, TMask>
+        where TForm : struct, IFactorForm
     {
         T argument = x;
         T hi = TOps.Create(_hi);
@@ -147,7 +164,7 @@ internal readonly struct ExpFactor
         T expHi = hi;
         T expLo = lo;
         T expUnscale = unscale;
-        if (_hasFarRange)
+        if (!TForm.IsPlain && _hasFarRange)
         {
             TMask far = TOps.LessThan(x, TOps.Create(FarBelow));
             argument = TOps.Select(far, TOps.Add(x, TOps.Create(Shift)), x);
@@ -156,7 +173,7 @@ internal readonly struct ExpFactor
             expUnscale = TOps.Select(far, TOps.Create(1.0), unscale);
         }
 
-        return Core<T, TMask, TOps>.ScaledExpM1NonPositiveAndScaledExp(x, hi, lo, unscale, argument, expHi, expLo, expUnscale, lowIsTiny, unit, out exp);
+        return Core<T, TMask, TOps>.ScaledExpM1NonPositiveAndScaledExp(x, hi, lo, unscale, argument, expHi, expLo, expUnscale, lowIsTiny, TForm.IsUnit, out exp);
     }
 
     /// <summary>

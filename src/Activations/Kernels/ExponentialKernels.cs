@@ -65,7 +65,7 @@ internal readonly struct SeluFn(double scaleHi, double scaleLo, ExpFactor scaled
 
     /// <summary>
     /// The value given the negative branch λα(eˣ − 1) (meaningful for x ≤ 0): apart so that
-    /// <see cref="SeluFnAndGrad"/>, which has that branch from the reduction it shares with the
+    /// <see cref="SeluFnAndGrad{TForm}"/>, which has that branch from the reduction it shares with the
     /// derivative, applies the same operations.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
@@ -101,18 +101,18 @@ internal readonly struct SeluFn(double scaleHi, double scaleLo, ExpFactor scaled
 
 /// <summary>
 /// The derivatives of <see cref="EluFn"/> and <see cref="SeluFn"/>: positive (1 or λ, or 0 for the
-/// second) if x &gt; 0 else a·eˣ. <typeparamref name="TUnitAlpha"/> says that a is 1
-/// (<see cref="ExpFactor.IsUnit"/>: ELU's and CELU's default), whose product the kernel then leaves out.
+/// second) if x &gt; 0 else a·eˣ, with the steps that the factor's form <typeparamref name="TForm"/>
+/// needs (<see cref="ExpFactor.Exp"/>: for ELU's and CELU's default a = 1, eˣ itself).
 /// </summary>
-internal readonly struct EluGrad<TUnitAlpha> : IUnaryKernel
-    where TUnitAlpha : struct, IFlag
+internal readonly struct EluGrad<TForm> : IUnaryKernel
+    where TForm : struct, IFactorForm
 {
     private readonly double _positive;
     private readonly ExpFactor _alpha;
 
     public EluGrad(double positive, ExpFactor alpha)
     {
-        Debug.Assert(!TUnitAlpha.Value || alpha.IsUnit, "The unit form needs a factor of 1.");
+        Debug.Assert(alpha.Admits<TForm>(), "The kernel's form must admit the factor.");
         _positive = positive;
         _alpha = alpha;
     }
@@ -123,7 +123,7 @@ internal readonly struct EluGrad<TUnitAlpha> : IUnaryKernel
     public T Invoke<T, TMask, TOps>(T x)
         where TOps : ISimdOps<T, TMask>
     {
-        T negative = _alpha.Exp<T, TMask, TOps>(x, TUnitAlpha.Value);
+        T negative = _alpha.Exp<T, TMask, TOps, TForm>(x);
         return Core<T, TMask, TOps>.PropagateNaN(x, TOps.Select(TOps.GreaterThan(x, TOps.Create(0.0)), TOps.Create(_positive), negative));
     }
 }

@@ -25,20 +25,19 @@ internal readonly struct ExpFnAndGrad : IPairKernel
 }
 
 /// <summary>
-/// ELU and its derivative: <see cref="EluFn"/>(α) and <see cref="EluGrad{TUnitAlpha}"/>(1, α), with α(eˣ − 1)
+/// ELU and its derivative: <see cref="EluFn"/>(α) and <see cref="EluGrad{TForm}"/>(1, α), with α(eˣ − 1)
 /// and α·eˣ from one table reduction (<see cref="ExpFactor.ExpM1NonPositiveAndExp"/>); the
-/// branches for x &gt; 0 and NaN are applied as in the two kernels, and <typeparamref name="TUnitAlpha"/>
-/// as in the derivative's.
+/// branches for x &gt; 0 and NaN are applied as in the two kernels, and the factor's form as in the derivative's.
 /// </summary>
-internal readonly struct EluFnAndGrad<TUnitAlpha> : IPairKernel
-    where TUnitAlpha : struct, IFlag
+internal readonly struct EluFnAndGrad<TForm> : IPairKernel
+    where TForm : struct, IFactorForm
 {
     private readonly ExpFactor _alpha;
     private readonly bool _lowIsTiny;
 
     public EluFnAndGrad(ExpFactor alpha)
     {
-        Debug.Assert(!TUnitAlpha.Value || alpha.IsUnit, "The unit form needs a factor of 1.");
+        Debug.Assert(alpha.Admits<TForm>(), "The kernel's form must admit the factor.");
         _alpha = alpha;
         _lowIsTiny = alpha.HasTinyLow;
     }
@@ -49,7 +48,7 @@ internal readonly struct EluFnAndGrad<TUnitAlpha> : IPairKernel
     public T Invoke<T, TMask, TOps>(T x, out T second)
         where TOps : ISimdOps<T, TMask>
     {
-        T negative = _alpha.ExpM1NonPositiveAndExp<T, TMask, TOps>(x, _lowIsTiny, TUnitAlpha.Value, out T exp);
+        T negative = _alpha.ExpM1NonPositiveAndExp<T, TMask, TOps, TForm>(x, _lowIsTiny, out T exp);
         TMask positive = TOps.GreaterThan(x, TOps.Create(0.0));
         second = Core<T, TMask, TOps>.PropagateNaN(x, TOps.Select(positive, TOps.Create(1.0), exp));
         return Core<T, TMask, TOps>.PropagateNaN(x, TOps.Select(positive, x, negative));
@@ -57,24 +56,34 @@ internal readonly struct EluFnAndGrad<TUnitAlpha> : IPairKernel
 }
 
 /// <summary>
-/// SELU and its derivative: <see cref="SeluFn"/>(λhi, λlo, λα) and <see cref="EluGrad{TUnitAlpha}"/>(λhi, λα),
+/// SELU and its derivative: <see cref="SeluFn"/>(λhi, λlo, λα) and <see cref="EluGrad{TForm}"/>(λhi, λα),
 /// with λα(eˣ − 1) and λα·eˣ from one table reduction (<see cref="ExpFactor.ExpM1NonPositiveAndExp"/>);
 /// the positive branch λx is SeluFn's own (<see cref="SeluFn.WithNegative"/>).
 /// </summary>
-internal readonly struct SeluFnAndGrad(double scaleHi, double scaleLo, ExpFactor scaledAlpha) : IPairKernel
+internal readonly struct SeluFnAndGrad<TForm> : IPairKernel
+    where TForm : struct, IFactorForm
 {
-    public static bool IsLight => false;
+    private readonly SeluFn _fn;
+    private readonly double _scaleHi;
+    private readonly ExpFactor _scaledAlpha;
+    private readonly bool _lowIsTiny;
 
-    private readonly SeluFn _fn = new(scaleHi, scaleLo, scaledAlpha);
-    private readonly double _scaleHi = scaleHi;
-    private readonly ExpFactor _scaledAlpha = scaledAlpha;
-    private readonly bool _lowIsTiny = scaledAlpha.HasTinyLow;
+    public SeluFnAndGrad(double scaleHi, double scaleLo, ExpFactor scaledAlpha)
+    {
+        Debug.Assert(scaledAlpha.Admits<TForm>(), "The kernel's form must admit the factor.");
+        _fn = new(scaleHi, scaleLo, scaledAlpha);
+        _scaleHi = scaleHi;
+        _scaledAlpha = scaledAlpha;
+        _lowIsTiny = scaledAlpha.HasTinyLow;
+    }
+
+    public static bool IsLight => false;
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public T Invoke<T, TMask, TOps>(T x, out T second)
         where TOps : ISimdOps<T, TMask>
     {
-        T negative = _scaledAlpha.ExpM1NonPositiveAndExp<T, TMask, TOps>(x, _lowIsTiny, false, out T exp);
+        T negative = _scaledAlpha.ExpM1NonPositiveAndExp<T, TMask, TOps, TForm>(x, _lowIsTiny, out T exp);
         second = Core<T, TMask, TOps>.PropagateNaN(x, TOps.Select(TOps.GreaterThan(x, TOps.Create(0.0)), TOps.Create(_scaleHi), exp));
         return _fn.WithNegative<T, TMask, TOps>(x, negative);
     }

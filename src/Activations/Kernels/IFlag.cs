@@ -22,3 +22,41 @@ internal readonly struct No : IFlag
 {
     public static bool Value => false;
 }
+
+/// <summary>
+/// The form of the factor a of a·eˣ in the exponential linear units (<see cref="ExpFactor"/>), known
+/// when the loop is compiled, like an <see cref="IFlag"/>: the kernels leave out the steps that
+/// the form does not need instead of testing the factor in every iteration.
+/// </summary>
+internal interface IFactorForm
+{
+    /// <summary>a = 1: a·eˣ is eˣ itself.</summary>
+    static abstract bool IsUnit { get; }
+
+    /// <summary>a is passed to the core as it is: neither scaled nor shifted for a far range (<see cref="ExpFactor.IsPlain"/>).</summary>
+    static abstract bool IsPlain { get; }
+}
+
+/// <summary>a = 1 (ELU's and CELU's default α).</summary>
+internal readonly struct UnitFactor : IFactorForm
+{
+    public static bool IsUnit => true;
+
+    public static bool IsPlain => true;
+}
+
+/// <summary>An a of moderate size, 2⁻⁵¹² ≤ |a| &lt; 2^367 (every α a network uses, and SELU's λα).</summary>
+internal readonly struct PlainFactor : IFactorForm
+{
+    public static bool IsUnit => false;
+
+    public static bool IsPlain => true;
+}
+
+/// <summary>Any a: the core gets it scaled, and shifted below −700 for |a| ≥ 2^367.</summary>
+internal readonly struct GeneralFactor : IFactorForm
+{
+    public static bool IsUnit => false;
+
+    public static bool IsPlain => false;
+}

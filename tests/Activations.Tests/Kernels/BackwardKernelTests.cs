@@ -449,7 +449,8 @@ public sealed class BackwardKernelTests(ITestOutputHelper output)
     /// general kernel, given the same factor, forms them: the bits must be the same at every width.
     /// Its derivatives for α = 1 are eˣ itself (<c>Exp</c>, whose accuracy the suites check), which
     /// has the general form's bits wherever its s·t is a normal number: x ≥ −600 here (below −704
-    /// it is the general form's formula; between, s·t can be subnormal for r near 0).
+    /// it is the general form's formula; between, s·t can be subnormal for r near 0). For a plain α
+    /// the derivatives skip the far range's selects and the product by 1, for the same bits everywhere.
     /// </summary>
     [Fact]
     public void TheUnitFormsOfEluGiveTheGeneralFormsBits()
@@ -459,12 +460,28 @@ public sealed class BackwardKernelTests(ITestOutputHelper output)
         double[] dy = [.. x.Select(_ => DySample(random))];
         ExpFactor one = ExpFactor.Of(1.0, 0.0);
         one.IsUnit.Should().BeTrue();
+        foreach (double a in new[] { 0.5, 1.7580993408473768, -2.0, 3.7, 1e-150, 1e100 })
+        {
+            ExpFactor plain = ExpFactor.Of(a, 0.0);
+            plain.IsPlain.Should().BeTrue();
+            foreach (int width in new[] { 1, 2, 4, 8 })
+            {
+                double[] general = KernelWidths.Unary(new EluGrad<GeneralFactor>(1.0, plain), x, width);
+                double[] plainForm = KernelWidths.Unary(new EluGrad<PlainFactor>(1.0, plain), x, width);
+                for (int i = 0; i < x.Length; i++)
+                {
+                    BitConverter.DoubleToInt64Bits(plainForm[i]).Should().Be(BitConverter.DoubleToInt64Bits(general[i]),
+                        because: string.Create(CultureInfo.InvariantCulture, $"ELU({a:R})'s derivative in plain form at x = {x[i]:R}, width {width}"));
+                }
+            }
+        }
+
         foreach (double positive in new[] { 1.0, 0.0 })
         {
             foreach (int width in new[] { 1, 2, 4, 8 })
             {
-                double[] general = KernelWidths.Unary(new EluGrad<No>(positive, one), x, width);
-                double[] unit = KernelWidths.Unary(new EluGrad<Yes>(positive, one), x, width);
+                double[] general = KernelWidths.Unary(new EluGrad<GeneralFactor>(positive, one), x, width);
+                double[] unit = KernelWidths.Unary(new EluGrad<UnitFactor>(positive, one), x, width);
                 for (int i = 0; i < x.Length; i++)
                 {
                     if (x[i] < -600 && x[i] >= -704)

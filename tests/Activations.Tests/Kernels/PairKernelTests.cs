@@ -73,15 +73,18 @@ public sealed class PairKernelTests
         {
             checks[$"ELU({alpha:R})"] = () =>
             {
+                // The form the activation takes for this α, and the general form, which admits every factor.
                 var factor = ExpFactor.Of(alpha, 0.0);
                 if (factor.IsUnit)
                 {
-                    Check(new EluFnAndGrad<Yes>(factor), new EluFn(factor), new EluGrad<Yes>(1.0, factor));
+                    Check(new EluFnAndGrad<UnitFactor>(factor), new EluFn(factor), new EluGrad<UnitFactor>(1.0, factor));
                 }
-                else
+                else if (factor.IsPlain)
                 {
-                    Check(new EluFnAndGrad<No>(factor), new EluFn(factor), new EluGrad<No>(1.0, factor));
+                    Check(new EluFnAndGrad<PlainFactor>(factor), new EluFn(factor), new EluGrad<PlainFactor>(1.0, factor));
                 }
+
+                Check(new EluFnAndGrad<GeneralFactor>(factor), new EluFn(factor), new EluGrad<GeneralFactor>(1.0, factor));
             };
         }
 
@@ -90,12 +93,12 @@ public sealed class PairKernelTests
             // The public class's own parameters.
             double scaleLo = (double)typeof(SELU).GetField("ScaleLo", BindingFlags.NonPublic | BindingFlags.Static)!.GetValue(null)!;
             var scaledAlpha = (ExpFactor)typeof(SELU).GetField("ScaledAlpha", BindingFlags.NonPublic | BindingFlags.Static)!.GetValue(null)!;
-            Check(new SeluFnAndGrad(SELU.Scale, scaleLo, scaledAlpha), new SeluFn(SELU.Scale, scaleLo, scaledAlpha), new EluGrad<No>(SELU.Scale, scaledAlpha));
+            Check(new SeluFnAndGrad<PlainFactor>(SELU.Scale, scaleLo, scaledAlpha), new SeluFn(SELU.Scale, scaleLo, scaledAlpha), new EluGrad<PlainFactor>(SELU.Scale, scaledAlpha));
         };
         checks["SELU-like(λα = 1e300)"] = () =>
         {
             var factor = ExpFactor.Of(1e300, 1e283);
-            Check(new SeluFnAndGrad(2.5, 1e-17, factor), new SeluFn(2.5, 1e-17, factor), new EluGrad<No>(2.5, factor));
+            Check(new SeluFnAndGrad<GeneralFactor>(2.5, 1e-17, factor), new SeluFn(2.5, 1e-17, factor), new EluGrad<GeneralFactor>(2.5, factor));
         };
         foreach ((double hi, double lo) in new[] { (1.0, 1e-300), (1.5, 1e-250), (-3.0, 2e-262), (1e-200, 1e-217) })
         {
@@ -103,7 +106,7 @@ public sealed class PairKernelTests
             checks[$"ELU-like({hi:R} + {lo:R})"] = () =>
             {
                 var factor = ExpFactor.Of(hi, lo);
-                Check(new EluFnAndGrad<No>(factor), new EluFn(factor), new EluGrad<No>(1.0, factor));
+                Check(new EluFnAndGrad<GeneralFactor>(factor), new EluFn(factor), new EluGrad<GeneralFactor>(1.0, factor));
             };
         }
 
