@@ -55,7 +55,7 @@ public sealed class CELU : ActivationFunction
     {
         ExpFactor factor = ExpFactor.Of(1.0, 0.0);
         return KernelSet.Create(
-            new KeepZeroSign<EluFn>(new EluFn(factor)),
+            new KeepZeroSign<EluFn<UnitFactor>>(new EluFn<UnitFactor>(factor)),
             new EluGrad<UnitFactor>(1.0, factor),
             new EluGrad<UnitFactor>(0.0, factor),
             new EluBackward<Yes, Yes>(1.0, 0.0, BackwardFactor.Of(1.0, 0.0)),

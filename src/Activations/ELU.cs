@@ -55,8 +55,8 @@ public sealed class ELU : ActivationFunction
         where TBackward : struct, IBinaryKernel
         where TForm : struct, IFactorForm =>
         Math.Abs(alpha) <= FloatAlphaLimit
-            ? KernelSet.Create(new EluFn(factor), new EluGrad<TForm>(1.0, factor), new EluGrad<TForm>(0.0, factor), backward, fromOutput, new EluFnAndGrad<TForm>(factor), FloatKernels.Lean(new EluForFloat(1.0, alpha), new EluGradForFloat(1.0, alpha), new EluGradForFloat(0.0, alpha), new EluAndGradForFloat(1.0, alpha)))
-            : KernelSet.Create(new EluFn(factor), new EluGrad<TForm>(1.0, factor), new EluGrad<TForm>(0.0, factor), backward, fromOutput, new EluFnAndGrad<TForm>(factor));
+            ? KernelSet.Create(new EluFn<TForm>(factor), new EluGrad<TForm>(1.0, factor), new EluGrad<TForm>(0.0, factor), backward, fromOutput, new EluFnAndGrad<TForm>(factor), FloatKernels.Lean(new EluForFloat(1.0, alpha), new EluGradForFloat(1.0, alpha), new EluGradForFloat(0.0, alpha), new EluAndGradForFloat(1.0, alpha)))
+            : KernelSet.Create(new EluFn<TForm>(factor), new EluGrad<TForm>(1.0, factor), new EluGrad<TForm>(0.0, factor), backward, fromOutput, new EluFnAndGrad<TForm>(factor));
 
     /// <summary>The description that parsing, formatting, equality and the tests read.</summary>
     internal static ActivationDescriptor Descriptor { get; } = new()

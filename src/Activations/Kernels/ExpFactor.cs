@@ -183,9 +183,13 @@ internal readonly struct ExpFactor
     /// </summary>
     public bool HasTinyLow => _lo != 0.0 && Math.Abs(_lo) < Core<double, bool, ScalarOps>.SmallestShortcutLow;
 
-    /// <summary>a(eˣ − 1) within 1 ulp, for x ≤ 0 (the core's eˣ − 1 is relative-accurate at every x ≤ 0, so no shift is needed).</summary>
+    /// <summary>
+    /// a(eˣ − 1) within 1 ulp, for x ≤ 0 (the core's eˣ − 1 is relative-accurate at every x ≤ 0, so
+    /// no shift is needed), for a factor that <typeparamref name="TForm"/> admits (a = 1 leaves the product out).
+    /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public T ExpM1NonPositive<T, TMask, TOps>(T x)
-        where TOps : ISimdOps<T, TMask> =>
-        Core<T, TMask, TOps>.ScaledExpM1NonPositive(x, TOps.Create(_hi), TOps.Create(_lo), TOps.Create(_unscale));
+    public T ExpM1NonPositive<T, TMask, TOps, TForm>(T x)
+        where TOps : ISimdOps<T, TMask>
+        where TForm : struct, IFactorForm =>
+        Core<T, TMask, TOps>.ScaledExpM1NonPositive(x, TOps.Create(_hi), TOps.Create(_lo), TOps.Create(_unscale), TForm.IsUnit);
 }

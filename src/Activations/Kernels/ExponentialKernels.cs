@@ -17,18 +17,25 @@ internal readonly struct ExpKernel : IUnaryKernel
         Core<T, TMask, TOps>.Exp(x);
 }
 
-/// <summary>x if x &gt; 0 else α(eˣ − 1): ELU.</summary>
-internal readonly struct EluFn(ExpFactor alpha) : IUnaryKernel
+/// <summary>x if x &gt; 0 else α(eˣ − 1): ELU, with the steps that the factor's form <typeparamref name="TForm"/> needs.</summary>
+internal readonly struct EluFn<TForm> : IUnaryKernel
+    where TForm : struct, IFactorForm
 {
-    public static bool IsLight => false;
+    private readonly ExpFactor _alpha;
 
-    private readonly ExpFactor _alpha = alpha;
+    public EluFn(ExpFactor alpha)
+    {
+        Debug.Assert(alpha.Admits<TForm>(), "The kernel's form must admit the factor.");
+        _alpha = alpha;
+    }
+
+    public static bool IsLight => false;
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public T Invoke<T, TMask, TOps>(T x)
         where TOps : ISimdOps<T, TMask>
     {
-        T negative = _alpha.ExpM1NonPositive<T, TMask, TOps>(x);
+        T negative = _alpha.ExpM1NonPositive<T, TMask, TOps, TForm>(x);
         return Core<T, TMask, TOps>.PropagateNaN(x, TOps.Select(TOps.GreaterThan(x, TOps.Create(0.0)), x, negative));
     }
 }
@@ -61,7 +68,7 @@ internal readonly struct SeluFn(double scaleHi, double scaleLo, ExpFactor scaled
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public T Invoke<T, TMask, TOps>(T x)
         where TOps : ISimdOps<T, TMask> =>
-        WithNegative<T, TMask, TOps>(x, _scaledAlpha.ExpM1NonPositive<T, TMask, TOps>(x));
+        WithNegative<T, TMask, TOps>(x, _scaledAlpha.ExpM1NonPositive<T, TMask, TOps, GeneralFactor>(x));
 
     /// <summary>
     /// The value given the negative branch λα(eˣ − 1) (meaningful for x ≤ 0): apart so that
@@ -100,7 +107,7 @@ internal readonly struct SeluFn(double scaleHi, double scaleLo, ExpFactor scaled
 }
 
 /// <summary>
-/// The derivatives of <see cref="EluFn"/> and <see cref="SeluFn"/>: positive (1 or λ, or 0 for the
+/// The derivatives of <see cref="EluFn{TForm}"/> and <see cref="SeluFn"/>: positive (1 or λ, or 0 for the
 /// second) if x &gt; 0 else a·eˣ, with the steps that the factor's form <typeparamref name="TForm"/>
 /// needs (<see cref="ExpFactor.Exp"/>: for ELU's and CELU's default a = 1, eˣ itself).
 /// </summary>

@@ -25,7 +25,7 @@ internal readonly struct ExpFnAndGrad : IPairKernel
 }
 
 /// <summary>
-/// ELU and its derivative: <see cref="EluFn"/>(α) and <see cref="EluGrad{TForm}"/>(1, α), with α(eˣ − 1)
+/// ELU and its derivative: <see cref="EluFn{TForm}"/>(α) and <see cref="EluGrad{TForm}"/>(1, α), with α(eˣ − 1)
 /// and α·eˣ from one table reduction (<see cref="ExpFactor.ExpM1NonPositiveAndExp"/>); the
 /// branches for x &gt; 0 and NaN are applied as in the two kernels, and the factor's form as in the derivative's.
 /// </summary>

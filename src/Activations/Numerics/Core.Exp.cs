@@ -460,23 +460,31 @@ internal static partial class Core<T, TMask, TOps>
     /// by 2^512 first (exactly) and unscale by 2^−512, so that every partial product stays above
     /// 2^−914, where <see cref="MultiplyError"/> is exact with and without a fused multiply-add;
     /// the last multiply then rounds once more only into the subnormal range. The scaled product
-    /// is below 2^−388, so it cannot overflow.
+    /// is below 2^−388, so it cannot overflow. <paramref name="unit"/> (a = 1 and unscale = 1, a
+    /// constant of the caller's type) leaves the product out: see <see cref="ScaleExpM1"/>.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static T ScaledExpM1NonPositive(T x, T aHi, T aLo, T unscale)
+    public static T ScaledExpM1NonPositive(T x, T aHi, T aLo, T unscale, bool unit)
     {
         T mHi = ExpM1NonPositive(x, out T mLo);
-        return ScaleExpM1(mHi, mLo, aHi, aLo, unscale);
+        return ScaleExpM1(mHi, mLo, aHi, aLo, unscale, unit);
     }
 
     /// <summary>
     /// The product step of <see cref="ScaledExpM1NonPositive"/>, (aHi + aLo)(mHi + mLo)·unscale for
     /// e^x − 1 = mHi + mLo, apart so that a kernel that has e^x − 1 from a shared reduction applies
-    /// the same operations.
+    /// the same operations. For a = 1 (<paramref name="unit"/>) it is mHi + mLo rounded once, the
+    /// same bits: MultiplyRounded(1, 0, mHi, mLo) adds mHi and mLo (and zeros), and the scaling of
+    /// tiny values is exact then but for a subnormal sum, which only a subnormal x gives, with mLo = 0.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static T ScaleExpM1(T mHi, T mLo, T aHi, T aLo, T unscale)
+    private static T ScaleExpM1(T mHi, T mLo, T aHi, T aLo, T unscale, bool unit)
     {
+        if (unit)
+        {
+            return TOps.Add(mHi, mLo);
+        }
+
         TMask tiny = TOps.LessThan(TOps.Abs(TOps.Multiply(aHi, mHi)), TOps.Create(TinyProduct));
         if (TOps.Any(tiny))
         {

@@ -123,7 +123,7 @@ internal static partial class Core<T, TMask, TOps>
 
         T y = ExpM1Argument(x, sharedHi, sharedLo, out T eHi, out T eLo);
         T e1Hi = ExpM1FromPair(y, eHi, eLo, out T e1Lo);
-        return ScaleExpM1(e1Hi, e1Lo, aHi, aLo, unscale);
+        return ScaleExpM1(e1Hi, e1Lo, aHi, aLo, unscale, unitB);
     }
 
     /// <summary>

@@ -445,8 +445,9 @@ public sealed class BackwardKernelTests(ITestOutputHelper output)
     }
 
     /// <summary>
-    /// ELU's backward kernel for α a power of two (and P = 1) leaves the products with 1 out, and the
-    /// general kernel, given the same factor, forms them: the bits must be the same at every width.
+    /// ELU's backward kernel for α a power of two (and P = 1) and its value for α = 1 leave the
+    /// products with 1 out, and the general kernels, given the same factor, form them: the bits
+    /// must be the same at every width.
     /// Its derivatives for α = 1 are eˣ itself (<c>Exp</c>, whose accuracy the suites check), which
     /// has the general form's bits wherever its s·t is a normal number: x ≥ −600 here (below −704
     /// it is the general form's formula; between, s·t can be subnormal for r near 0). For a plain α
@@ -473,6 +474,17 @@ public sealed class BackwardKernelTests(ITestOutputHelper output)
                     BitConverter.DoubleToInt64Bits(plainForm[i]).Should().Be(BitConverter.DoubleToInt64Bits(general[i]),
                         because: string.Create(CultureInfo.InvariantCulture, $"ELU({a:R})'s derivative in plain form at x = {x[i]:R}, width {width}"));
                 }
+            }
+        }
+
+        foreach (int width in new[] { 1, 2, 4, 8 })
+        {
+            double[] general = KernelWidths.Unary(new EluFn<GeneralFactor>(one), x, width);
+            double[] unit = KernelWidths.Unary(new EluFn<UnitFactor>(one), x, width);
+            for (int i = 0; i < x.Length; i++)
+            {
+                BitConverter.DoubleToInt64Bits(unit[i]).Should().Be(BitConverter.DoubleToInt64Bits(general[i]),
+                    because: string.Create(CultureInfo.InvariantCulture, $"ELU(1) in unit form at x = {x[i]:R}, width {width}"));
             }
         }
 

@@ -77,14 +77,14 @@ public sealed class PairKernelTests
                 var factor = ExpFactor.Of(alpha, 0.0);
                 if (factor.IsUnit)
                 {
-                    Check(new EluFnAndGrad<UnitFactor>(factor), new EluFn(factor), new EluGrad<UnitFactor>(1.0, factor));
+                    Check(new EluFnAndGrad<UnitFactor>(factor), new EluFn<UnitFactor>(factor), new EluGrad<UnitFactor>(1.0, factor));
                 }
                 else if (factor.IsPlain)
                 {
-                    Check(new EluFnAndGrad<PlainFactor>(factor), new EluFn(factor), new EluGrad<PlainFactor>(1.0, factor));
+                    Check(new EluFnAndGrad<PlainFactor>(factor), new EluFn<PlainFactor>(factor), new EluGrad<PlainFactor>(1.0, factor));
                 }
 
-                Check(new EluFnAndGrad<GeneralFactor>(factor), new EluFn(factor), new EluGrad<GeneralFactor>(1.0, factor));
+                Check(new EluFnAndGrad<GeneralFactor>(factor), new EluFn<GeneralFactor>(factor), new EluGrad<GeneralFactor>(1.0, factor));
             };
         }
 
@@ -106,7 +106,7 @@ public sealed class PairKernelTests
             checks[$"ELU-like({hi:R} + {lo:R})"] = () =>
             {
                 var factor = ExpFactor.Of(hi, lo);
-                Check(new EluFnAndGrad<GeneralFactor>(factor), new EluFn(factor), new EluGrad<GeneralFactor>(1.0, factor));
+                Check(new EluFnAndGrad<GeneralFactor>(factor), new EluFn<GeneralFactor>(factor), new EluGrad<GeneralFactor>(1.0, factor));
             };
         }
 
