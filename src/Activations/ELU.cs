@@ -64,7 +64,7 @@ public sealed class ELU : ActivationFunction
         Name = "ELU",
         Parameters = [new("alpha", 1.0)],
         Kernels = p => p[0] > 0
-            ? KernelsFor(p[0], new EluBackwardFromOutput(1.0, 0.0, p[0], 0.0, 0.0))
+            ? KernelsFor(p[0], new EluBackwardFromOutput<Yes, No>(1.0, 0.0, p[0], 0.0, 0.0))
             : KernelsFor(p[0], default(NoKernel)),
         Create = p => new ELU(p[0]),
         Formulas = ("x if x > 0 else α(eˣ − 1)", "1 if x > 0 else α·eˣ", "0 if x > 0 else α·eˣ"),

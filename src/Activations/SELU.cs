@@ -55,7 +55,7 @@ public sealed class SELU : ActivationFunction
     internal static ActivationDescriptor Descriptor { get; } = new()
     {
         Name = "SELU",
-        Kernels = _ => KernelSet.Create(new SeluFn(Scale, ScaleLo, ScaledAlpha), new EluGrad<PlainFactor>(Scale, ScaledAlpha), new EluGrad<PlainFactor>(0.0, ScaledAlpha), new EluBackward<No, No>(Scale, ScaleLo, BackwardFactor.Of(ScaledAlphaHi, ScaledAlphaLo)), new EluBackwardFromOutput(Scale, ScaleLo, ScaledAlphaHi, ScaledAlphaLo, ScaledAlphaLo2), new SeluFnAndGrad<PlainFactor>(Scale, ScaleLo, ScaledAlpha), FloatKernels.Lean(new EluForFloat(Scale, ScaledAlphaHi), new EluGradForFloat(Scale, ScaledAlphaHi), new EluGradForFloat(0.0, ScaledAlphaHi), new EluAndGradForFloat(Scale, ScaledAlphaHi))),
+        Kernels = _ => KernelSet.Create(new SeluFn(Scale, ScaleLo, ScaledAlpha), new EluGrad<PlainFactor>(Scale, ScaledAlpha), new EluGrad<PlainFactor>(0.0, ScaledAlpha), new EluBackward<No, No>(Scale, ScaleLo, BackwardFactor.Of(ScaledAlphaHi, ScaledAlphaLo)), new EluBackwardFromOutput<No, Yes>(Scale, ScaleLo, ScaledAlphaHi, ScaledAlphaLo, ScaledAlphaLo2), new SeluFnAndGrad<PlainFactor>(Scale, ScaleLo, ScaledAlpha), FloatKernels.Lean(new EluForFloat(Scale, ScaledAlphaHi), new EluGradForFloat(Scale, ScaledAlphaHi), new EluGradForFloat(0.0, ScaledAlphaHi), new EluAndGradForFloat(Scale, ScaledAlphaHi))),
         Create = _ => new SELU(),
         Formulas = ("λx if x > 0 else λα(eˣ − 1)", "λ if x > 0 else λα·eˣ", "0 if x > 0 else λα·eˣ"),
     };

@@ -67,23 +67,38 @@ internal readonly struct EluBackward<TUnitPositive, TUnitAlpha> : IBinaryKernel
 /// <summary>
 /// dy·P if y &gt; 0 else dy·(y + α), from the saved output (α &gt; 0 for the form to be meaningful):
 /// ELU (P = 1, α, 0, 0) and SELU (P = λ, α = λα as the triple alphaHi + alphaLo + alphaLo2).
+/// <typeparamref name="TUnitPositive"/> says that P is 1 and <typeparamref name="THasLow"/> that α
+/// has low parts: type arguments, so that the loop tests neither (see <see cref="IFlag"/>).
 /// </summary>
-internal readonly struct EluBackwardFromOutput(double positiveHi, double positiveLo, double alphaHi, double alphaLo, double alphaLo2) : IBinaryKernel
+internal readonly struct EluBackwardFromOutput<TUnitPositive, THasLow> : IBinaryKernel
+    where TUnitPositive : struct, IFlag
+    where THasLow : struct, IFlag
 {
-    public static bool IsLight => false;
+    private readonly double _positiveHi;
+    private readonly double _positiveLo;
+    private readonly double _alphaHi;
+    private readonly double _alphaLo;
+    private readonly double _alphaLo2;
 
-    private readonly double _positiveHi = positiveHi;
-    private readonly double _positiveLo = positiveLo;
-    private readonly double _alphaHi = alphaHi;
-    private readonly double _alphaLo = alphaLo;
-    private readonly double _alphaLo2 = alphaLo2;
+    public EluBackwardFromOutput(double positiveHi, double positiveLo, double alphaHi, double alphaLo, double alphaLo2)
+    {
+        Debug.Assert(!TUnitPositive.Value || (positiveHi == 1.0 && positiveLo == 0.0), "The unit form needs P = 1.");
+        Debug.Assert(THasLow.Value || (alphaLo == 0.0 && alphaLo2 == 0.0), "Low parts need THasLow.");
+        _positiveHi = positiveHi;
+        _positiveLo = positiveLo;
+        _alphaHi = alphaHi;
+        _alphaLo = alphaLo;
+        _alphaLo2 = alphaLo2;
+    }
+
+    public static bool IsLight => false;
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public T Invoke<T, TMask, TOps>(T y, T dy)
         where TOps : ISimdOps<T, TMask> =>
         Core<T, TMask, TOps>.EluOutputBackward(
-            y, dy, _positiveHi, _positiveLo, _positiveHi == 1.0 && _positiveLo == 0.0,
-            _alphaHi, _alphaLo, _alphaLo2, _alphaLo != 0.0 || _alphaLo2 != 0.0);
+            y, dy, _positiveHi, _positiveLo, TUnitPositive.Value,
+            _alphaHi, _alphaLo, _alphaLo2, THasLow.Value);
 }
 
 /// <summary>dy·σ′(x) = dy·σ(x)(1 − σ(x)): Sigmoid's backward pass.</summary>

@@ -274,11 +274,11 @@ public sealed class BackwardKernelTests(ITestOutputHelper output)
         foreach (double alpha in new[] { 1.0, 0.5, 3.7, 1e-300, double.MaxValue })
         {
             double[] points = OutputPoints(alpha);
-            yield return new($"ELU({alpha:R}) from output", Of(new EluBackwardFromOutput(1.0, 0.0, alpha, 0.0, 0.0)), y => y > 0 ? BigFloat.One : D(y) + D(alpha), points,
+            yield return new($"ELU({alpha:R}) from output", Of(new EluBackwardFromOutput<Yes, No>(1.0, 0.0, alpha, 0.0, 0.0)), y => y > 0 ? BigFloat.One : D(y) + D(alpha), points,
                 [(1, 1), (-alpha, 0), (double.NegativeInfinity, double.NegativeInfinity), (double.PositiveInfinity, 1), (0, 1), (-0.0, 1)], true);
         }
 
-        yield return new("SELU from output", Of(new EluBackwardFromOutput(Lambda, LambdaLo, LambdaAlpha, LambdaAlphaLo, LambdaAlphaLo2)),
+        yield return new("SELU from output", Of(new EluBackwardFromOutput<No, Yes>(Lambda, LambdaLo, LambdaAlpha, LambdaAlphaLo, LambdaAlphaLo2)),
             y => y > 0 ? ExactActivations.SeluLambda : D(y) + ExactActivations.SeluLambdaAlpha, OutputPoints(LambdaAlpha),
             [(-LambdaAlpha, 1), (double.NegativeInfinity, double.NegativeInfinity), (1, 1), (-1e300, -1), (0, 1)], true);
         yield return new("ReLU from output", Of(new StepBackward(0.0)), y => y > 0 ? BigFloat.One : BigFloat.Zero, ys, [(0.0, 0), (-1, 0), (1, 1)], true);
@@ -445,9 +445,10 @@ public sealed class BackwardKernelTests(ITestOutputHelper output)
     }
 
     /// <summary>
-    /// ELU's backward kernel for α a power of two (and P = 1) and its value for α = 1 leave the
-    /// products with 1 out, and the general kernels, given the same factor, form them: the bits
-    /// must be the same at every width.
+    /// ELU's backward kernel for α a power of two (and P = 1), its from-output kernel (P = 1, α
+    /// without low parts) and its value for α = 1 leave the products with 1 and the low parts out,
+    /// and the general kernels, given the same parameters, form them: the bits must be the same at
+    /// every width.
     /// Its derivatives for α = 1 are eˣ itself (<c>Exp</c>, whose accuracy the suites check), which
     /// has the general form's bits wherever its s·t is a normal number: x ≥ −600 here (below −704
     /// it is the general form's formula; between, s·t can be subnormal for r near 0). For a plain α
@@ -503,6 +504,22 @@ public sealed class BackwardKernelTests(ITestOutputHelper output)
 
                     BitConverter.DoubleToInt64Bits(unit[i]).Should().Be(BitConverter.DoubleToInt64Bits(general[i]),
                         because: string.Create(CultureInfo.InvariantCulture, $"ELU(1)'s derivative ({positive} above 0) in unit form at x = {x[i]:R}, width {width}"));
+                }
+            }
+        }
+
+        foreach (double alpha in new[] { 1.0, 0.5, 3.7, 1e300, 1.7e308 })
+        {
+            // The from-output kernel: ELU's form (P = 1, no low parts) against the general one given the same parameters.
+            double[] y = [.. x.Select(v => Math.Max(v / 8, -alpha))];
+            foreach (int width in new[] { 1, 2, 4, 8 })
+            {
+                double[] general = KernelWidths.Binary(new EluBackwardFromOutput<No, Yes>(1.0, 0.0, alpha, 0.0, 0.0), y, dy, width);
+                double[] unit = KernelWidths.Binary(new EluBackwardFromOutput<Yes, No>(1.0, 0.0, alpha, 0.0, 0.0), y, dy, width);
+                for (int i = 0; i < y.Length; i++)
+                {
+                    BitConverter.DoubleToInt64Bits(unit[i]).Should().Be(BitConverter.DoubleToInt64Bits(general[i]),
+                        because: string.Create(CultureInfo.InvariantCulture, $"ELU({alpha:R}) from output in unit form at y = {y[i]:R}, dy = {dy[i]:R}, width {width}"));
                 }
             }
         }
