@@ -45,7 +45,7 @@ internal readonly struct UnitFactor : IFactorForm
     public static bool IsPlain => true;
 }
 
-/// <summary>An a of moderate size, 2⁻⁵¹² ≤ |a| &lt; 2^367 (every α a network uses, and SELU's λα).</summary>
+/// <summary>An a of moderate size, 2⁻⁵¹² ≤ |a| &lt; 2^367 (ELU's α other than 1 in that range, and SELU's λα).</summary>
 internal readonly struct PlainFactor : IFactorForm
 {
     public static bool IsUnit => false;

@@ -298,9 +298,21 @@ internal static partial class Core<T, TMask, TOps>
         T t = ExpSixteenthsT(xc, z);
         T scale = TOps.AddShiftedBits(TOps.Lookup16(Exp2SixteenthsLessIndex, z), z);
         T near = TOps.Add(scale, TOps.Multiply(scale, t));
+        return PropagateNaN(x, WithFarExp(x, near, z, t));
+    }
+
+    /// <summary>
+    /// <paramref name="near"/> (the fast path's s + s·t) on the lanes with |x| ≤ 704, and on the others
+    /// (m + m·t)·2^k from the same z and t (x clamped to ±1000), rounded once by <see cref="ScaleB"/>
+    /// into the subnormals or to ∞: <see cref="ExpWide"/>'s selection, shared with the pair kernels
+    /// that have z and t already.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static T WithFarExp(T x, T near, T z, T t)
+    {
         T m = TOps.Lookup16(Exp2Sixteenths, z);
         T far = ScaleB(TOps.Add(m, TOps.Multiply(m, t)), SixteenthsExponent(z));
-        return PropagateNaN(x, TOps.Select(TOps.LessThanOrEqual(TOps.Abs(x), TOps.Create(ExpFastLimit)), near, far));
+        return TOps.Select(TOps.LessThanOrEqual(TOps.Abs(x), TOps.Create(ExpFastLimit)), near, far);
     }
 
     /// <summary>

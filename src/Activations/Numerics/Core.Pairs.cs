@@ -98,13 +98,7 @@ internal static partial class Core<T, TMask, TOps>
         if (unitB)
         {
             // Exp(x): s + s·t is sharedHi up to |x| = 704, and beyond it ExpWide's (m + m·t)·2^k.
-            scaledExp = sharedHi;
-            if (TOps.AnyMagnitudeAbove(x, ExpFastLimit))
-            {
-                T m = TOps.Lookup16(Exp2Sixteenths, z);
-                T far = ScaleB(TOps.Add(m, TOps.Multiply(m, t)), SixteenthsExponent(z));
-                scaledExp = TOps.Select(TOps.LessThanOrEqual(TOps.Abs(x), TOps.Create(ExpFastLimit)), sharedHi, far);
-            }
+            scaledExp = TOps.AnyMagnitudeAbove(x, ExpFastLimit) ? WithFarExp(x, sharedHi, z, t) : sharedHi;
         }
         else
         {

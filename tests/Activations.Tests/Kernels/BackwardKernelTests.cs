@@ -445,14 +445,14 @@ public sealed class BackwardKernelTests(ITestOutputHelper output)
     }
 
     /// <summary>
-    /// ELU's backward kernel for α a power of two (and P = 1), its from-output kernel (P = 1, α
-    /// without low parts) and its value for α = 1 leave the products with 1 and the low parts out,
-    /// and the general kernels, given the same parameters, form them: the bits must be the same at
-    /// every width.
-    /// Its derivatives for α = 1 are eˣ itself (<c>Exp</c>, whose accuracy the suites check), which
-    /// has the general form's bits wherever its s·t is a normal number: x ≥ −600 here (below −704
-    /// it is the general form's formula; between, s·t can be subnormal for r near 0). For a plain α
-    /// the derivatives skip the far range's selects and the product by 1, for the same bits everywhere.
+    /// ELU's and SELU's specialised kernels leave out the products with 1, the far range's selects
+    /// and the low parts that their type arguments say are not needed; the general kernels, given
+    /// the same parameters, form them, and the bits must be the same at every width: the backward
+    /// pass for α a power of two (and P = 1), the from-output pass (P = 1, α without low parts), the
+    /// value for α = 1 and the derivatives for a plain α. The derivatives for α = 1 are eˣ itself
+    /// (<c>Exp</c>, whose accuracy the suites check), which has the general form's bits wherever its
+    /// s·t is a normal number: outside [−704, −600) here (below −704 it is the general form's formula;
+    /// in between, s·t can be subnormal for r near 0), so that range is left out of that comparison.
     /// </summary>
     [Fact]
     public void TheUnitFormsOfEluGiveTheGeneralFormsBits()
@@ -460,67 +460,48 @@ public sealed class BackwardKernelTests(ITestOutputHelper output)
         var random = new Random(20261203);
         double[] x = [.. XSample(3000, 1203), double.NaN, double.PositiveInfinity, double.NegativeInfinity];
         double[] dy = [.. x.Select(_ => DySample(random))];
+        double[] xOutsideSubnormalProducts = [.. x.Where(v => !(v < -600 && v >= -704))];
+        int[] widths = [1, 2, 4, 8];
         ExpFactor one = ExpFactor.Of(1.0, 0.0);
         one.IsUnit.Should().BeTrue();
         foreach (double a in new[] { 0.5, 1.7580993408473768, -2.0, 3.7, 1e-150, 1e100 })
         {
             ExpFactor plain = ExpFactor.Of(a, 0.0);
             plain.IsPlain.Should().BeTrue();
-            foreach (int width in new[] { 1, 2, 4, 8 })
+            foreach (int width in widths)
             {
-                double[] general = KernelWidths.Unary(new EluGrad<GeneralFactor>(1.0, plain), x, width);
-                double[] plainForm = KernelWidths.Unary(new EluGrad<PlainFactor>(1.0, plain), x, width);
-                for (int i = 0; i < x.Length; i++)
-                {
-                    BitConverter.DoubleToInt64Bits(plainForm[i]).Should().Be(BitConverter.DoubleToInt64Bits(general[i]),
-                        because: string.Create(CultureInfo.InvariantCulture, $"ELU({a:R})'s derivative in plain form at x = {x[i]:R}, width {width}"));
-                }
+                ShouldHaveTheBitsOf(
+                    KernelWidths.Unary(new EluGrad<PlainFactor>(1.0, plain), x, width),
+                    KernelWidths.Unary(new EluGrad<GeneralFactor>(1.0, plain), x, width),
+                    i => $"ELU({a:R})'s derivative in plain form at x = {x[i]:R}, width {width}");
             }
         }
 
-        foreach (int width in new[] { 1, 2, 4, 8 })
+        foreach (int width in widths)
         {
-            double[] general = KernelWidths.Unary(new EluFn<GeneralFactor>(one), x, width);
-            double[] unit = KernelWidths.Unary(new EluFn<UnitFactor>(one), x, width);
-            for (int i = 0; i < x.Length; i++)
+            ShouldHaveTheBitsOf(
+                KernelWidths.Unary(new EluFn<UnitFactor>(one), x, width),
+                KernelWidths.Unary(new EluFn<GeneralFactor>(one), x, width),
+                i => $"ELU(1) in unit form at x = {x[i]:R}, width {width}");
+            foreach (double positive in new[] { 1.0, 0.0 })
             {
-                BitConverter.DoubleToInt64Bits(unit[i]).Should().Be(BitConverter.DoubleToInt64Bits(general[i]),
-                    because: string.Create(CultureInfo.InvariantCulture, $"ELU(1) in unit form at x = {x[i]:R}, width {width}"));
-            }
-        }
-
-        foreach (double positive in new[] { 1.0, 0.0 })
-        {
-            foreach (int width in new[] { 1, 2, 4, 8 })
-            {
-                double[] general = KernelWidths.Unary(new EluGrad<GeneralFactor>(positive, one), x, width);
-                double[] unit = KernelWidths.Unary(new EluGrad<UnitFactor>(positive, one), x, width);
-                for (int i = 0; i < x.Length; i++)
-                {
-                    if (x[i] < -600 && x[i] >= -704)
-                    {
-                        continue;
-                    }
-
-                    BitConverter.DoubleToInt64Bits(unit[i]).Should().Be(BitConverter.DoubleToInt64Bits(general[i]),
-                        because: string.Create(CultureInfo.InvariantCulture, $"ELU(1)'s derivative ({positive} above 0) in unit form at x = {x[i]:R}, width {width}"));
-                }
+                double[] xs = xOutsideSubnormalProducts;
+                ShouldHaveTheBitsOf(
+                    KernelWidths.Unary(new EluGrad<UnitFactor>(positive, one), xs, width),
+                    KernelWidths.Unary(new EluGrad<GeneralFactor>(positive, one), xs, width),
+                    i => $"ELU(1)'s derivative ({positive} above 0) in unit form at x = {xs[i]:R}, width {width}");
             }
         }
 
         foreach (double alpha in new[] { 1.0, 0.5, 3.7, 1e300, 1.7e308 })
         {
-            // The from-output kernel: ELU's form (P = 1, no low parts) against the general one given the same parameters.
             double[] y = [.. x.Select(v => Math.Max(v / 8, -alpha))];
-            foreach (int width in new[] { 1, 2, 4, 8 })
+            foreach (int width in widths)
             {
-                double[] general = KernelWidths.Binary(new EluBackwardFromOutput<No, Yes>(1.0, 0.0, alpha, 0.0, 0.0), y, dy, width);
-                double[] unit = KernelWidths.Binary(new EluBackwardFromOutput<Yes, No>(1.0, 0.0, alpha, 0.0, 0.0), y, dy, width);
-                for (int i = 0; i < y.Length; i++)
-                {
-                    BitConverter.DoubleToInt64Bits(unit[i]).Should().Be(BitConverter.DoubleToInt64Bits(general[i]),
-                        because: string.Create(CultureInfo.InvariantCulture, $"ELU({alpha:R}) from output in unit form at y = {y[i]:R}, dy = {dy[i]:R}, width {width}"));
-                }
+                ShouldHaveTheBitsOf(
+                    KernelWidths.Binary(new EluBackwardFromOutput<Yes, No>(1.0, 0.0, alpha, 0.0, 0.0), y, dy, width),
+                    KernelWidths.Binary(new EluBackwardFromOutput<No, Yes>(1.0, 0.0, alpha, 0.0, 0.0), y, dy, width),
+                    i => $"ELU({alpha:R}) from output in unit form at y = {y[i]:R}, dy = {dy[i]:R}, width {width}");
             }
         }
 
@@ -528,18 +509,33 @@ public sealed class BackwardKernelTests(ITestOutputHelper output)
         {
             BackwardFactor factor = BackwardFactor.Of(alpha, 0.0);
             factor.IsUnit.Should().Be(alpha > 0, because: "the unit form is for positive powers of two");
-            foreach (int width in new[] { 1, 2, 4, 8 })
+            foreach (int width in widths)
             {
                 double[] general = KernelWidths.Binary(new EluBackward<No, No>(1.0, 0.0, factor), x, dy, width);
-                double[] unitPositive = KernelWidths.Binary(new EluBackward<Yes, No>(1.0, 0.0, factor), x, dy, width);
-                double[] unit = factor.IsUnit ? KernelWidths.Binary(new EluBackward<Yes, Yes>(1.0, 0.0, factor), x, dy, width) : unitPositive;
-                for (int i = 0; i < x.Length; i++)
+                ShouldHaveTheBitsOf(
+                    KernelWidths.Binary(new EluBackward<Yes, No>(1.0, 0.0, factor), x, dy, width),
+                    general,
+                    i => $"ELU({alpha:R}) with P = 1 at x = {x[i]:R}, dy = {dy[i]:R}, width {width}");
+                if (factor.IsUnit)
                 {
-                    BitConverter.DoubleToInt64Bits(unitPositive[i]).Should().Be(BitConverter.DoubleToInt64Bits(general[i]),
-                        because: string.Create(CultureInfo.InvariantCulture, $"ELU({alpha:R}) with P = 1 at x = {x[i]:R}, dy = {dy[i]:R}, width {width}"));
-                    BitConverter.DoubleToInt64Bits(unit[i]).Should().Be(BitConverter.DoubleToInt64Bits(general[i]),
-                        because: string.Create(CultureInfo.InvariantCulture, $"ELU({alpha:R}) in unit form at x = {x[i]:R}, dy = {dy[i]:R}, width {width}"));
+                    ShouldHaveTheBitsOf(
+                        KernelWidths.Binary(new EluBackward<Yes, Yes>(1.0, 0.0, factor), x, dy, width),
+                        general,
+                        i => $"ELU({alpha:R}) in unit form at x = {x[i]:R}, dy = {dy[i]:R}, width {width}");
                 }
+            }
+        }
+    }
+
+    /// <summary>Asserts that every element of <paramref name="actual"/> has the bits of <paramref name="expected"/>'s, naming the first that does not.</summary>
+    private static void ShouldHaveTheBitsOf(double[] actual, double[] expected, Func<int, FormattableString> at)
+    {
+        actual.Length.Should().Be(expected.Length);
+        for (int i = 0; i < actual.Length; i++)
+        {
+            if (BitConverter.DoubleToInt64Bits(actual[i]) != BitConverter.DoubleToInt64Bits(expected[i]))
+            {
+                BitConverter.DoubleToInt64Bits(actual[i]).Should().Be(BitConverter.DoubleToInt64Bits(expected[i]), because: FormattableString.Invariant(at(i)));
             }
         }
     }
