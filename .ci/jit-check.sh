@@ -7,7 +7,11 @@
 # inlined into its loop, which then runs several times slower). Loop's two calls of InvokeOnce
 # follow its loop; InvokeOnce itself must contain no call either. The only other calls allowed are the
 # software fused multiply-add of Affine's correctly rounded s·x + b on processors without FMA:
-# s·x + b is rounded once for any doubles s, x and b, which no split of the product can give.
+# s·x + b is rounded once for any doubles s, x and b, which no split of the product can give;
+# and, with 16 vector registers, the rare paths that Core keeps out of line on purpose (its methods
+# named …OutOfLine: the far ranges' e^x, called by FarExp and FarScaledExp in a branch that almost
+# no vector takes, and SiLU's root neighbourhoods), which inlined raise the register pressure and
+# the spills of the whole loop.
 # The loops are compiled once, fully optimised, in every configuration; with dynamic PGO on, the
 # JIT still lays out their blocks from a synthesized profile, so the script reports (without
 # failing) whether the listings are identical; the benchmarks measure whether that matters.
@@ -63,10 +67,12 @@ for isa in "${isas[@]}"; do
       continue
     fi
     listings+=("$file")
-    # Calls per listing, except the allowed software fused multiply-add and Loop's calls of InvokeOnce.
+    # Calls per listing, except the allowed software fused multiply-add, Core's out-of-line rare
+    # paths and Loop's calls of InvokeOnce.
     bad=$(awk '
       /^; Assembly listing for method/ { method = $0; sub(/.*SpanDriver:/, "", method); sub(/\(.*/, "", method) }
       /^ +call / && !(method ~ /AffineFn/ && /Math:FusedMultiplyAdd/) \
+        && !/Activations\.Numerics\.Core`3\[.*\]:[A-Za-z0-9]*OutOfLine\(/ \
         && !(method ~ /^Loop\[/ && /SpanDriver:InvokeOnce\[/) { print method ": " $0 }' "$file" | sort | uniq -c)
     loops=$(grep -c '^; Assembly listing for method' "$file" || true)
     if [[ -n "$bad" ]]; then
@@ -74,7 +80,7 @@ for isa in "${isas[@]}"; do
       echo "$bad" >&2
       status=1
     else
-      echo "${isa:-default ISA}, ${jit:-default JIT}: $loops methods (loops and end vectors), no calls"
+      echo "${isa:-default ISA}, ${jit:-default JIT}: $loops methods (loops and end vectors), no calls but the allowed ones"
     fi
   done
   # The same machine code under every JIT configuration (listings sorted by method).

@@ -1,5 +1,7 @@
 using System;
 using System.Runtime.CompilerServices;
+using System.Runtime.Intrinsics.Arm;
+using System.Runtime.Intrinsics.X86;
 
 namespace Activations.Numerics;
 
@@ -243,6 +245,47 @@ internal static partial class Core<T, TMask, TOps>
         T mHi = ExpTable(Clamp(x, ExpArgumentLimit), out T k, out T mLo);
         return ScaleB(MultiplyRounded(aHi, aLo, mHi, mLo), k);
     }
+
+    /// <summary>
+    /// <see cref="ScaledExp"/> for a kernel's far range, the branch at the end of a kernel that almost
+    /// no vector takes. With 16 vector registers (x64 without AVX-512, at every width and on the
+    /// scalar path) it is a call. Inlined, its constants (most of them those of the main path's
+    /// e^x, which the JIT materialises once per iteration) would stay live from the main path to
+    /// this branch, and with 16 registers the JIT spills them to the stack in every iteration: the
+    /// tanh pair's loop stored 16 vectors to the stack per iteration with the far range inlined
+    /// and 9 with it called. With 32 registers (AVX-512, Arm64) it is inlined. The same operations
+    /// either way, so the same bits.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal static T FarScaledExp(T x, T aHi, T aLo)
+    {
+        if (Avx512F.IsSupported || AdvSimd.IsSupported)
+        {
+            return ScaledExp(x, aHi, aLo);
+        }
+
+        return ScaledExpOutOfLine(x, aHi, aLo);
+    }
+
+    /// <summary><see cref="Exp"/> for a kernel's far range, out of line as <see cref="FarScaledExp"/> is.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal static T FarExp(T x)
+    {
+        if (Avx512F.IsSupported || AdvSimd.IsSupported)
+        {
+            return Exp(x);
+        }
+
+        return ExpOutOfLine(x);
+    }
+
+    /// <summary><see cref="ScaledExp"/>, never inlined (see <see cref="FarScaledExp"/>).</summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static T ScaledExpOutOfLine(T x, T aHi, T aLo) => ScaledExp(x, aHi, aLo);
+
+    /// <summary><see cref="Exp"/>, never inlined (see <see cref="FarScaledExp"/>).</summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static T ExpOutOfLine(T x) => Exp(x);
 
     /// <summary>
     /// The bits of 2^(j/16) rounded (<see cref="Exp2Sixteenths"/>) minus j·2^48, as doubles: adding

@@ -193,7 +193,7 @@ internal static partial class Core<T, TMask, TOps>
         TMask far = TOps.GreaterThan(bh, TOps.Create(GeluDirectLimit));
         if (TOps.Any(far))
         {
-            T tail = ScaledExp(TOps.Negate(bh), xs, TOps.Negate(TOps.Multiply(xs, bl)));
+            T tail = FarScaledExp(TOps.Negate(bh), xs, TOps.Negate(TOps.Multiply(xs, bl)));
             v = TOps.Select(far, TOps.Select(negative, tail, x), v);
         }
 
@@ -286,7 +286,7 @@ internal static partial class Core<T, TMask, TOps>
         TMask far = TOps.GreaterThan(bh, TOps.Create(GeluDirectLimit));
         if (TOps.Any(far))
         {
-            T tail = ScaledExp(TOps.Negate(bh), uHi, TOps.Subtract(uLo, TOps.Multiply(uHi, bl)));
+            T tail = FarScaledExp(TOps.Negate(bh), uHi, TOps.Subtract(uLo, TOps.Multiply(uHi, bl)));
             v = TOps.Select(far, TOps.Select(TOps.LessThan(x, TOps.Create(0.0)), tail, TOps.Create(1.0)), v);
         }
 
@@ -381,7 +381,7 @@ internal static partial class Core<T, TMask, TOps>
         if (TOps.Any(far))
         {
             // At the clamped t ≤ e^−600, E = G − H to 2^−860.
-            T tail = ScaledExp(TOps.Negate(bh), eHi, TOps.Subtract(eLo, TOps.Multiply(eHi, bl)));
+            T tail = FarScaledExp(TOps.Negate(bh), eHi, TOps.Subtract(eLo, TOps.Multiply(eHi, bl)));
             v = TOps.Select(far, tail, v);
         }
 

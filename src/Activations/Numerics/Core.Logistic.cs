@@ -53,7 +53,7 @@ internal static partial class Core<T, TMask, TOps>
         TMask far = TOps.GreaterThan(a, TOps.Create(DirectLimit));
         if (TOps.Any(far))
         {
-            v = TOps.Select(far, TOps.Select(negative, Exp(x), TOps.Create(1.0)), v);
+            v = TOps.Select(far, TOps.Select(negative, FarExp(x), TOps.Create(1.0)), v);
         }
 
         return v;
@@ -75,7 +75,7 @@ internal static partial class Core<T, TMask, TOps>
         TMask far = TOps.LessThan(y, TOps.Create(-DirectLimit));
         if (TOps.Any(far))
         {
-            v = TOps.Select(far, ScaledExp(y, TOps.Create(c), TOps.Create(0.0)), v);
+            v = TOps.Select(far, FarScaledExp(y, TOps.Create(c), TOps.Create(0.0)), v);
         }
 
         return v;
@@ -126,7 +126,7 @@ internal static partial class Core<T, TMask, TOps>
             TMask series = TOps.LessThan(TOps.Abs(y), TOps.Create(Grad2SeriesLimit));
             TMask far = TOps.LessThan(y, TOps.Create(-DirectLimit));
             r = TOps.Select(series, TOps.Multiply(TOps.Create(c * 0.125), y), r);
-            r = TOps.Select(far, TOps.Negate(ScaledExp(y, TOps.Create(c), TOps.Create(0.0))), r);
+            r = TOps.Select(far, TOps.Negate(FarScaledExp(y, TOps.Create(c), TOps.Create(0.0))), r);
         }
 
         return TOps.Select(TOps.LessThan(x, TOps.Create(0.0)), TOps.Negate(r), r);

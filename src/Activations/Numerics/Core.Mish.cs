@@ -183,11 +183,11 @@ internal static partial class Core<T, TMask, TOps>
         T xc = TOps.Select(TOps.LessThan(x, TOps.Create(MishTailClamp)), TOps.Create(MishTailClamp), x);
         if (offset == 0)
         {
-            return ScaledExp(xc, xc, TOps.Create(0.0));
+            return FarScaledExp(xc, xc, TOps.Create(0.0));
         }
 
         T aHi = TwoSum(TOps.Create(offset), xc, out T aLo);
-        return ScaledExp(xc, aHi, aLo);
+        return FarScaledExp(xc, aHi, aLo);
     }
 
     /// <summary>
@@ -406,7 +406,7 @@ internal static partial class Core<T, TMask, TOps>
             T aHi = TwoSum(
                 TOps.Select(negativeFar, TOps.Create(2.0), TOps.Create(1.0)), TOps.Select(negativeFar, xn, TOps.Negate(xp)), out T aLo);
             T scale = TOps.Select(negativeFar, TOps.Create(1.0), TOps.Create(8.0));
-            T tail = ScaledExp(
+            T tail = FarScaledExp(
                 TOps.Select(negativeFar, xn, TOps.Multiply(TOps.Create(-2.0), xp)), TOps.Multiply(scale, aHi), TOps.Multiply(scale, aLo));
             v = TOps.Select(far, tail, v);
         }

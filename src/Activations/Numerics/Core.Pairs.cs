@@ -145,8 +145,8 @@ internal static partial class Core<T, TMask, TOps>
         if (TOps.AnyMagnitudeAbove(x, DirectLimit))
         {
             TMask far = TOps.GreaterThan(a, TOps.Create(DirectLimit));
-            v = TOps.Select(far, TOps.Select(negative, Exp(x), TOps.Create(1.0)), v);
-            g = TOps.Select(far, ScaledExp(y, TOps.Create(1.0), TOps.Create(0.0)), g);
+            v = TOps.Select(far, TOps.Select(negative, FarExp(x), TOps.Create(1.0)), v);
+            g = TOps.Select(far, FarScaledExp(y, TOps.Create(1.0), TOps.Create(0.0)), g);
         }
 
         grad = g;
@@ -172,7 +172,7 @@ internal static partial class Core<T, TMask, TOps>
         {
             TMask far = TOps.GreaterThan(TOps.Abs(x), TOps.Create(TanhFarLimit));
             v = TOps.Select(far, TOps.CopySign(TOps.Create(1.0), x), v);
-            g = TOps.Select(TOps.LessThan(y, TOps.Create(-DirectLimit)), ScaledExp(y, TOps.Create(4.0), TOps.Create(0.0)), g);
+            g = TOps.Select(TOps.LessThan(y, TOps.Create(-DirectLimit)), FarScaledExp(y, TOps.Create(4.0), TOps.Create(0.0)), g);
         }
 
         grad = g;
@@ -207,7 +207,7 @@ internal static partial class Core<T, TMask, TOps>
         if (TOps.AnyMagnitudeAbove(x, SoftPlusFarLimit))
         {
             TMask far = TOps.GreaterThan(a, TOps.Create(SoftPlusFarLimit));
-            T e = Exp(x);
+            T e = FarExp(x);
             v = TOps.Select(far, TOps.Select(positive, x, e), v);
             q = TOps.Select(TOps.GreaterThan(a, TOps.Create(DirectLimit)), TOps.Select(negative, e, TOps.Create(1.0)), q);
         }

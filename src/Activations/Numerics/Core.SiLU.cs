@@ -1,4 +1,6 @@
 using System.Runtime.CompilerServices;
+using System.Runtime.Intrinsics.Arm;
+using System.Runtime.Intrinsics.X86;
 
 namespace Activations.Numerics;
 
@@ -161,7 +163,7 @@ internal static partial class Core<T, TMask, TOps>
             T small = TOps.CopySign(TOps.Add(half, TOps.Multiply(TOps.Multiply(x, x), TOps.Create(0.25))), x);
             v = TOps.Select(series, small, v);
             T xc = TOps.Select(TOps.LessThan(x, TOps.Create(SiLUFarClamp)), TOps.Create(SiLUFarClamp), x);
-            T farValue = TOps.Select(TOps.GreaterThan(x, TOps.Create(0.0)), x, ScaledExp(xc, xc, TOps.Create(0.0)));
+            T farValue = TOps.Select(TOps.GreaterThan(x, TOps.Create(0.0)), x, FarScaledExp(xc, xc, TOps.Create(0.0)));
             v = TOps.Select(far, farValue, v);
         }
 
@@ -185,6 +187,16 @@ internal static partial class Core<T, TMask, TOps>
     /// A method of its own because the JIT inlines no method with more than 32 IL locals, which
     /// <see cref="SiLUGradPair"/> would have with these in it.
     /// </summary>
+    /// <summary>
+    /// <see cref="SiLUGradRootFactors"/>, never inlined: with 16 vector registers (x64 without
+    /// AVX-512) <see cref="SiLUGradPair"/> calls it on copies of its factors, because inlined its
+    /// code raised the register pressure, and the spills, of the whole loop, also on the vectors
+    /// that do not take it; with 32 it is inlined. The same operations, so the same bits.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static void SiLUGradRootFactorsOutOfLine(T a, TMask near, ref T tHi, ref T tLo, ref T wHi, ref T wLo, ref T dHi, ref T dLo) =>
+        SiLUGradRootFactors(a, near, ref tHi, ref tLo, ref wHi, ref wLo, ref dHi, ref dLo);
+
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static void SiLUGradRootFactors(T a, TMask near, ref T tHi, ref T tLo, ref T wHi, ref T wLo, ref T dHi, ref T dLo)
     {
@@ -209,6 +221,11 @@ internal static partial class Core<T, TMask, TOps>
     /// u = b₀ − a and E = e^u − 1. A method of its own for the same reason as
     /// <see cref="SiLUGradRootFactors"/>, for <see cref="SiLUGrad2"/>.
     /// </summary>
+    /// <summary><see cref="SiLUGrad2RootFactors"/>, never inlined, for <see cref="SiLUGrad2"/> as <see cref="SiLUGradRootFactorsOutOfLine"/> is for f′.</summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static void SiLUGrad2RootFactorsOutOfLine(T a, TMask near, ref T tHi, ref T tLo, ref T kHi, ref T kLo, ref T dHi, ref T dLo) =>
+        SiLUGrad2RootFactors(a, near, ref tHi, ref tLo, ref kHi, ref kLo, ref dHi, ref dLo);
+
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static void SiLUGrad2RootFactors(T a, TMask near, ref T tHi, ref T tLo, ref T kHi, ref T kLo, ref T dHi, ref T dLo)
     {
@@ -257,7 +274,21 @@ internal static partial class Core<T, TMask, TOps>
         TMask near = TOps.LessThanOrEqual(TOps.Abs(TOps.Add(x, TOps.Create(SiLURootA1))), TOps.Create(SiLURootRadius));
         if (TOps.Any(near))
         {
-            SiLUGradRootFactors(a, near, ref pHi, ref pLo, ref wHi, ref wLo, ref dHi, ref dLo);
+            if (Avx512F.IsSupported || AdvSimd.IsSupported)
+            {
+                SiLUGradRootFactors(a, near, ref pHi, ref pLo, ref wHi, ref wLo, ref dHi, ref dLo);
+            }
+            else
+            {
+                T p0 = pHi, p1 = pLo, w0 = wHi, w1 = wLo, d0 = dHi, d1 = dLo;
+                SiLUGradRootFactorsOutOfLine(a, near, ref p0, ref p1, ref w0, ref w1, ref d0, ref d1);
+                pHi = p0;
+                pLo = p1;
+                wHi = w0;
+                wLo = w1;
+                dHi = d0;
+                dLo = d1;
+            }
         }
 
         T nHi = MultiplyDD(pHi, pLo, wHi, wLo, out T nLo);
@@ -286,7 +317,7 @@ internal static partial class Core<T, TMask, TOps>
         {
             T xc = TOps.Select(TOps.LessThan(x, TOps.Create(SiLUFarClamp)), TOps.Create(SiLUFarClamp), x);
             T fHi = TwoSum(TOps.Create(1.0), xc, out T fLo);
-            T farValue = TOps.Select(TOps.GreaterThan(x, TOps.Create(0.0)), TOps.Create(1.0), ScaledExp(xc, fHi, fLo));
+            T farValue = TOps.Select(TOps.GreaterThan(x, TOps.Create(0.0)), TOps.Create(1.0), FarScaledExp(xc, fHi, fLo));
             v = TOps.Select(TOps.GreaterThan(TOps.Abs(x), TOps.Create(DirectLimit)), farValue, v);
         }
 
@@ -329,7 +360,21 @@ internal static partial class Core<T, TMask, TOps>
         TMask near = TOps.LessThanOrEqual(TOps.Abs(TOps.Subtract(a, TOps.Create(SiLURootB1))), TOps.Create(SiLURootRadius));
         if (TOps.Any(near))
         {
-            SiLUGrad2RootFactors(a, near, ref tHi, ref tLo, ref kHi, ref kLo, ref dHi, ref dLo);
+            if (Avx512F.IsSupported || AdvSimd.IsSupported)
+            {
+                SiLUGrad2RootFactors(a, near, ref tHi, ref tLo, ref kHi, ref kLo, ref dHi, ref dLo);
+            }
+            else
+            {
+                T t0 = tHi, t1 = tLo, k0 = kHi, k1 = kLo, d0 = dHi, d1 = dLo;
+                SiLUGrad2RootFactorsOutOfLine(a, near, ref t0, ref t1, ref k0, ref k1, ref d0, ref d1);
+                tHi = t0;
+                tLo = t1;
+                kHi = k0;
+                kLo = k1;
+                dHi = d0;
+                dLo = d1;
+            }
         }
 
         T nHi = MultiplyDD(tHi, tLo, kHi, kLo, out T nLo);
@@ -345,7 +390,7 @@ internal static partial class Core<T, TMask, TOps>
             v = TOps.Select(series, TOps.Create(0.5), v);
             T ac = TOps.Select(TOps.GreaterThan(a, TOps.Create(-SiLUFarClamp)), TOps.Create(-SiLUFarClamp), a);
             T fHi = TwoSum(TOps.Create(2.0), TOps.Negate(ac), out T fLo);
-            v = TOps.Select(far, ScaledExp(TOps.Negate(ac), fHi, fLo), v);
+            v = TOps.Select(far, FarScaledExp(TOps.Negate(ac), fHi, fLo), v);
         }
 
         return v;

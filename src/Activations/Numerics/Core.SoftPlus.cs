@@ -82,7 +82,7 @@ internal static partial class Core<T, TMask, TOps>
         T v = TOps.Add(sHi, TOps.Add(s, lLo));
         if (TOps.Any(far))
         {
-            v = TOps.Select(far, TOps.Select(positive, x, Exp(x)), v);
+            v = TOps.Select(far, TOps.Select(positive, x, FarExp(x)), v);
         }
 
         return v;
