@@ -251,10 +251,10 @@ internal static partial class Core<T, TMask, TOps>
     /// no vector takes. With 16 vector registers (x64 without AVX-512, at every width and on the
     /// scalar path) it is a call. Inlined, its constants (most of them those of the main path's
     /// e^x, which the JIT materialises once per iteration) would stay live from the main path to
-    /// this branch, and with 16 registers the JIT spills them to the stack in every iteration: the
-    /// tanh pair's loop stored 16 vectors to the stack per iteration with the far range inlined
-    /// and 9 with it called. With 32 registers (AVX-512, Arm64) it is inlined. The same operations
-    /// either way, so the same bits.
+    /// this branch, and with 16 registers the JIT spills them to the stack in every iteration (the
+    /// 256-bit listing of σ's FnAndGrad loop has 89 vector loads and stores of the stack with the
+    /// far ranges inlined, 32 with them called). With 32 registers (AVX-512, Arm64) it is inlined.
+    /// The same operations either way, so the same bits.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     internal static T FarScaledExp(T x, T aHi, T aLo)
