@@ -187,16 +187,6 @@ internal static partial class Core<T, TMask, TOps>
     /// A method of its own because the JIT inlines no method with more than 32 IL locals, which
     /// <see cref="SiLUGradPair"/> would have with these in it.
     /// </summary>
-    /// <summary>
-    /// <see cref="SiLUGradRootFactors"/>, never inlined: with 16 vector registers (x64 without
-    /// AVX-512) <see cref="SiLUGradPair"/> calls it on copies of its factors, because inlined its
-    /// code raised the register pressure, and the spills, of the whole loop, also on the vectors
-    /// that do not take it; with 32 it is inlined. The same operations, so the same bits.
-    /// </summary>
-    [MethodImpl(MethodImplOptions.NoInlining)]
-    private static void SiLUGradRootFactorsOutOfLine(T a, TMask near, ref T tHi, ref T tLo, ref T wHi, ref T wLo, ref T dHi, ref T dLo) =>
-        SiLUGradRootFactors(a, near, ref tHi, ref tLo, ref wHi, ref wLo, ref dHi, ref dLo);
-
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static void SiLUGradRootFactors(T a, TMask near, ref T tHi, ref T tLo, ref T wHi, ref T wLo, ref T dHi, ref T dLo)
     {
@@ -216,16 +206,22 @@ internal static partial class Core<T, TMask, TOps>
     }
 
     /// <summary>
+    /// <see cref="SiLUGradRootFactors"/>, never inlined: with 16 vector registers (x64 without
+    /// AVX-512) <see cref="SiLUGradPair"/> calls it on copies of its factors (so that the factors
+    /// themselves are never address-taken and stay in registers), because inlined its
+    /// code raised the register pressure, and the spills, of the whole loop, also on the vectors
+    /// that do not take it; with 32 it is inlined. The same operations, so the same bits.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static void SiLUGradRootFactorsOutOfLine(T a, TMask near, ref T tHi, ref T tLo, ref T wHi, ref T wLo, ref T dHi, ref T dLo) =>
+        SiLUGradRootFactors(a, near, ref tHi, ref tLo, ref wHi, ref wLo, ref dHi, ref dLo);
+
+    /// <summary>
     /// The factors of f″ = t·K/d³ near ±b₀, on the lanes of <paramref name="near"/> (the others keep
     /// theirs): t = e^−b₀(1 + E), d = 1 + t and K = 2d + a(t − 1) = e^−b₀(2 + a)E + (1 − e^−b₀)u, with
     /// u = b₀ − a and E = e^u − 1. A method of its own for the same reason as
     /// <see cref="SiLUGradRootFactors"/>, for <see cref="SiLUGrad2"/>.
     /// </summary>
-    /// <summary><see cref="SiLUGrad2RootFactors"/>, never inlined, for <see cref="SiLUGrad2"/> as <see cref="SiLUGradRootFactorsOutOfLine"/> is for f′.</summary>
-    [MethodImpl(MethodImplOptions.NoInlining)]
-    private static void SiLUGrad2RootFactorsOutOfLine(T a, TMask near, ref T tHi, ref T tLo, ref T kHi, ref T kLo, ref T dHi, ref T dLo) =>
-        SiLUGrad2RootFactors(a, near, ref tHi, ref tLo, ref kHi, ref kLo, ref dHi, ref dLo);
-
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static void SiLUGrad2RootFactors(T a, TMask near, ref T tHi, ref T tLo, ref T kHi, ref T kLo, ref T dHi, ref T dLo)
     {
@@ -246,6 +242,11 @@ internal static partial class Core<T, TMask, TOps>
         dHi = TOps.Select(near, rdHi, dHi);
         dLo = TOps.Select(near, rdLo, dLo);
     }
+
+    /// <summary><see cref="SiLUGrad2RootFactors"/>, never inlined, for <see cref="SiLUGrad2"/> as <see cref="SiLUGradRootFactorsOutOfLine"/> is for f′.</summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static void SiLUGrad2RootFactorsOutOfLine(T a, TMask near, ref T tHi, ref T tLo, ref T kHi, ref T kLo, ref T dHi, ref T dLo) =>
+        SiLUGrad2RootFactors(a, near, ref tHi, ref tLo, ref kHi, ref kLo, ref dHi, ref dLo);
 
     /// <summary>
     /// f′(x) as a double-double for |x| ≤ 600 (to 2^−55.3 relative, see the type's summary), from
