@@ -1,4 +1,6 @@
 using System.Runtime.CompilerServices;
+using System.Runtime.Intrinsics.Arm;
+using System.Runtime.Intrinsics.X86;
 
 namespace Activations.Numerics;
 
@@ -294,6 +296,24 @@ internal static partial class Core<T, TMask, TOps>
     }
 
     /// <summary>
+    /// The two tails of GeluApproximateFrom and GeluApproximateGrad (x·e^−b and u·e^−b, each rounded
+    /// once), ScaledExp's steps with the exponential of −b and its scale factors formed once.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static T GeluApproximateTails(T bh, T bl, T xs, T uHi, T uLo, out T gTail)
+    {
+        T mHi = ExpTable(Clamp(TOps.Negate(bh), ExpArgumentLimit), out T k, out T mLo);
+        T first = ScaleFactors(k, out T second);
+        gTail = Scale(MultiplyRounded(uHi, TOps.Subtract(uLo, TOps.Multiply(uHi, bl)), mHi, mLo), first, second);
+        return Scale(MultiplyRounded(xs, TOps.Negate(TOps.Multiply(xs, bl)), mHi, mLo), first, second);
+    }
+
+    /// <summary><see cref="GeluApproximateTails"/>, never inlined, as <see cref="FarScaledExp"/> is with 16 vector registers.</summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static T GeluApproximateTailsOutOfLine(T bh, T bl, T xs, T uHi, T uLo, out T gTail) =>
+        GeluApproximateTails(bh, bl, xs, uHi, uLo, out gTail);
+
+    /// <summary>
     /// f(x) and f′(x) from one evaluation of a = |x| clamped and b(a) (the pair's), each with the bits of
     /// its kernel alone. NaN lanes are the caller's.
     /// </summary>
@@ -306,12 +326,10 @@ internal static partial class Core<T, TMask, TOps>
         TMask far = TOps.GreaterThan(bh, TOps.Create(GeluDirectLimit));
         if (TOps.Any(far))
         {
-            // The two tails of GeluApproximateFrom and GeluApproximateGrad, ScaledExp's steps with
-            // the exponential of −b and its scale factors formed once.
-            T mHi = ExpTable(Clamp(TOps.Negate(bh), ExpArgumentLimit), out T k, out T mLo);
-            T first = ScaleFactors(k, out T second);
-            T fTail = Scale(MultiplyRounded(xs, TOps.Negate(TOps.Multiply(xs, bl)), mHi, mLo), first, second);
-            T gTail = Scale(MultiplyRounded(uHi, TOps.Subtract(uLo, TOps.Multiply(uHi, bl)), mHi, mLo), first, second);
+            T gTail;
+            T fTail = Avx512F.IsSupported || AdvSimd.IsSupported
+                ? GeluApproximateTails(bh, bl, xs, uHi, uLo, out gTail)
+                : GeluApproximateTailsOutOfLine(bh, bl, xs, uHi, uLo, out gTail);
             v = TOps.Select(far, TOps.Select(negative, fTail, x), v);
             g = TOps.Select(far, TOps.Select(negative, gTail, TOps.Create(1.0)), g);
         }
