@@ -207,14 +207,19 @@ internal static partial class Core<T, TMask, TOps>
 
     /// <summary>
     /// <see cref="SiLUGradRootFactors"/>, never inlined: with 16 vector registers (x64 without
-    /// AVX-512) <see cref="SiLUGradPair"/> calls it on copies of its factors (so that the factors
-    /// themselves are never address-taken and stay in registers), because inlined its
+    /// AVX-512) <see cref="SiLUGradPair"/> calls it with its factors by value and takes them back
+    /// as the result (so that the caller's factors are never address-taken and stay in
+    /// registers), because inlined its
     /// code raised the register pressure, and the spills, of the whole loop, also on the vectors
     /// that do not take it; with 32 it is inlined. The same operations, so the same bits.
     /// </summary>
     [MethodImpl(MethodImplOptions.NoInlining)]
-    private static void SiLUGradRootFactorsOutOfLine(T a, TMask near, ref T tHi, ref T tLo, ref T wHi, ref T wLo, ref T dHi, ref T dLo) =>
+    private static (T THigh, T TLow, T WHigh, T WLow, T DHigh, T DLow) SiLUGradRootFactorsOutOfLine(
+        T a, TMask near, T tHi, T tLo, T wHi, T wLo, T dHi, T dLo)
+    {
         SiLUGradRootFactors(a, near, ref tHi, ref tLo, ref wHi, ref wLo, ref dHi, ref dLo);
+        return (tHi, tLo, wHi, wLo, dHi, dLo);
+    }
 
     /// <summary>
     /// The factors of f″ = t·K/d³ near ±b₀, on the lanes of <paramref name="near"/> (the others keep
@@ -245,8 +250,12 @@ internal static partial class Core<T, TMask, TOps>
 
     /// <summary><see cref="SiLUGrad2RootFactors"/>, never inlined, for <see cref="SiLUGrad2"/> as <see cref="SiLUGradRootFactorsOutOfLine"/> is for f′.</summary>
     [MethodImpl(MethodImplOptions.NoInlining)]
-    private static void SiLUGrad2RootFactorsOutOfLine(T a, TMask near, ref T tHi, ref T tLo, ref T kHi, ref T kLo, ref T dHi, ref T dLo) =>
+    private static (T THigh, T TLow, T KHigh, T KLow, T DHigh, T DLow) SiLUGrad2RootFactorsOutOfLine(
+        T a, TMask near, T tHi, T tLo, T kHi, T kLo, T dHi, T dLo)
+    {
         SiLUGrad2RootFactors(a, near, ref tHi, ref tLo, ref kHi, ref kLo, ref dHi, ref dLo);
+        return (tHi, tLo, kHi, kLo, dHi, dLo);
+    }
 
     /// <summary>
     /// f′(x) as a double-double for |x| ≤ 600 (to 2^−55.3 relative, see the type's summary), from
@@ -281,14 +290,7 @@ internal static partial class Core<T, TMask, TOps>
             }
             else
             {
-                T p0 = pHi, p1 = pLo, w0 = wHi, w1 = wLo, d0 = dHi, d1 = dLo;
-                SiLUGradRootFactorsOutOfLine(a, near, ref p0, ref p1, ref w0, ref w1, ref d0, ref d1);
-                pHi = p0;
-                pLo = p1;
-                wHi = w0;
-                wLo = w1;
-                dHi = d0;
-                dLo = d1;
+                (pHi, pLo, wHi, wLo, dHi, dLo) = SiLUGradRootFactorsOutOfLine(a, near, pHi, pLo, wHi, wLo, dHi, dLo);
             }
         }
 
@@ -367,14 +369,7 @@ internal static partial class Core<T, TMask, TOps>
             }
             else
             {
-                T t0 = tHi, t1 = tLo, k0 = kHi, k1 = kLo, d0 = dHi, d1 = dLo;
-                SiLUGrad2RootFactorsOutOfLine(a, near, ref t0, ref t1, ref k0, ref k1, ref d0, ref d1);
-                tHi = t0;
-                tLo = t1;
-                kHi = k0;
-                kLo = k1;
-                dHi = d0;
-                dLo = d1;
+                (tHi, tLo, kHi, kLo, dHi, dLo) = SiLUGrad2RootFactorsOutOfLine(a, near, tHi, tLo, kHi, kLo, dHi, dLo);
             }
         }
 
