@@ -247,45 +247,74 @@ internal static partial class Core<T, TMask, TOps>
     }
 
     /// <summary>
-    /// <see cref="ScaledExp"/> for a kernel's far range, the branch at the end of a kernel that almost
-    /// no vector takes. With 16 vector registers (x64 without AVX-512, at every width and on the
-    /// scalar path) it is a call. Inlined, its constants (most of them those of the main path's
-    /// e^x, which the JIT materialises once per iteration) would stay live from the main path to
-    /// this branch, and with 16 registers the JIT spills them to the stack in every iteration (the
-    /// 256-bit listing of σ's FnAndGrad loop has 89 vector loads and stores of the stack with the
-    /// far ranges inlined, 32 with them called). With 32 registers (AVX-512, Arm64) it is inlined.
-    /// The same operations either way, so the same bits.
+    /// The lanes of a kernel that almost no vector holds (its far ranges, and for some kernels a
+    /// tiny-argument series): <see cref="Apply"/> replaces them in v, the kernel's main-range value,
+    /// computing everything it needs (masks, constants, e^x) from x and from what the struct
+    /// carries. A kernel passes it to <see cref="WithRareLanes{TLanes}(TLanes, T, T)"/> in a branch taken only by a
+    /// vector holding such a lane.
+    /// </summary>
+    internal interface IRareLanes
+    {
+        /// <summary>v with the rare lanes of x replaced; every other lane of v unchanged.</summary>
+        T Apply(T x, T v);
+    }
+
+    /// <summary><see cref="IRareLanes"/> for a kernel with two results (a value and its gradient).</summary>
+    internal interface IRareLanesPair
+    {
+        /// <summary>v and g with the rare lanes of x replaced; every other lane unchanged.</summary>
+        (T Value, T Gradient) Apply(T x, T v, T g);
+    }
+
+    /// <summary>
+    /// <paramref name="lanes"/>.Apply(x, v). With 16 vector registers (x64 without AVX-512, at every
+    /// width and on the scalar path) it is a call. Inlined, the branch's constants (most of them those
+    /// of the main path's e^x, which the JIT materialises once per iteration) would stay live from the
+    /// main path to the branch, and with 16 registers the JIT spills them to the stack in every
+    /// iteration. The call takes x and v (and what the struct carries) and returns the new v, so that
+    /// nothing else of the main path is live across it: the x64 calling convention keeps no vector
+    /// register across a call, and the JIT stores every vector that is live across one to the stack
+    /// where it is computed, in the main path, in every iteration. (Calling only the branch's e^x
+    /// left its masks, a constant and v live across the call: σ's loop stored five vectors to the
+    /// stack per iteration for it, one now.) With 32 registers (AVX-512, Arm64) it is inlined. The
+    /// same operations either way, so the same bits.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    internal static T FarScaledExp(T x, T aHi, T aLo)
+    internal static T WithRareLanes<TLanes>(TLanes lanes, T x, T v)
+        where TLanes : struct, IRareLanes
     {
         if (Avx512F.IsSupported || AdvSimd.IsSupported)
         {
-            return ScaledExp(x, aHi, aLo);
+            return lanes.Apply(x, v);
         }
 
-        return ScaledExpOutOfLine(x, aHi, aLo);
+        return RareLanesOutOfLine(lanes, x, v);
     }
 
-    /// <summary><see cref="Exp"/> for a kernel's far range, out of line as <see cref="FarScaledExp"/> is.</summary>
+    /// <summary><see cref="WithRareLanes{TLanes}(TLanes, T, T)"/> for a kernel with two results.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    internal static T FarExp(T x)
+    internal static (T Value, T Gradient) WithRareLanes<TLanes>(TLanes lanes, T x, T v, T g)
+        where TLanes : struct, IRareLanesPair
     {
         if (Avx512F.IsSupported || AdvSimd.IsSupported)
         {
-            return Exp(x);
+            return lanes.Apply(x, v, g);
         }
 
-        return ExpOutOfLine(x);
+        return RareLanesPairOutOfLine(lanes, x, v, g);
     }
 
-    /// <summary><see cref="ScaledExp"/>, never inlined (see <see cref="FarScaledExp"/>).</summary>
+    /// <summary><see cref="IRareLanes.Apply"/>, never inlined (see <see cref="WithRareLanes{TLanes}(TLanes, T, T)"/>).</summary>
     [MethodImpl(MethodImplOptions.NoInlining)]
-    private static T ScaledExpOutOfLine(T x, T aHi, T aLo) => ScaledExp(x, aHi, aLo);
+    private static T RareLanesOutOfLine<TLanes>(TLanes lanes, T x, T v)
+        where TLanes : struct, IRareLanes =>
+        lanes.Apply(x, v);
 
-    /// <summary><see cref="Exp"/>, never inlined (see <see cref="FarScaledExp"/>).</summary>
+    /// <summary><see cref="IRareLanesPair.Apply"/>, never inlined (see <see cref="WithRareLanes{TLanes}(TLanes, T, T)"/>).</summary>
     [MethodImpl(MethodImplOptions.NoInlining)]
-    private static T ExpOutOfLine(T x) => Exp(x);
+    private static (T Value, T Gradient) RareLanesPairOutOfLine<TLanes>(TLanes lanes, T x, T v, T g)
+        where TLanes : struct, IRareLanesPair =>
+        lanes.Apply(x, v, g);
 
     /// <summary>
     /// The bits of 2^(j/16) rounded (<see cref="Exp2Sixteenths"/>) minus j·2^48, as doubles: adding

@@ -195,11 +195,22 @@ internal static partial class Core<T, TMask, TOps>
         TMask far = TOps.GreaterThan(bh, TOps.Create(GeluDirectLimit));
         if (TOps.Any(far))
         {
-            T tail = FarScaledExp(TOps.Negate(bh), xs, TOps.Negate(TOps.Multiply(xs, bl)));
-            v = TOps.Select(far, TOps.Select(negative, tail, x), v);
+            v = WithRareLanes(new GeluApproximateFar(bh, bl, xs), x, v);
         }
 
         return GeluApproximateNearZero(x, v);
+    }
+
+    /// <summary>The far range of <see cref="GeluApproximateFrom"/> (b &gt; 600): x·e^−b rounded once for x &lt; 0, x above.</summary>
+    private readonly struct GeluApproximateFar(T bh, T bl, T xs) : IRareLanes
+    {
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public T Apply(T x, T v)
+        {
+            T tail = ScaledExp(TOps.Negate(bh), xs, TOps.Negate(TOps.Multiply(xs, bl)));
+            T far = TOps.Select(TOps.LessThan(x, TOps.Create(0.0)), tail, x);
+            return TOps.Select(TOps.GreaterThan(bh, TOps.Create(GeluDirectLimit)), far, v);
+        }
     }
 
     /// <summary>
@@ -288,11 +299,22 @@ internal static partial class Core<T, TMask, TOps>
         TMask far = TOps.GreaterThan(bh, TOps.Create(GeluDirectLimit));
         if (TOps.Any(far))
         {
-            T tail = FarScaledExp(TOps.Negate(bh), uHi, TOps.Subtract(uLo, TOps.Multiply(uHi, bl)));
-            v = TOps.Select(far, TOps.Select(TOps.LessThan(x, TOps.Create(0.0)), tail, TOps.Create(1.0)), v);
+            v = WithRareLanes(new GeluApproximateGradFar(bh, bl, uHi, uLo), x, v);
         }
 
         return v;
+    }
+
+    /// <summary>The far range of <see cref="GeluApproximateGrad"/> (b &gt; 600): u·e^−b rounded once for x &lt; 0, 1 above.</summary>
+    private readonly struct GeluApproximateGradFar(T bh, T bl, T uHi, T uLo) : IRareLanes
+    {
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public T Apply(T x, T v)
+        {
+            T tail = ScaledExp(TOps.Negate(bh), uHi, TOps.Subtract(uLo, TOps.Multiply(uHi, bl)));
+            T far = TOps.Select(TOps.LessThan(x, TOps.Create(0.0)), tail, TOps.Create(1.0));
+            return TOps.Select(TOps.GreaterThan(bh, TOps.Create(GeluDirectLimit)), far, v);
+        }
     }
 
     /// <summary>
@@ -308,7 +330,12 @@ internal static partial class Core<T, TMask, TOps>
         return Scale(MultiplyRounded(xs, TOps.Negate(TOps.Multiply(xs, bl)), mHi, mLo), first, second);
     }
 
-    /// <summary><see cref="GeluApproximateTails"/>, never inlined, as <see cref="FarScaledExp"/> is with 16 vector registers.</summary>
+    /// <summary>
+    /// <see cref="GeluApproximateTails"/>, never inlined, for <see cref="GeluApproximateAndGrad"/> with
+    /// 16 vector registers (as <see cref="WithRareLanes{TLanes}(TLanes, T, T)"/> is for the other
+    /// kernels): a call that returns the two tails measured faster here than one that takes the
+    /// pair's five inputs and selects both results (13.9 against 14.7 ns per element).
+    /// </summary>
     [MethodImpl(MethodImplOptions.NoInlining)]
     private static T GeluApproximateTailsOutOfLine(T bh, T bl, T xs, T uHi, T uLo, out T gTail) =>
         GeluApproximateTails(bh, bl, xs, uHi, uLo, out gTail);
@@ -398,12 +425,21 @@ internal static partial class Core<T, TMask, TOps>
         TMask far = TOps.GreaterThan(bh, TOps.Create(GeluDirectLimit));
         if (TOps.Any(far))
         {
-            // At the clamped t ≤ e^−600, E = G − H to 2^−860.
-            T tail = FarScaledExp(TOps.Negate(bh), eHi, TOps.Subtract(eLo, TOps.Multiply(eHi, bl)));
-            v = TOps.Select(far, tail, v);
+            v = WithRareLanes(new GeluApproximateGrad2Far(bh, bl, eHi, eLo), x, v);
         }
 
         return TOps.Select(TOps.LessThan(TOps.Abs(x), TOps.Create(GeluApproximateTiny)), TOps.Create(0.5 * GeluK1Hi), v);
+    }
+
+    /// <summary>The far range of the approximate GELU″ (b &gt; 600): E·e^−b rounded once; at the clamped t ≤ e^−600, E = G − H to 2^−860.</summary>
+    private readonly struct GeluApproximateGrad2Far(T bh, T bl, T eHi, T eLo) : IRareLanes
+    {
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public T Apply(T x, T v)
+        {
+            T tail = ScaledExp(TOps.Negate(bh), eHi, TOps.Subtract(eLo, TOps.Multiply(eHi, bl)));
+            return TOps.Select(TOps.GreaterThan(bh, TOps.Create(GeluDirectLimit)), tail, v);
+        }
     }
 
     /// <summary>|x| up to which the backward pass takes its fast path: b(17) = 377.7, so |f′| ≥ e^−378 outside r1's neighbourhood.</summary>

@@ -50,13 +50,23 @@ internal static partial class Core<T, TMask, TOps>
         T dHi = OnePlus(tHi, tLo, out T dLo);
         T qHi = DivideDD(TOps.Select(negative, tHi, TOps.Create(1.0)), TOps.Select(negative, tLo, TOps.Create(0.0)), dHi, dLo, out T qLo);
         T v = TOps.Add(qHi, qLo);
-        TMask far = TOps.GreaterThan(a, TOps.Create(DirectLimit));
-        if (TOps.Any(far))
+        if (TOps.AnyMagnitudeAbove(x, DirectLimit))
         {
-            v = TOps.Select(far, TOps.Select(negative, FarExp(x), TOps.Create(1.0)), v);
+            v = WithRareLanes(default(SigmoidFar), x, v);
         }
 
         return v;
+    }
+
+    /// <summary><see cref="Sigmoid"/>'s far range: 1 above 600, e^x below −600.</summary>
+    private readonly struct SigmoidFar : IRareLanes
+    {
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public T Apply(T x, T v) =>
+            TOps.Select(
+                TOps.GreaterThan(TOps.Abs(x), TOps.Create(DirectLimit)),
+                TOps.Select(TOps.LessThan(x, TOps.Create(0.0)), Exp(x), TOps.Create(1.0)),
+                v);
     }
 
     /// <summary>
@@ -72,13 +82,20 @@ internal static partial class Core<T, TMask, TOps>
         T tHi = ExpPair(y, out T tLo);
         T dHi = OnePlus(tHi, tLo, out T dLo);
         T v = SigmoidGradFromOnePlus(tHi, tLo, dHi, dLo, TOps.Divide(TOps.Create(1.0), dHi), c);
-        TMask far = TOps.LessThan(y, TOps.Create(-DirectLimit));
-        if (TOps.Any(far))
+        if (TOps.Any(TOps.LessThan(y, TOps.Create(-DirectLimit))))
         {
-            v = TOps.Select(far, FarScaledExp(y, TOps.Create(c), TOps.Create(0.0)), v);
+            v = WithRareLanes(new SigmoidGradFar(c), y, v);
         }
 
         return v;
+    }
+
+    /// <summary><see cref="SigmoidGradNonPositive"/>'s far range: c·e^y below y = −600.</summary>
+    private readonly struct SigmoidGradFar(double c) : IRareLanes
+    {
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public T Apply(T y, T v) =>
+            TOps.Select(TOps.LessThan(y, TOps.Create(-DirectLimit)), ScaledExp(y, TOps.Create(c), TOps.Create(0.0)), v);
     }
 
     /// <summary>
@@ -123,13 +140,23 @@ internal static partial class Core<T, TMask, TOps>
         T r = TOps.Add(qHi, qLo);
         if (TOps.AnyMagnitudeBelowOrAbove(y, Grad2SeriesLimit, DirectLimit))
         {
-            TMask series = TOps.LessThan(TOps.Abs(y), TOps.Create(Grad2SeriesLimit));
-            TMask far = TOps.LessThan(y, TOps.Create(-DirectLimit));
-            r = TOps.Select(series, TOps.Multiply(TOps.Create(c * 0.125), y), r);
-            r = TOps.Select(far, TOps.Negate(FarScaledExp(y, TOps.Create(c), TOps.Create(0.0))), r);
+            r = WithRareLanes(new SigmoidGrad2Rare(c), y, r);
         }
 
         return TOps.Select(TOps.LessThan(x, TOps.Create(0.0)), TOps.Negate(r), r);
+    }
+
+    /// <summary><see cref="SigmoidGrad2NonPositive"/>'s rare lanes: c·y/8 below |y| = 2^−30, −c·e^y below y = −600.</summary>
+    private readonly struct SigmoidGrad2Rare(double c) : IRareLanes
+    {
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public T Apply(T y, T r)
+        {
+            TMask series = TOps.LessThan(TOps.Abs(y), TOps.Create(Grad2SeriesLimit));
+            TMask far = TOps.LessThan(y, TOps.Create(-DirectLimit));
+            r = TOps.Select(series, TOps.Multiply(TOps.Create(c * 0.125), y), r);
+            return TOps.Select(far, TOps.Negate(ScaledExp(y, TOps.Create(c), TOps.Create(0.0))), r);
+        }
     }
 
     /// <summary>σ′(x) = σ(x)(1 − σ(x)) = e^−|x|/(1 + e^−|x|)².</summary>

@@ -183,11 +183,29 @@ internal static partial class Core<T, TMask, TOps>
         T xc = TOps.Select(TOps.LessThan(x, TOps.Create(MishTailClamp)), TOps.Create(MishTailClamp), x);
         if (offset == 0)
         {
-            return FarScaledExp(xc, xc, TOps.Create(0.0));
+            return ScaledExp(xc, xc, TOps.Create(0.0));
         }
 
         T aHi = TwoSum(TOps.Create(offset), xc, out T aLo);
-        return FarScaledExp(xc, aHi, aLo);
+        return ScaledExp(xc, aHi, aLo);
+    }
+
+    /// <summary>The negative far range of f (offset 0) or f′ (offset 1): <see cref="MishNegativeTail"/> below −600.</summary>
+    private readonly struct MishFar(double offset) : IRareLanes
+    {
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public T Apply(T x, T v) => TOps.Select(TOps.LessThan(x, TOps.Create(MishNegativeFar)), MishNegativeTail(x, offset), v);
+    }
+
+    /// <summary>The negative far ranges of <see cref="MishAndGrad"/>: both tails below −600.</summary>
+    private readonly struct MishAndGradFar : IRareLanesPair
+    {
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public (T Value, T Gradient) Apply(T x, T v, T g)
+        {
+            TMask far = TOps.LessThan(x, TOps.Create(MishNegativeFar));
+            return (TOps.Select(far, MishNegativeTail(x, 0), v), TOps.Select(far, MishNegativeTail(x, 1), g));
+        }
     }
 
     /// <summary>
@@ -203,7 +221,7 @@ internal static partial class Core<T, TMask, TOps>
         TMask far = TOps.LessThan(x, TOps.Create(MishNegativeFar));
         if (TOps.Any(far))
         {
-            v = TOps.Select(far, MishNegativeTail(x, 0), v);
+            v = WithRareLanes(new MishFar(0), x, v);
         }
 
         return v;
@@ -304,7 +322,7 @@ internal static partial class Core<T, TMask, TOps>
         TMask far = TOps.LessThan(x, TOps.Create(MishNegativeFar));
         if (TOps.Any(far))
         {
-            v = TOps.Select(far, MishNegativeTail(x, 1), v);
+            v = WithRareLanes(new MishFar(1), x, v);
         }
 
         return v;
@@ -326,8 +344,7 @@ internal static partial class Core<T, TMask, TOps>
         TMask far = TOps.LessThan(x, TOps.Create(MishNegativeFar));
         if (TOps.Any(far))
         {
-            v = TOps.Select(far, MishNegativeTail(x, 0), v);
-            g = TOps.Select(far, MishNegativeTail(x, 1), g);
+            (v, g) = WithRareLanes(default(MishAndGradFar), x, v, g);
         }
 
         grad = g;
@@ -394,11 +411,24 @@ internal static partial class Core<T, TMask, TOps>
     {
         T qHi = MishGrad2Pair(x, out T qLo);
         T v = TOps.Add(qHi, qLo);
-        TMask negativeFar = TOps.LessThan(x, TOps.Create(MishNegativeFar));
-        TMask positiveFar = TOps.GreaterThan(x, TOps.Create(MishGrad2PositiveFar));
-        TMask far = TOps.Or(negativeFar, positiveFar);
+        TMask far = TOps.Or(TOps.LessThan(x, TOps.Create(MishNegativeFar)), TOps.GreaterThan(x, TOps.Create(MishGrad2PositiveFar)));
         if (TOps.Any(far))
         {
+            v = WithRareLanes(default(MishGrad2Far), x, v);
+        }
+
+        return v;
+    }
+
+    /// <summary>The far ranges of <see cref="MishGrad2"/>, below −600 and above 300.</summary>
+    private readonly struct MishGrad2Far : IRareLanes
+    {
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public T Apply(T x, T v)
+        {
+            TMask negativeFar = TOps.LessThan(x, TOps.Create(MishNegativeFar));
+            TMask far = TOps.Or(negativeFar, TOps.GreaterThan(x, TOps.Create(MishGrad2PositiveFar)));
+
             // One ScaledExp for both tails: (2 + xc)·e^xc below −600 (xc clamped at −800), 8(1 − xc)·e^−2xc
             // above 300 (xc clamped at 600), per lane.
             T xn = TOps.Select(TOps.LessThan(x, TOps.Create(MishTailClamp)), TOps.Create(MishTailClamp), x);
@@ -406,12 +436,10 @@ internal static partial class Core<T, TMask, TOps>
             T aHi = TwoSum(
                 TOps.Select(negativeFar, TOps.Create(2.0), TOps.Create(1.0)), TOps.Select(negativeFar, xn, TOps.Negate(xp)), out T aLo);
             T scale = TOps.Select(negativeFar, TOps.Create(1.0), TOps.Create(8.0));
-            T tail = FarScaledExp(
+            T tail = ScaledExp(
                 TOps.Select(negativeFar, xn, TOps.Multiply(TOps.Create(-2.0), xp)), TOps.Multiply(scale, aHi), TOps.Multiply(scale, aLo));
-            v = TOps.Select(far, tail, v);
+            return TOps.Select(far, tail, v);
         }
-
-        return v;
     }
 
     /// <summary>

@@ -144,13 +144,25 @@ internal static partial class Core<T, TMask, TOps>
         // takes the cheaper test on magnitudes.
         if (TOps.AnyMagnitudeAbove(x, DirectLimit))
         {
-            TMask far = TOps.GreaterThan(a, TOps.Create(DirectLimit));
-            v = TOps.Select(far, TOps.Select(negative, FarExp(x), TOps.Create(1.0)), v);
-            g = TOps.Select(far, FarScaledExp(y, TOps.Create(1.0), TOps.Create(0.0)), g);
+            (v, g) = WithRareLanes(default(SigmoidAndGradFar), x, v, g);
         }
 
         grad = g;
         return v;
+    }
+
+    /// <summary><see cref="SigmoidAndGrad"/>'s far range (|x| &gt; 600): σ as in <see cref="Sigmoid"/>, σ′ = e^−|x|.</summary>
+    private readonly struct SigmoidAndGradFar : IRareLanesPair
+    {
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public (T Value, T Gradient) Apply(T x, T v, T g)
+        {
+            T a = TOps.Abs(x);
+            TMask far = TOps.GreaterThan(a, TOps.Create(DirectLimit));
+            v = TOps.Select(far, TOps.Select(TOps.LessThan(x, TOps.Create(0.0)), Exp(x), TOps.Create(1.0)), v);
+            g = TOps.Select(far, ScaledExp(TOps.Negate(a), TOps.Create(1.0), TOps.Create(0.0)), g);
+            return (v, g);
+        }
     }
 
     /// <summary>
@@ -170,13 +182,25 @@ internal static partial class Core<T, TMask, TOps>
         T g = SigmoidGradFromOnePlus(tHi, tLo, dHi, dLo, inverse, 4.0);
         if (TOps.AnyMagnitudeAbove(x, TanhFarLimit))
         {
-            TMask far = TOps.GreaterThan(TOps.Abs(x), TOps.Create(TanhFarLimit));
-            v = TOps.Select(far, TOps.CopySign(TOps.Create(1.0), x), v);
-            g = TOps.Select(TOps.LessThan(y, TOps.Create(-DirectLimit)), FarScaledExp(y, TOps.Create(4.0), TOps.Create(0.0)), g);
+            (v, g) = WithRareLanes(default(TanhAndGradFar), x, v, g);
         }
 
         grad = g;
         return v;
+    }
+
+    /// <summary><see cref="TanhAndGrad"/>'s far range (|x| &gt; 300): tanh = ±1, tanh′ = 4e^y at y = −2|x|.</summary>
+    private readonly struct TanhAndGradFar : IRareLanesPair
+    {
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public (T Value, T Gradient) Apply(T x, T v, T g)
+        {
+            T y = TOps.Multiply(TOps.Create(-2.0), TOps.Abs(x));
+            TMask far = TOps.GreaterThan(TOps.Abs(x), TOps.Create(TanhFarLimit));
+            v = TOps.Select(far, TOps.CopySign(TOps.Create(1.0), x), v);
+            g = TOps.Select(TOps.LessThan(y, TOps.Create(-DirectLimit)), ScaledExp(y, TOps.Create(4.0), TOps.Create(0.0)), g);
+            return (v, g);
+        }
     }
 
     /// <summary>
@@ -206,13 +230,24 @@ internal static partial class Core<T, TMask, TOps>
         // Tested on magnitudes, as in SigmoidAndGrad.
         if (TOps.AnyMagnitudeAbove(x, SoftPlusFarLimit))
         {
-            TMask far = TOps.GreaterThan(a, TOps.Create(SoftPlusFarLimit));
-            T e = FarExp(x);
-            v = TOps.Select(far, TOps.Select(positive, x, e), v);
-            q = TOps.Select(TOps.GreaterThan(a, TOps.Create(DirectLimit)), TOps.Select(negative, e, TOps.Create(1.0)), q);
+            (v, q) = WithRareLanes(default(SoftPlusAndSigmoidFar), x, v, q);
         }
 
         sigmoid = q;
         return v;
+    }
+
+    /// <summary><see cref="SoftPlusAndSigmoid"/>'s far ranges: SoftPlus's past |x| = 40 and Sigmoid's past 600, from one e^x.</summary>
+    private readonly struct SoftPlusAndSigmoidFar : IRareLanesPair
+    {
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public (T Value, T Gradient) Apply(T x, T v, T q)
+        {
+            T a = TOps.Abs(x);
+            T e = Exp(x);
+            v = TOps.Select(TOps.GreaterThan(a, TOps.Create(SoftPlusFarLimit)), TOps.Select(TOps.GreaterThan(x, TOps.Create(0.0)), x, e), v);
+            q = TOps.Select(TOps.GreaterThan(a, TOps.Create(DirectLimit)), TOps.Select(TOps.LessThan(x, TOps.Create(0.0)), e, TOps.Create(1.0)), q);
+            return (v, q);
+        }
     }
 }

@@ -152,6 +152,18 @@ internal static partial class Core<T, TMask, TOps>
         T v = SiLUTimes(x, sHi, sLo);
         if (TOps.AnyMagnitudeBelowOrAbove(x, SiLUSeriesLimit, DirectLimit))
         {
+            v = WithRareLanes(default(SiLURare), x, v);
+        }
+
+        return v;
+    }
+
+    /// <summary><see cref="SiLUFromSigmoid"/>'s rare lanes: the series below |x| = 2^−30, x above 600, x·e^x below −600.</summary>
+    private readonly struct SiLURare : IRareLanes
+    {
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public T Apply(T x, T v)
+        {
             T a = TOps.Abs(x);
             TMask series = TOps.LessThan(a, TOps.Create(SiLUSeriesLimit));
             TMask far = TOps.GreaterThan(a, TOps.Create(DirectLimit));
@@ -163,11 +175,9 @@ internal static partial class Core<T, TMask, TOps>
             T small = TOps.CopySign(TOps.Add(half, TOps.Multiply(TOps.Multiply(x, x), TOps.Create(0.25))), x);
             v = TOps.Select(series, small, v);
             T xc = TOps.Select(TOps.LessThan(x, TOps.Create(SiLUFarClamp)), TOps.Create(SiLUFarClamp), x);
-            T farValue = TOps.Select(TOps.GreaterThan(x, TOps.Create(0.0)), x, FarScaledExp(xc, xc, TOps.Create(0.0)));
-            v = TOps.Select(far, farValue, v);
+            T farValue = TOps.Select(TOps.GreaterThan(x, TOps.Create(0.0)), x, ScaledExp(xc, xc, TOps.Create(0.0)));
+            return TOps.Select(far, farValue, v);
         }
-
-        return v;
     }
 
     /// <summary>x·σ(x) within 0.63 ulp (0.75 for subnormal results); −0 at −∞, +∞ at +∞. NaN lanes are the caller's.</summary>
@@ -318,13 +328,23 @@ internal static partial class Core<T, TMask, TOps>
         T v = TOps.Add(qHi, qLo);
         if (TOps.AnyMagnitudeAbove(x, DirectLimit))
         {
-            T xc = TOps.Select(TOps.LessThan(x, TOps.Create(SiLUFarClamp)), TOps.Create(SiLUFarClamp), x);
-            T fHi = TwoSum(TOps.Create(1.0), xc, out T fLo);
-            T farValue = TOps.Select(TOps.GreaterThan(x, TOps.Create(0.0)), TOps.Create(1.0), FarScaledExp(xc, fHi, fLo));
-            v = TOps.Select(TOps.GreaterThan(TOps.Abs(x), TOps.Create(DirectLimit)), farValue, v);
+            v = WithRareLanes(default(SiLUGradFar), x, v);
         }
 
         return v;
+    }
+
+    /// <summary><see cref="SiLUGradFromOnePlus"/>'s far ranges: 1 above 600, (1 + x)·e^x below −600.</summary>
+    private readonly struct SiLUGradFar : IRareLanes
+    {
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public T Apply(T x, T v)
+        {
+            T xc = TOps.Select(TOps.LessThan(x, TOps.Create(SiLUFarClamp)), TOps.Create(SiLUFarClamp), x);
+            T fHi = TwoSum(TOps.Create(1.0), xc, out T fLo);
+            T farValue = TOps.Select(TOps.GreaterThan(x, TOps.Create(0.0)), TOps.Create(1.0), ScaledExp(xc, fHi, fLo));
+            return TOps.Select(TOps.GreaterThan(TOps.Abs(x), TOps.Create(DirectLimit)), farValue, v);
+        }
     }
 
     /// <summary>
@@ -381,15 +401,26 @@ internal static partial class Core<T, TMask, TOps>
 
         if (TOps.AnyMagnitudeBelowOrAbove(x, SiLUSeriesLimit, DirectLimit))
         {
+            v = WithRareLanes(default(SiLUGrad2Rare), x, v);
+        }
+
+        return v;
+    }
+
+    /// <summary><see cref="SiLUGrad2"/>'s rare lanes: 1/2 below |x| = 2^−30, (2 − |x|)·e^−|x| above |x| = 600.</summary>
+    private readonly struct SiLUGrad2Rare : IRareLanes
+    {
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public T Apply(T x, T v)
+        {
+            T a = TOps.Abs(x);
             TMask series = TOps.LessThan(a, TOps.Create(SiLUSeriesLimit));
             TMask far = TOps.GreaterThan(a, TOps.Create(DirectLimit));
             v = TOps.Select(series, TOps.Create(0.5), v);
             T ac = TOps.Select(TOps.GreaterThan(a, TOps.Create(-SiLUFarClamp)), TOps.Create(-SiLUFarClamp), a);
             T fHi = TwoSum(TOps.Create(2.0), TOps.Negate(ac), out T fLo);
-            v = TOps.Select(far, FarScaledExp(TOps.Negate(ac), fHi, fLo), v);
+            return TOps.Select(far, ScaledExp(TOps.Negate(ac), fHi, fLo), v);
         }
-
-        return v;
     }
 
     /// <summary>

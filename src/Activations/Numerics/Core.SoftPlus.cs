@@ -80,11 +80,22 @@ internal static partial class Core<T, TMask, TOps>
         T lHi = Log1PUnit(tHi, tLo, out T lLo);
         T sHi = TwoSum(TOps.Select(positive, x, TOps.Create(0.0)), lHi, out T s);
         T v = TOps.Add(sHi, TOps.Add(s, lLo));
-        if (TOps.Any(far))
+        if (TOps.AnyMagnitudeAbove(x, SoftPlusFarLimit))
         {
-            v = TOps.Select(far, TOps.Select(positive, x, FarExp(x)), v);
+            v = WithRareLanes(default(SoftPlusFar), x, v);
         }
 
         return v;
+    }
+
+    /// <summary><see cref="SoftPlus"/>'s far range (|x| &gt; 40): x above, e^x below.</summary>
+    private readonly struct SoftPlusFar : IRareLanes
+    {
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public T Apply(T x, T v) =>
+            TOps.Select(
+                TOps.GreaterThan(TOps.Abs(x), TOps.Create(SoftPlusFarLimit)),
+                TOps.Select(TOps.GreaterThan(x, TOps.Create(0.0)), x, Exp(x)),
+                v);
     }
 }
