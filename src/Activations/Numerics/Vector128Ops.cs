@@ -82,7 +82,11 @@ internal readonly struct Vector128Ops : ISimdOps<Vec, Vec>
     public static Vec Or(Vec x, Vec y) => x | y;
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Vec Select(Vec mask, Vec whenTrue, Vec whenFalse) => Vector128.ConditionalSelect(mask, whenTrue, whenFalse);
+    public static Vec Select(Vec mask, Vec whenTrue, Vec whenFalse) =>
+        // A mask is all-ones or all-zeros lanes (comparisons and their Or), so a blend on each lane's
+        // sign bit selects the same bits as the bitwise select. Without AVX-512 the JIT emits that one
+        // as three instructions (and, andn, or) unless it sees the comparison itself; with AVX-512 as one.
+        Sse41.IsSupported && !Avx512F.IsSupported ? Sse41.BlendVariable(whenFalse, whenTrue, mask) : Vector128.ConditionalSelect(mask, whenTrue, whenFalse);
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static bool Any(Vec mask) => mask.AsUInt64() != Vector128<ulong>.Zero;

@@ -84,7 +84,11 @@ internal readonly struct Vector256Ops : ISimdOps<Vec, Vec>
     public static Vec Or(Vec x, Vec y) => x | y;
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Vec Select(Vec mask, Vec whenTrue, Vec whenFalse) => Vector256.ConditionalSelect(mask, whenTrue, whenFalse);
+    public static Vec Select(Vec mask, Vec whenTrue, Vec whenFalse) =>
+        // A mask is all-ones or all-zeros lanes (comparisons and their Or), so a blend on each lane's
+        // sign bit selects the same bits as the bitwise select. Without AVX-512 the JIT emits that one
+        // as three instructions (and, andn, or) unless it sees the comparison itself; with AVX-512 as one.
+        Avx.IsSupported && !Avx512F.IsSupported ? Avx.BlendVariable(whenFalse, whenTrue, mask) : Vector256.ConditionalSelect(mask, whenTrue, whenFalse);
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static bool Any(Vec mask) => mask.AsUInt64() != Vector256<ulong>.Zero;
