@@ -275,8 +275,8 @@ internal static partial class Core<T, TMask, TOps>
     /// nothing else of the main path is live across it: the x64 calling convention keeps no vector
     /// register across a call, and the JIT stores every vector that is live across one to the stack
     /// where it is computed, in the main path, in every iteration. (Calling only the branch's e^x
-    /// left its masks, a constant and v live across the call: σ's loop stored five vectors to the
-    /// stack per iteration for it, one now.) With 32 registers (AVX-512, Arm64) it is inlined. The
+    /// left its masks, a constant and v live across the call: the 256-bit listing of σ's loop had six
+    /// stack accesses per iteration, one now.) With 32 registers (AVX-512, Arm64) it is inlined. The
     /// same operations either way, so the same bits.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
