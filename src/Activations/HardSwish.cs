@@ -26,7 +26,7 @@ public sealed class HardSwish : ActivationFunction
     internal static ActivationDescriptor Descriptor { get; } = new()
     {
         Name = "HardSwish",
-        Kernels = _ => KernelSet.Create(default(HardSwishFn), default(HardSwishGrad), default(HardSwishGrad2), default(HardSwishBackward), default(NoKernel), Pair.Of(default(HardSwishFn), default(HardSwishGrad)),
+        Kernels = _ => KernelSet.Create(default(HardSwishFn), default(HardSwishGrad), default(HardSwishGrad2), default(HardSwishBackward), default(NoKernel), default(HardSwishFnAndGrad),
             FloatKernels.Lean(default(HardSwishForFloat), default(HardSwishGradForFloat), default(HardSwishGrad2), Pair.Of(default(HardSwishForFloat), default(HardSwishGradForFloat)))),
         Create = _ => new HardSwish(),
         Formulas = ("0 if x ≤ −3, x if x ≥ 3, else x(x + 3)/6", "0 if x < −3, 1 if x > 3, else (2x + 3)/6", "1/3 if −3 ≤ x ≤ 3 else 0"),

@@ -202,6 +202,7 @@ internal static partial class Core<T, TMask, TOps>
     }
 
     /// <summary>The far range of <see cref="GeluApproximateFrom"/> (b &gt; 600): x·e^−b rounded once for x &lt; 0, x above.</summary>
+    [method: MethodImpl(MethodImplOptions.AggressiveInlining)]
     private readonly struct GeluApproximateFar(T bh, T bl, T xs) : IRareLanes
     {
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
@@ -306,6 +307,7 @@ internal static partial class Core<T, TMask, TOps>
     }
 
     /// <summary>The far range of <see cref="GeluApproximateGrad"/> (b &gt; 600): u·e^−b rounded once for x &lt; 0, 1 above.</summary>
+    [method: MethodImpl(MethodImplOptions.AggressiveInlining)]
     private readonly struct GeluApproximateGradFar(T bh, T bl, T uHi, T uLo) : IRareLanes
     {
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
@@ -432,6 +434,7 @@ internal static partial class Core<T, TMask, TOps>
     }
 
     /// <summary>The far range of the approximate GELU″ (b &gt; 600): E·e^−b rounded once; at the clamped t ≤ e^−600, E = G − H to 2^−860.</summary>
+    [method: MethodImpl(MethodImplOptions.AggressiveInlining)]
     private readonly struct GeluApproximateGrad2Far(T bh, T bl, T eHi, T eLo) : IRareLanes
     {
         [MethodImpl(MethodImplOptions.AggressiveInlining)]

@@ -91,6 +91,7 @@ internal static partial class Core<T, TMask, TOps>
     }
 
     /// <summary><see cref="SigmoidGradNonPositive"/>'s far range: c·e^y below y = −600.</summary>
+    [method: MethodImpl(MethodImplOptions.AggressiveInlining)]
     private readonly struct SigmoidGradFar(double c) : IRareLanes
     {
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
@@ -147,6 +148,7 @@ internal static partial class Core<T, TMask, TOps>
     }
 
     /// <summary><see cref="SigmoidGrad2NonPositive"/>'s rare lanes: c·y/8 below |y| = 2^−30, −c·e^y below y = −600.</summary>
+    [method: MethodImpl(MethodImplOptions.AggressiveInlining)]
     private readonly struct SigmoidGrad2Rare(double c) : IRareLanes
     {
         [MethodImpl(MethodImplOptions.AggressiveInlining)]

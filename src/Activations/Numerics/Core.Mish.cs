@@ -191,6 +191,7 @@ internal static partial class Core<T, TMask, TOps>
     }
 
     /// <summary>The negative far range of f (offset 0) or f′ (offset 1): <see cref="MishNegativeTail"/> below −600.</summary>
+    [method: MethodImpl(MethodImplOptions.AggressiveInlining)]
     private readonly struct MishFar(double offset) : IRareLanes
     {
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
