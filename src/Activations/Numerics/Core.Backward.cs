@@ -318,7 +318,7 @@ internal static partial class Core<T, TMask, TOps>
     {
         T tHi = ExpPair(y, out T tLo);
         T dHi = OnePlus(tHi, tLo, out T dLo);
-        T d2Hi = MultiplyDD(dHi, dLo, dHi, dLo, out T d2Lo);
+        T d2Hi = SquareDD(dHi, dLo, out T d2Lo);
         return DivideDD(TOps.Multiply(TOps.Create(c), tHi), TOps.Multiply(TOps.Create(c), tLo), d2Hi, d2Lo, out lo);
     }
 

@@ -262,7 +262,7 @@ internal static partial class Core<T, TMask, TOps>
         T wsLo = TOps.Select(negative, TOps.Negate(wLo), wLo);
         T p2Hi = MultiplyDD(tHi, tLo, wsHi, wsLo, out T p2Lo);
         T nHi = GeluAddDD(p1Hi, p1Lo, p2Hi, p2Lo, out T nLo);
-        T d2Hi = MultiplyDD(dHi, dLo, dHi, dLo, out T d2Lo);
+        T d2Hi = SquareDD(dHi, dLo, out T d2Lo);
         T hi = DivideDD(nHi, nLo, d2Hi, d2Lo, out lo);
 
         T tauHi = GeluOffset(x, GeluRoot1Hi, GeluRoot1Lo, GeluRoot1Lo2, out T tauLo);
@@ -380,7 +380,7 @@ internal static partial class Core<T, TMask, TOps>
         T four = TOps.Create(4.0);
         T gHi = TwoSum(TOps.Create(2.0 * GeluK1Hi), TOps.Multiply(four, vHi), out T e2);   // G = 2k1 + 12k3a²
         T gLo = TOps.Add(e2, TOps.Add(TOps.Create(2.0 * GeluK1Lo), TOps.Multiply(four, vLo)));
-        T sqHi = MultiplyDD(bpHi, bpLo, bpHi, bpLo, out T sqLo);
+        T sqHi = SquareDD(bpHi, bpLo, out T sqLo);
         T hHi = GeluTimesA(a, sqHi, sqLo, out T hLo);                                     // H = a·b′²
 
         T tHi = GeluT(bh, bl, precise: true, out T tLo);
@@ -391,7 +391,7 @@ internal static partial class Core<T, TMask, TOps>
         T p2Hi = MultiplyDD(hHi, hLo, mHi, mLo, out T p2Lo);
         eHi = GeluAddDD(p1Hi, p1Lo, TOps.Negate(p2Hi), TOps.Negate(p2Lo), out eLo);  // E
         T nHi = MultiplyDD(tHi, tLo, eHi, eLo, out T nLo);
-        T d2Hi = MultiplyDD(dHi, dLo, dHi, dLo, out T d2Lo);
+        T d2Hi = SquareDD(dHi, dLo, out T d2Lo);
         T d3Hi = MultiplyDD(d2Hi, d2Lo, dHi, dLo, out T d3Lo);
         return DivideDD(nHi, nLo, d3Hi, d3Lo, out lo);
     }

@@ -110,7 +110,7 @@ internal static partial class Core<T, TMask, TOps>
     private static T SigmoidGradFromOnePlus(T tHi, T tLo, T dHi, T dLo, T inverse, double c)
     {
         T rHi = ReciprocalDD(dHi, dLo, inverse, out T rLo);
-        T r2Hi = MultiplyDD(rHi, rLo, rHi, rLo, out T r2Lo);
+        T r2Hi = SquareDD(rHi, rLo, out T r2Lo);
         T gHi = MultiplyDD(TOps.Multiply(TOps.Create(c), tHi), TOps.Multiply(TOps.Create(c), tLo), r2Hi, r2Lo, out T gLo);
         return TOps.Add(gHi, gLo);
     }
@@ -135,7 +135,7 @@ internal static partial class Core<T, TMask, TOps>
 
         T nHi = MultiplyDD(tHi, tLo, mHi, mLo, out T nLo);
         T dHi = OnePlus(tHi, tLo, out T dLo);
-        T d2Hi = MultiplyDD(dHi, dLo, dHi, dLo, out T d2Lo);
+        T d2Hi = SquareDD(dHi, dLo, out T d2Lo);
         T d3Hi = MultiplyDD(d2Hi, d2Lo, dHi, dLo, out T d3Lo);
         T qHi = DivideDD(TOps.Multiply(TOps.Create(c), nHi), TOps.Multiply(TOps.Create(c), nLo), d3Hi, d3Lo, out T qLo);
         T r = TOps.Add(qHi, qLo);

@@ -145,7 +145,7 @@ internal static partial class Core<T, TMask, TOps>
         T a = TOps.Abs(x);
         positive = TOps.GreaterThan(x, TOps.Create(0.0));
         T tHi = ExpPair(TOps.Negate(TOps.Select(TOps.GreaterThan(a, TOps.Create(DirectLimit)), TOps.Create(DirectLimit), a)), out tLo);
-        t2Hi = MultiplyDD(tHi, tLo, tHi, tLo, out t2Lo);
+        t2Hi = SquareDD(tHi, tLo, out t2Lo);
         T two = TOps.Create(2.0);
 
         // num = 2t + t² (x ≤ 0) or 2t + 1 (x > 0); den = num + 2 or num + 2t².
@@ -287,7 +287,7 @@ internal static partial class Core<T, TMask, TOps>
         T p3Hi = MultiplyDD(x, TOps.Create(0.0), p2Hi, p2Lo, out T p3Lo);
         T four = TOps.Create(4.0);
         T mHi = MishSum(p1Hi, p1Lo, TOps.Multiply(four, p3Hi), TOps.Multiply(four, p3Lo), out T mLo);
-        T d2Hi = MultiplyDD(denHi, denLo, denHi, denLo, out T d2Lo);
+        T d2Hi = SquareDD(denHi, denLo, out T d2Lo);
         T hi = DivideDD(mHi, mLo, d2Hi, d2Lo, out lo);
 
         TMask near = TOps.LessThan(TOps.Abs(TOps.Subtract(x, TOps.Create(MishGradRoot[0]))), TOps.Create(MishRootRadius));
@@ -365,7 +365,7 @@ internal static partial class Core<T, TMask, TOps>
         T four = TOps.Create(4.0);
         T nHi = MultiplyDD(
             TOps.Multiply(four, TOps.Select(positive, t2Hi, tHi)), TOps.Multiply(four, TOps.Select(positive, t2Lo, tLo)), bHi, bLo, out T nLo);
-        T d2Hi = MultiplyDD(denHi, denLo, denHi, denLo, out T d2Lo);
+        T d2Hi = SquareDD(denHi, denLo, out T d2Lo);
         T d3Hi = MultiplyDD(d2Hi, d2Lo, denHi, denLo, out T d3Lo);
         T qHi = DivideDD(nHi, nLo, d3Hi, d3Lo, out lo);
 

@@ -305,7 +305,7 @@ internal static partial class Core<T, TMask, TOps>
         }
 
         T nHi = MultiplyDD(pHi, pLo, wHi, wLo, out T nLo);
-        T d2Hi = MultiplyDD(dHi, dLo, dHi, dLo, out T d2Lo);
+        T d2Hi = SquareDD(dHi, dLo, out T d2Lo);
         T qHi = DivideDD(nHi, nLo, d2Hi, d2Lo, out T qLo);
 
         TMask series = TOps.LessThan(a, TOps.Create(SiLUSeriesLimit));
@@ -394,7 +394,7 @@ internal static partial class Core<T, TMask, TOps>
         }
 
         T nHi = MultiplyDD(tHi, tLo, kHi, kLo, out T nLo);
-        T d2Hi = MultiplyDD(dHi, dLo, dHi, dLo, out T d2Lo);
+        T d2Hi = SquareDD(dHi, dLo, out T d2Lo);
         T d3Hi = MultiplyDD(d2Hi, d2Lo, dHi, dLo, out T d3Lo);
         T qHi = DivideDD(nHi, nLo, d3Hi, d3Lo, out T qLo);
         T v = TOps.Add(qHi, qLo);

@@ -70,7 +70,7 @@ internal static partial class Core<T, TMask, TOps>
     private static T SoftsignReciprocalPower(T a, bool cube, out T lo)
     {
         T dHi = SoftsignDenominator(a, out T dLo);
-        T pHi = MultiplyDD(dHi, dLo, dHi, dLo, out T pLo);
+        T pHi = SquareDD(dHi, dLo, out T pLo);
         if (cube)
         {
             pHi = MultiplyDD(pHi, pLo, dHi, dLo, out pLo);
@@ -89,7 +89,7 @@ internal static partial class Core<T, TMask, TOps>
     {
         T dHi = SoftsignDenominator(a, out T dLo);
         T mHi = Normalize(dHi, dLo, out T mLo, out T e);
-        T pHi = MultiplyDD(mHi, mLo, mHi, mLo, out T pLo);
+        T pHi = SquareDD(mHi, mLo, out T pLo);
         if (cube)
         {
             pHi = MultiplyDD(pHi, pLo, mHi, mLo, out pLo);

@@ -118,6 +118,20 @@ internal static partial class Core<T, TMask, TOps>
     }
 
     /// <summary>
+    /// (hi + lo) = (aHi + aLo)², the bits of <see cref="MultiplyDD"/>(aHi, aLo, aHi, aLo) with one
+    /// product fewer: its two cross products aHi·aLo and aLo·aHi are the same rounded value p, and
+    /// p + p = 2p is exact, which the JIT does not see (it computes both).
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static T SquareDD(T aHi, T aLo, out T lo)
+    {
+        T hi = TOps.Multiply(aHi, aHi);
+        T cross = TOps.Multiply(aHi, aLo);
+        lo = TOps.Add(MultiplyError(aHi, aHi, hi), TOps.Add(cross, cross));
+        return hi;
+    }
+
+    /// <summary>
     /// q + lo = (nHi + nLo)/(dHi + dLo) with one division: q = nHi·(1/dHi) may be an ulp off,
     /// but the residual nHi − q·dHi is exact (q·dHi = p + e exactly, nHi − p is exact by
     /// Sterbenz's lemma, and the residual, a small multiple of ulp(q)·ulp(dHi), is representable),
