@@ -71,7 +71,7 @@ internal static partial class Core<T, TMask, TOps>
 
     /// <summary>
     /// c·σ′(y) = c·t/(1 + t)² with t = e^y for y ≤ 0 (σ′ is even) and c a power of two, in
-    /// double-double with one division (<see cref="SigmoidGradFromOnePlus"/>). Below y = −600,
+    /// double-double with one division, as c·(t/(1 + t))·(1/(1 + t)) (<see cref="SigmoidGradFromOnePlus"/>). Below y = −600,
     /// σ′ = t(1 − 2t + …) rounds as t does, so it
     /// is c·e^y from <see cref="ScaledExp"/> (rounded once, plus a second rounding only for
     /// subnormal results); those lanes are selected per lane, as in <see cref="Sigmoid"/>.
@@ -100,18 +100,27 @@ internal static partial class Core<T, TMask, TOps>
     }
 
     /// <summary>
-    /// The direct path of <see cref="SigmoidGradNonPositive"/>, c·t·r² with r = 1/(1 + t) =
-    /// <see cref="ReciprocalDD"/> of d = dHi + dLo from the rounded inverse = 1/dHi, so that a pair
-    /// kernel whose value divides by the same d (σ, tanh) shares the one division. r (2^−104), r²
-    /// and c·t·r² (2^−104 each) add nothing visible to t's own 2^−57; the products stay above
-    /// 2^−914 (t ≥ e^−600, r² ≥ 1/4), where <see cref="MultiplyError"/> is exact on every path.
+    /// The direct path of <see cref="SigmoidGradNonPositive"/>, c·u·r with u = t/(1 + t) and
+    /// r = 1/(1 + t), both from the rounded inverse = 1/dHi (<see cref="DivideDDGivenInverse"/> and
+    /// <see cref="ReciprocalDD"/>), so that a pair kernel whose value divides by the same d (σ, tanh)
+    /// shares the one division, and σ's pair, whose value is u (x &lt; 0) or r (x ≥ 0), shares both
+    /// (<see cref="SigmoidGradFromQuotients"/>). u and r (2^−104 each) and c·u·r (2^−104) add nothing
+    /// visible to t's own 2^−57; the products stay above 2^−914 (t ≥ e^−600, u ≥ t/2, r ≥ 1/2),
+    /// where <see cref="MultiplyError"/> is exact on every path.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static T SigmoidGradFromOnePlus(T tHi, T tLo, T dHi, T dLo, T inverse, double c)
     {
+        T uHi = DivideDDGivenInverse(tHi, tLo, dHi, dLo, inverse, out T uLo);
         T rHi = ReciprocalDD(dHi, dLo, inverse, out T rLo);
-        T r2Hi = SquareDD(rHi, rLo, out T r2Lo);
-        T gHi = MultiplyDD(TOps.Multiply(TOps.Create(c), tHi), TOps.Multiply(TOps.Create(c), tLo), r2Hi, r2Lo, out T gLo);
+        return SigmoidGradFromQuotients(uHi, uLo, rHi, rLo, c);
+    }
+
+    /// <summary>c·u·r rounded once, for u = t/(1 + t) and r = 1/(1 + t) as <see cref="SigmoidGradFromOnePlus"/> forms them.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static T SigmoidGradFromQuotients(T uHi, T uLo, T rHi, T rLo, double c)
+    {
+        T gHi = MultiplyDD(TOps.Multiply(TOps.Create(c), uHi), TOps.Multiply(TOps.Create(c), uLo), rHi, rLo, out T gLo);
         return TOps.Add(gHi, gLo);
     }
 

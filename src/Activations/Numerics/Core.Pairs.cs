@@ -123,8 +123,13 @@ internal static partial class Core<T, TMask, TOps>
     /// <summary>
     /// <see cref="Sigmoid"/>(x) and, in <paramref name="grad"/>, <see cref="SigmoidGrad"/>(x): both
     /// start from t = ExpPair(−|x|), d = 1 + t and 1/dHi (the same operations on the same argument,
-    /// so one division serves both), then each goes on as alone; the far ranges (|x| &gt; 600, the same lanes for both) are selected
-    /// under one test.
+    /// so one division serves both). The gradient is c·u·r with u = t/d and r = 1/d
+    /// (<see cref="SigmoidGradFromOnePlus"/>), and they are Sigmoid's own quotients: for x &lt; 0
+    /// Sigmoid divides (tHi, tLo) by d, which is u's <see cref="DivideDDGivenInverse"/>; for x ≥ 0 it
+    /// divides (1, 0), whose steps are <see cref="ReciprocalDD"/>'s (the quotient 1·inverse is
+    /// inverse, its residual is the same exact 1 − inverse·dHi, and R + (0 − p) = R − p for every R
+    /// and p, zeros included, since with n = 1 the exact residual is never −0), so the value is u or r,
+    /// selected. The far ranges (|x| &gt; 600, the same lanes for both) are selected under one test.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static T SigmoidAndGrad(T x, out T grad)
@@ -135,9 +140,10 @@ internal static partial class Core<T, TMask, TOps>
         T tHi = ExpPair(y, out T tLo);
         T dHi = OnePlus(tHi, tLo, out T dLo);
         T inverse = TOps.Divide(TOps.Create(1.0), dHi);
-        T qHi = DivideDDGivenInverse(TOps.Select(negative, tHi, TOps.Create(1.0)), TOps.Select(negative, tLo, TOps.Create(0.0)), dHi, dLo, inverse, out T qLo);
-        T v = TOps.Add(qHi, qLo);
-        T g = SigmoidGradFromOnePlus(tHi, tLo, dHi, dLo, inverse, 1.0);
+        T uHi = DivideDDGivenInverse(tHi, tLo, dHi, dLo, inverse, out T uLo);
+        T rHi = ReciprocalDD(dHi, dLo, inverse, out T rLo);
+        T v = TOps.Add(TOps.Select(negative, uHi, rHi), TOps.Select(negative, uLo, rLo));
+        T g = SigmoidGradFromQuotients(uHi, uLo, rHi, rLo, 1.0);
 
         // Sigmoid's far test |x| > 600 and SigmoidGradNonPositive's y < −600 pick the same lanes. The
         // branch only skips work (NaN lanes enter it too, and the selects leave them alone), so it
