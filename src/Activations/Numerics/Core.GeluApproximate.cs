@@ -479,7 +479,8 @@ internal static partial class Core<T, TMask, TOps>
     /// fast formula's value: one general product, of f′'s pair (b ≤ 600) or of u·e^−b with the table's
     /// exponent (b &gt; 600), and dy itself for x &gt; 0 beyond b = 600. A call with 16 vector registers
     /// (<see cref="WithRareLanes{TLanes}(TLanes, T, T)"/>): inlined, the backward loop's method held
-    /// 860 inlined methods without AVX2, next to the 893 at which HardSwish's pair left calls.
+    /// 860 inlined methods without AVX2 (588 with the call), next to the 893 at which HardSwish's
+    /// pair left calls.
     /// </summary>
     [method: MethodImpl(MethodImplOptions.AggressiveInlining)]
     private readonly struct GeluApproximateBackwardWide(T dy, T cHi, T cLo, T bh, T bl, T uHi, T uLo) : IRareLanes
