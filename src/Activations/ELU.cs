@@ -35,7 +35,7 @@ public sealed class ELU : ActivationFunction
         where TFromOutput : struct, IBinaryKernel
     {
         BackwardFactor backwardFactor = BackwardFactor.Of(alpha, 0.0);
-        return backwardFactor.IsUnit
+        return backwardFactor.IsOne
             ? KernelsFor(alpha, fromOutput, new EluBackward<Yes, Yes>(1.0, 0.0, backwardFactor))
             : KernelsFor(alpha, fromOutput, new EluBackward<Yes, No>(1.0, 0.0, backwardFactor));
     }

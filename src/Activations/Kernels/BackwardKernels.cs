@@ -33,9 +33,9 @@ internal readonly struct ExpBackwardFromOutput : IBinaryKernel
 /// <summary>
 /// dy·P if x &gt; 0 else dy·α·eˣ: ELU (P = 1, α) and SELU (P = λ = positiveHi + positiveLo, α = λα),
 /// with α prepared by <see cref="BackwardFactor.Of"/>. <typeparamref name="TUnitPositive"/> says
-/// that P is 1 (the positive branch is dy itself) and <typeparamref name="TUnitAlpha"/> that α's
-/// mantissa is 1 (a power of two: ELU's default α = 1, and 0.5 or 2), so that the product with it
-/// is left out: type arguments, so that the loop tests neither.
+/// that P is 1 (the positive branch is dy itself) and <typeparamref name="TUnitAlpha"/> that α is
+/// 1 (ELU's and CELU's default), so that the product with it is left out: type arguments, so that
+/// the loop tests neither.
 /// </summary>
 internal readonly struct EluBackward<TUnitPositive, TUnitAlpha> : IBinaryKernel
     where TUnitPositive : struct, IFlag
@@ -48,7 +48,7 @@ internal readonly struct EluBackward<TUnitPositive, TUnitAlpha> : IBinaryKernel
     public EluBackward(double positiveHi, double positiveLo, BackwardFactor alpha)
     {
         Debug.Assert(!TUnitPositive.Value || (positiveHi == 1.0 && positiveLo == 0.0), "The unit form needs P = 1.");
-        Debug.Assert(!TUnitAlpha.Value || alpha.IsUnit, "The unit form needs α to be a power of two.");
+        Debug.Assert(!TUnitAlpha.Value || alpha.IsOne, "The unit form needs α = 1.");
         _positiveHi = positiveHi;
         _positiveLo = positiveLo;
         _alpha = alpha;
@@ -61,7 +61,7 @@ internal readonly struct EluBackward<TUnitPositive, TUnitAlpha> : IBinaryKernel
         where TOps : ISimdOps<T, TMask> =>
         Core<T, TMask, TOps>.EluBackward(
             x, dy, _positiveHi, _positiveLo, TUnitPositive.Value,
-            _alpha.Hi, _alpha.Lo, _alpha.Exponent, TUnitAlpha.Value, _alpha.Limit);
+            _alpha.DirectHi, _alpha.DirectLo, TUnitAlpha.Value, _alpha.DirectLimit, _alpha.Hi, _alpha.Lo, _alpha.Exponent);
 }
 
 /// <summary>

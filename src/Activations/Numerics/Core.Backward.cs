@@ -9,19 +9,19 @@ namespace Activations.Numerics;
 /// The fused backward passes dy·f′(x), rounded once, with no intermediate overflow or underflow.
 /// <para>
 /// Every kernel has the same two paths. The fast path forms f′ as the gradient does, as a
-/// double-double c = cHi + cLo: of moderate size (the logistic family, the from-output forms,
-/// e^x as s + s·t with s = 2^k·m built exactly from the table's bits), or as a mantissa pair times
-/// 2^k kept apart (ELU and SELU, whose factor α may be anything from 2^−1074 to 2^1024, so its
-/// exponent is added to k instead of multiplied in). It multiplies by dy with
-/// <see cref="ExactProduct"/>: p = dy·cHi rounded, its exact error, and the tail dy·cLo, summed
-/// into one rounding. That product is within 2^−100 relative of dy·c before its rounding (its own
+/// double-double c = cHi + cLo of moderate size (the logistic family, the from-output forms), or
+/// as c·(1 + t) with t small (e^x = s(1 + t) with s = 2^k·m built exactly from the table's bits;
+/// ELU's and SELU's α·e^x with α·s as a double-double, for α within [2^−32, 2^64): any other α
+/// takes the general path). It multiplies by dy with <see cref="ExactProduct"/> or
+/// <see cref="ExactProductOnePlus"/>: p = dy·cHi rounded, its exact error, and the tail dy·cLo
+/// (and p·t), summed into one rounding. That product is within 2^−100 relative of dy·c before its rounding (its own
 /// errors; 2^−57.5 when cLo is as large as the table's s·t, up to 2^−5.4·cHi) and c is within
 /// 2^−55.7 of f′ or better (the core's errors, the same as the gradient's), so the result is
 /// within 0.5 + 2^53·2^−55.5 ≤ 0.68 ulp; a multiplication by 2^k afterwards is exact while the
 /// result is a normal number, and rounds a second time only into the subnormals, where the first
 /// rounding is at most a quarter of the subnormal spacing (an ulp of a 53-bit value below 2^−1022
 /// is at most 2^−1075), so 0.75 ulp there. The tests' worst cases: 0.54 ulp on normal results,
-/// 0.744 on subnormal ones.
+/// 0.745 on subnormal ones.
 /// </para>
 /// <para>
 /// The fast path is valid while every product it forms stays within 2^−914 … 2^996 (where the exact
@@ -31,7 +31,7 @@ namespace Activations.Numerics;
 /// <see cref="ISimdOps{T, TMask}.AnyMagnitudeOutside"/> on dy, ±0 counting as inside) chosen so
 /// that c's range times dy's window keeps every product within bounds: for the logistic family and
 /// e^x, |x| ≤ 400 and dy within [2^−330, 2^400] (<see cref="BackwardDirectLimit"/>); for ELU and
-/// SELU, |x| within the factor's limit and dy within 2^±900; for the from-output forms, windows
+/// SELU, the same window on dy and |x| within the factor's limit (380 to 400); for the from-output forms, windows
 /// on y (or y + α) and dy. A vector that fails any test takes the wide path, which computes the fast formula and the general one
 /// (<see cref="ProductWide"/>) and selects per lane with the same tests written lane by lane, so a
 /// lane's value never depends on its neighbours. The wide path is inlined like the rest: a call
@@ -103,6 +103,31 @@ internal static partial class Core<T, TMask, TOps>
         T p = TOps.Multiply(dy, cHi);
         T e = NegatedMultiplyError(dy, cHi, p);
         return TOps.Subtract(p, TOps.Subtract(e, TOps.Multiply(dy, cLo)));
+    }
+
+    /// <summary>
+    /// dy·(cHi + cLo)·(1 + t) rounded once, for |cLo| ≤ 2^−50·|cHi|, |t| ≤ 2^−5.4 and p = dy·cHi
+    /// 0 or within [2^−914, 2^996]: p − ((p − dy·cHi) − (dy·cLo + p·t)), the inner difference exact.
+    /// p·t is within 2^−53 of dy·cHi·t (p's rounding) and rounds to 2^−53 of itself, the dropped
+    /// dy·cLo·t is below 2^−55.4·|p|, and the sum and the bracket round to 2^−53 of themselves:
+    /// below 2^−55.6 of the result before the last rounding (2^−56.8 when cLo = 0). With cLo = 0 the
+    /// term dy·cLo may be left out (<paramref name="hasLow"/> false), with the same bits: it is ±0,
+    /// and adding a zero to p·t changes at most the sign of a zero bracket, which the subtraction
+    /// from p, where p − (p − dy·cHi) is exact, does not see. When p is ±0 the bracket is +0 and the
+    /// result is p, with the sign of the exact product.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static T ExactProductOnePlus(T dy, T cHi, T cLo, T t, bool hasLow)
+    {
+        T p = TOps.Multiply(dy, cHi);
+        T e = NegatedMultiplyError(dy, cHi, p);
+        T tail = TOps.Multiply(p, t);
+        if (hasLow)
+        {
+            tail = TOps.Add(TOps.Multiply(dy, cLo), tail);
+        }
+
+        return TOps.Subtract(p, TOps.Subtract(e, tail));
     }
 
     /// <summary>
@@ -205,8 +230,8 @@ internal static partial class Core<T, TMask, TOps>
     /// <summary>
     /// dy·e^x within 0.6 ulp (0.75 for subnormal results). Fast path (|x| ≤ 400, dy ±0 or within
     /// [2^−330, 2^400]): e^x ≈ s + s·t with s = 2^k·m built exactly from the table's bits (as in
-    /// <see cref="Exp"/>, to 2^−57 before its last rounding), and dy·(s + s·t) rounded once by
-    /// <see cref="ExactProduct"/> (|s·t| ≤ 2^−5.4·s, so its tail rounds to 2^−58 of the result):
+    /// <see cref="Exp"/>, to 2^−57 before its last rounding), and dy·s(1 + t) rounded once by
+    /// <see cref="ExactProductOnePlus"/> (|t| ≤ 2^−5.4, its errors below 2^−56.8 of the result):
     /// dy·s lies within [2^−908, 2^978], so the result is normal and nothing else can go wrong.
     /// Otherwise the wide path, which keeps this formula on the lanes it holds for and gives the
     /// others dy·e^x by <see cref="ExpProductWide"/>; NaN x returns x.
@@ -226,7 +251,7 @@ internal static partial class Core<T, TMask, TOps>
     private static T ExpBackwardFast(T x, T dy)
     {
         T scale = ExpSixteenthsScale(x, out T t);
-        return ExactProduct(dy, scale, TOps.Multiply(scale, t));
+        return ExactProductOnePlus(dy, scale, TOps.Create(0.0), t, hasLow: false);
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
@@ -242,68 +267,70 @@ internal static partial class Core<T, TMask, TOps>
 
     /// <summary>
     /// dy·f′(x) for f′ = P (= posHi + posLo, in [1, 2); exactly dy when unitPositive) for x &gt; 0 and
-    /// a·e^x otherwise, with a = (aHi + aLo)·2^aK, aHi in [1, 2) or 0 (see the ELU kernel's factor).
-    /// Fast path: u = min(x, 0)… (x itself where x ≤ 0, 0 where x &gt; 0) within ±limit, where
-    /// limit keeps k + aK within [−1022, 1023], and dy within 2^±900: c = a·m in double-double
-    /// (or m itself when a is a power of two, unitAlpha), v = dy·c rounded once (|v| within 2^±902)
-    /// and v·2^(k + aK). The positive branch is dy·P rounded once by the same product. Otherwise
-    /// the wide path, which every vector takes when the limit is negative (|aK| ≥ 1020, see
-    /// <see cref="Kernels.BackwardFactor"/>): no |u| is below it, so every lane selects the general product.
+    /// a·e^x otherwise, a = aHi + aLo = (gHi + gLo)·2^gK (see <see cref="Kernels.BackwardFactor"/>).
+    /// Fast path: u = x where x ≤ 0 and 0 where x &gt; 0, every |u| within the factor's direct limit
+    /// (380 to 400, or −1 when a is outside [2^−32, 2^64)) and dy ±0 or within [2^−330, 2^400]:
+    /// e^u = s(1 + t) as in <see cref="ExpBackward"/>, a·s = cHi + cLo in double-double (the
+    /// product's error exact, and aLo·s; just s when a = 1, unitAlpha, with the same bits), and
+    /// dy·(cHi + cLo)(1 + t) rounded once by <see cref="ExactProductOnePlus"/>: the limit keeps
+    /// |dy·cHi| within [2^−914, 2^465], so the result is normal and every error term exact. The positive branch is dy·P rounded once by
+    /// the same product, or dy itself. Otherwise the wide path, which keeps this formula on the lanes
+    /// it holds for and gives the others the general product (<see cref="ExpProductWide"/>).
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static T EluBackward(
         T x, T dy, double posHi, double posLo, bool unitPositive,
-        double aHi, double aLo, double aK, bool unitAlpha, double limit)
+        double aHi, double aLo, bool unitAlpha, double directLimit, double gHi, double gLo, double gK)
     {
         TMask positive = TOps.GreaterThan(x, TOps.Create(0.0));
         T u = TOps.Select(positive, TOps.Create(0.0), x);
-        if (TOps.AnyMagnitudeAbove(u, limit) || TOps.AnyMagnitudeOutside(dy, TwoToMinus900, TwoTo900))
+        if (TOps.AnyMagnitudeAbove(u, directLimit) || TOps.AnyMagnitudeOutside(dy, TwoToMinus330, TwoTo400))
         {
-            return EluBackwardWide(x, dy, posHi, posLo, unitPositive, aHi, aLo, aK, unitAlpha, limit);
+            return EluBackwardWide(x, dy, posHi, posLo, unitPositive, aHi, aLo, unitAlpha, directLimit, gHi, gLo, gK);
         }
 
-        return EluBackwardFast(positive, u, dy, posHi, posLo, unitPositive, aHi, aLo, aK, unitAlpha);
+        return EluBackwardFast(positive, u, dy, posHi, posLo, unitPositive, aHi, aLo, unitAlpha);
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static T EluBackwardFast(
-        TMask positive, T u, T dy, double posHi, double posLo, bool unitPositive, double aHi, double aLo, double aK, bool unitAlpha)
+        TMask positive, T u, T dy, double posHi, double posLo, bool unitPositive, double aHi, double aLo, bool unitAlpha)
     {
-        T mHi = ExpTable(u, out T k, out T mLo);
+        T cHi = ExpSixteenthsScale(u, out T t);
+        T cLo = TOps.Create(0.0);
         if (!unitAlpha)
         {
             T a = TOps.Create(aHi);
-            T cHi = TOps.Multiply(a, mHi);
-            mLo = TOps.Add(MultiplyError(a, mHi, cHi), TOps.Add(TOps.Multiply(a, mLo), TOps.Multiply(TOps.Create(aLo), mHi)));
-            mHi = cHi;
+            T s = cHi;
+            cHi = TOps.Multiply(a, s);
+            cLo = TOps.Add(MultiplyError(a, s, cHi), TOps.Multiply(TOps.Create(aLo), s));
         }
 
-        // The positive branch is the same product with the factor P and exponent 0, selected
-        // before it (one product instead of two), or dy itself when P = 1.
-        T exponent = TOps.Add(k, TOps.Create(aK));
+        // The positive branch is the same product with the factor P and t = 0, selected before it
+        // (one product instead of two), or dy itself when P = 1.
         if (!unitPositive)
         {
-            mHi = TOps.Select(positive, TOps.Create(posHi), mHi);
-            mLo = TOps.Select(positive, TOps.Create(posLo), mLo);
-            exponent = TOps.Select(positive, TOps.Create(0.0), exponent);
+            cHi = TOps.Select(positive, TOps.Create(posHi), cHi);
+            cLo = TOps.Select(positive, TOps.Create(posLo), cLo);
+            t = TOps.Select(positive, TOps.Create(0.0), t);
         }
 
-        T v = TOps.Multiply(ExactProduct(dy, mHi, mLo), Pow2(exponent));
+        T v = ExactProductOnePlus(dy, cHi, cLo, t, hasLow: !unitAlpha || !unitPositive);
         return unitPositive ? TOps.Select(positive, dy, v) : v;
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static T EluBackwardWide(
         T x, T dy, double posHi, double posLo, bool unitPositive,
-        double aHi, double aLo, double aK, bool unitAlpha, double limit)
+        double aHi, double aLo, bool unitAlpha, double directLimit, double gHi, double gLo, double gK)
     {
         TMask positive = TOps.GreaterThan(x, TOps.Create(0.0));
         T u = TOps.Select(positive, TOps.Create(0.0), x);
-        T fast = EluBackwardFast(positive, Clamp(u, ExpBackwardLimit), dy, posHi, posLo, unitPositive, aHi, aLo, aK, unitAlpha);
-        T negative = ExpProductWide(dy, u, aHi, aLo, aK);
+        T fast = EluBackwardFast(positive, Clamp(u, BackwardDirectLimit), dy, posHi, posLo, unitPositive, aHi, aLo, unitAlpha);
+        T negative = ExpProductWide(dy, u, gHi, gLo, gK);
         T positiveValue = unitPositive ? dy : ProductWide(dy, TOps.Create(posHi), TOps.Create(posLo), TOps.Create(0.0));
         T wide = TOps.Select(positive, positiveValue, negative);
-        TMask outside = TOps.Or(MagnitudeAbove(u, limit), MagnitudeOutside(dy, TwoToMinus900, TwoTo900));
+        TMask outside = TOps.Or(MagnitudeAbove(u, directLimit), MagnitudeOutside(dy, TwoToMinus330, TwoTo400));
         return PropagateNaN(x, TOps.Select(outside, wide, fast));
     }
 

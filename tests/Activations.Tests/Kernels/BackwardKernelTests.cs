@@ -32,11 +32,11 @@ public sealed class BackwardKernelTests(ITestOutputHelper output)
 
     private sealed record Case(string Name, Runner Run, Func<double, BigFloat> Exact, double[] Points, (double X, double F)[] Specials, bool FromOutput);
 
-    /// <summary>ELU's backward kernel for α as the activation builds it: the unit form for a power of two.</summary>
+    /// <summary>ELU's backward kernel for α as the activation builds it: the unit form for α = 1.</summary>
     private static Runner EluBackwardOf(double alpha)
     {
         BackwardFactor factor = BackwardFactor.Of(alpha, 0.0);
-        return factor.IsUnit ? Of(new EluBackward<Yes, Yes>(1.0, 0.0, factor)) : Of(new EluBackward<Yes, No>(1.0, 0.0, factor));
+        return factor.IsOne ? Of(new EluBackward<Yes, Yes>(1.0, 0.0, factor)) : Of(new EluBackward<Yes, No>(1.0, 0.0, factor));
     }
 
     private static Runner Of<TKernel>(TKernel kernel)
@@ -56,6 +56,7 @@ public sealed class BackwardKernelTests(ITestOutputHelper output)
         -0.35, -0.3500000001, 300, -300, 300.5, -300.5, 600, -600, 600.5, -600.5, 704, -704, 704.5, -704.5, 708.39, -708.39, 709.78, 709.79,
         -745, -745.13, -745.2, -750, 800, -800, 1000, -1000, 1100, -1100, 1400, -1400, 1500, -1500, 2100, -2100, -1418, -1455, 24.2, -24.2,
         40, -40, 1e10, -1e10, double.MaxValue, double.MinValue,
+        -380.19, Up(-380.19), Down(-380.19), -399.51, Up(-399.51), Down(-399.51), -400, Up(-400), Down(-400),
     ];
 
     /// <summary>Random x near every point above and over ranges, on a deterministic seed.</summary>
@@ -227,7 +228,9 @@ public sealed class BackwardKernelTests(ITestOutputHelper output)
             [(double.NegativeInfinity, -0.0), (double.PositiveInfinity, 1), (0, 1), (-0.0, 1), (-800, -1), (800, 1), (-1e10, -1), (SiLUReference.GradRoot, 1), (Down(SiLUReference.GradRoot), -1)], false);
         yield return new("GELU(approximate)", Of(default(GeluApproximateBackward)), x => ExactActivations.GeluApproximate(x, 1), WithGeluPoints(xs, 1730),
             [(double.NegativeInfinity, -0.0), (double.PositiveInfinity, 1), (0, 1), (-0.0, 1), (-0.7524614220710163, -1), (-21.6, -1), (-1e300, -1), (1e5, 1), (20, 1)], false);
-        foreach (double alpha in new[] { 1.0, 0.5, 3.7, -2.0, 1e-300, 5e-324, double.MaxValue, 1.5e308, 0.0 })
+        // With the edges of the fast path's direct form (2^−32 ≤ |α| < 2^64, whose limits on |x| are
+        // 380.19 at 2^−32 and 399.51 at 0.1, points above) on both sides.
+        foreach (double alpha in new[] { 1.0, 0.5, 3.7, -2.0, 1e-300, 5e-324, double.MaxValue, 1.5e308, 0.0, 0.1, Math.ScaleB(1.0, -32), Down(Math.ScaleB(1.0, -32)), -Math.ScaleB(1.5, -32), Down(Math.ScaleB(1.0, 64)), Math.ScaleB(1.0, 64) })
         {
             double s = Math.Sign(alpha);
             yield return new($"ELU({alpha:R})", EluBackwardOf(alpha), x => ExactActivations.ELU(alpha, x, 1), xs,
@@ -508,7 +511,7 @@ public sealed class BackwardKernelTests(ITestOutputHelper output)
         foreach (double alpha in new[] { 1.0, 0.5, 2.0, 0.25, -4.0, 5e-324, Math.ScaleB(1.0, 1023) })
         {
             BackwardFactor factor = BackwardFactor.Of(alpha, 0.0);
-            factor.IsUnit.Should().Be(alpha > 0, because: "the unit form is for positive powers of two");
+            factor.IsOne.Should().Be(alpha == 1.0, because: "the unit form is for α = 1");
             foreach (int width in widths)
             {
                 double[] general = KernelWidths.Binary(new EluBackward<No, No>(1.0, 0.0, factor), x, dy, width);
@@ -516,7 +519,7 @@ public sealed class BackwardKernelTests(ITestOutputHelper output)
                     KernelWidths.Binary(new EluBackward<Yes, No>(1.0, 0.0, factor), x, dy, width),
                     general,
                     i => $"ELU({alpha:R}) with P = 1 at x = {x[i]:R}, dy = {dy[i]:R}, width {width}");
-                if (factor.IsUnit)
+                if (factor.IsOne)
                 {
                     ShouldHaveTheBitsOf(
                         KernelWidths.Binary(new EluBackward<Yes, Yes>(1.0, 0.0, factor), x, dy, width),
@@ -575,7 +578,7 @@ public sealed class BackwardKernelTests(ITestOutputHelper output)
         digest.Should().Be(ExpectedDigest);
     }
 
-    private const ulong ExpectedDigest = 0x28015B7889C5CD09UL;
+    private const ulong ExpectedDigest = 0x8C5D59DFD6F09292UL;
 
     /// <summary>±(1 + f)·2^e with a random 52-bit f and e uniform in [−range, range] (clipped to the double range), exactly.</summary>
     private static double Arbitrary(Random random, int range)
