@@ -191,6 +191,76 @@ public sealed class VectorWidthTests
         }
     }
 
+    /// <summary>
+    /// The backward passes whose fast path has a window on its inputs run it over whole runs of vectors
+    /// that the driver tests first: every run inside the window, and one input outside it (far x,
+    /// tiny, huge, infinite or NaN dy, NaN x) at the ends of runs and vectors, at every width, must
+    /// give each element the bits it has alone (a one-element span, which no run holds).
+    /// </summary>
+    [Theory]
+    [MemberData(nameof(Widths))]
+    public void BackwardRunsGiveEveryElementItsOwnBits(string widthName)
+    {
+        var width = Enum.Parse<VectorWidth>(widthName);
+        const int length = (64 * 8 * 3) + 37;
+        var random = new Random(20261206);
+        double[] x = [.. Enumerable.Range(0, length).Select(_ => (random.NextDouble() - 0.5) * 20)];
+        double[] dy = [.. Enumerable.Range(0, length).Select(_ => (random.NextDouble() - 0.5) * 2)];
+        (double X, double Dy)[] outliers = [(450, 0.5), (-395, 0.5), (-381, 1e-99), (1, 1e-200), (-1, 1e130), (-2, 0.0), (-3, double.NaN), (double.NaN, 1), (-1, double.NegativeInfinity), (1e-310, 5e-324)];
+        int[] positions = [0, 8, 63, 64, 512, 1000, length - 1];
+        VectorWidth saved = SpanDriver.MaximumWidth;
+        try
+        {
+            foreach (ActivationFunction f in AllActivations.Instances)
+            {
+                // Position −1: no outlier, every run inside the window.
+                foreach ((int position, double ox, double ody) in outliers.SelectMany(o => positions.Select(p => (p, o.X, o.Dy))).Prepend((-1, 0.0, 0.0)))
+                {
+                    double[] a = [.. x];
+                    double[] b = [.. dy];
+                    if (position >= 0)
+                    {
+                        (a[position], b[position]) = (ox, ody);
+                    }
+
+                    var expected = new double[length];
+                    var one = new double[1];
+                    for (int i = 0; i < length; i++)
+                    {
+                        f.Backward(a.AsSpan(i, 1), b.AsSpan(i, 1), one);
+                        expected[i] = one[0];
+                    }
+
+                    SpanDriver.MaximumWidth = width;
+                    var actual = new double[length];
+                    f.Backward(a, b, actual);
+                    SpanDriver.MaximumWidth = saved;
+                    ShouldEqualBits(actual, expected, $"{f}.Backward with ({ox:R}, {ody:R}) at {position}, width {width}");
+
+                    float[] fa = [.. a.Select(v => (float)v)];
+                    float[] fb = [.. b.Select(v => (float)v)];
+                    var floatOne = new float[1];
+                    var floatActual = new float[length];
+                    SpanDriver.MaximumWidth = width;
+                    f.Backward(fa, fb, floatActual);
+                    SpanDriver.MaximumWidth = saved;
+                    for (int i = 0; i < length; i++)
+                    {
+                        f.Backward(fa.AsSpan(i, 1), fb.AsSpan(i, 1), floatOne);
+                        if (BitConverter.SingleToInt32Bits(floatActual[i]) != BitConverter.SingleToInt32Bits(floatOne[0]))
+                        {
+                            BitConverter.SingleToInt32Bits(floatActual[i]).Should().Be(BitConverter.SingleToInt32Bits(floatOne[0]), because: $"{f}.Backward over floats with ({ox:R}, {ody:R}) at {position}, width {width}, element {i}");
+                        }
+                    }
+                }
+            }
+        }
+        finally
+        {
+            SpanDriver.MaximumWidth = saved;
+        }
+    }
+
     private static void CompareWidths<T>(ActivationFunction f, Fused op, VectorWidth width, T[] a, T[] b)
         where T : unmanaged
     {

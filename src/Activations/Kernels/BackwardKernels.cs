@@ -8,15 +8,28 @@ namespace Activations.Kernels;
 // from-output forms, the exact product rounded once (see Core.Backward.cs for the error analysis).
 // The piecewise-linear ones serve both forms: their derivative in x and in y is the same step.
 
-/// <summary>dy·eˣ: Exponential's backward pass.</summary>
+/// <summary>dy·eˣ: Exponential's backward pass, windowed (see <see cref="IBinaryKernel.IsWindowed"/>).</summary>
 internal readonly struct ExpBackward : IBinaryKernel
 {
     public static bool IsLight => false;
+
+    public static bool IsWindowed => true;
+
+    public static double WindowGradientLow => Core<double, bool, ScalarOps>.FastGradientLow;
+
+    public static double WindowGradientHigh => Core<double, bool, ScalarOps>.FastGradientHigh;
+
+    public double WindowLimit => Core<double, bool, ScalarOps>.BackwardDirectLimit;
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public T Invoke<T, TMask, TOps>(T x, T dy)
         where TOps : ISimdOps<T, TMask> =>
         Core<T, TMask, TOps>.ExpBackward(x, dy);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public T InvokeFast<T, TMask, TOps>(T x, T dy)
+        where TOps : ISimdOps<T, TMask> =>
+        Core<T, TMask, TOps>.ExpBackwardFast(x, dy);
 }
 
 /// <summary>dy·y: Exponential's backward pass from its output, one IEEE multiplication.</summary>
@@ -56,12 +69,25 @@ internal readonly struct EluBackward<TUnitPositive, TUnitAlpha> : IBinaryKernel
 
     public static bool IsLight => false;
 
+    public static bool IsWindowed => true;
+
+    public static double WindowGradientLow => Core<double, bool, ScalarOps>.FastGradientLow;
+
+    public static double WindowGradientHigh => Core<double, bool, ScalarOps>.FastGradientHigh;
+
+    public double WindowLimit => _alpha.DirectLimit;
+
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public T Invoke<T, TMask, TOps>(T x, T dy)
         where TOps : ISimdOps<T, TMask> =>
         Core<T, TMask, TOps>.EluBackward(
             x, dy, _positiveHi, _positiveLo, TUnitPositive.Value,
             _alpha.DirectHi, _alpha.DirectLo, TUnitAlpha.Value, _alpha.DirectLimit, _alpha.Hi, _alpha.Lo, _alpha.Exponent);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public T InvokeFast<T, TMask, TOps>(T x, T dy)
+        where TOps : ISimdOps<T, TMask> =>
+        Core<T, TMask, TOps>.EluBackwardInside(x, dy, _positiveHi, _positiveLo, TUnitPositive.Value, _alpha.DirectHi, _alpha.DirectLo, TUnitAlpha.Value);
 }
 
 /// <summary>
@@ -106,6 +132,19 @@ internal readonly struct SigmoidBackward : IBinaryKernel
 {
     public static bool IsLight => false;
 
+    public static bool IsWindowed => true;
+
+    public static double WindowGradientLow => Core<double, bool, ScalarOps>.FastGradientLow;
+
+    public static double WindowGradientHigh => Core<double, bool, ScalarOps>.FastGradientHigh;
+
+    public double WindowLimit => Core<double, bool, ScalarOps>.BackwardDirectLimit;
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public T InvokeFast<T, TMask, TOps>(T x, T dy)
+        where TOps : ISimdOps<T, TMask> =>
+        Core<T, TMask, TOps>.SigmoidGradBackwardFast(x, dy, 1.0, 1.0);
+
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public T Invoke<T, TMask, TOps>(T x, T dy)
         where TOps : ISimdOps<T, TMask> =>
@@ -128,6 +167,19 @@ internal readonly struct TanhBackward : IBinaryKernel
 {
     public static bool IsLight => false;
 
+    public static bool IsWindowed => true;
+
+    public static double WindowGradientLow => Core<double, bool, ScalarOps>.FastGradientLow;
+
+    public static double WindowGradientHigh => Core<double, bool, ScalarOps>.FastGradientHigh;
+
+    public double WindowLimit => Core<double, bool, ScalarOps>.BackwardDirectLimit / 2.0;
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public T InvokeFast<T, TMask, TOps>(T x, T dy)
+        where TOps : ISimdOps<T, TMask> =>
+        Core<T, TMask, TOps>.SigmoidGradBackwardFast(x, dy, 2.0, 4.0);
+
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public T Invoke<T, TMask, TOps>(T x, T dy)
         where TOps : ISimdOps<T, TMask> =>
@@ -149,6 +201,19 @@ internal readonly struct TanhBackwardFromOutput : IBinaryKernel
 internal readonly struct SoftPlusBackward : IBinaryKernel
 {
     public static bool IsLight => false;
+
+    public static bool IsWindowed => true;
+
+    public static double WindowGradientLow => Core<double, bool, ScalarOps>.FastGradientLow;
+
+    public static double WindowGradientHigh => Core<double, bool, ScalarOps>.FastGradientHigh;
+
+    public double WindowLimit => Core<double, bool, ScalarOps>.BackwardDirectLimit;
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public T InvokeFast<T, TMask, TOps>(T x, T dy)
+        where TOps : ISimdOps<T, TMask> =>
+        Core<T, TMask, TOps>.SigmoidBackwardFast(x, dy);
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public T Invoke<T, TMask, TOps>(T x, T dy)

@@ -15,4 +15,29 @@ internal interface IBinaryKernel
 
     /// <summary>True for few-instruction kernels, which the driver unrolls (see <see cref="IUnaryKernel.IsLight"/>).</summary>
     static abstract bool IsLight { get; }
+
+    /// <summary>
+    /// True for a kernel whose <see cref="Invoke"/> tests every vector for its fast path's window
+    /// (|x| ≤ <see cref="WindowLimit"/>, dy ±0 or within [<see cref="WindowGradientLow"/>,
+    /// <see cref="WindowGradientHigh"/>]) and has <see cref="InvokeFast"/>, that fast path without
+    /// the test: the driver then tests whole runs of vectors at once before the kernel runs, and
+    /// runs those that pass through <see cref="InvokeFast"/> (see <see cref="SpanDriver"/>).
+    /// </summary>
+    static virtual bool IsWindowed => false;
+
+    /// <summary>The lower end of the window on dy (see <see cref="IsWindowed"/>).</summary>
+    static virtual double WindowGradientLow => 0.0;
+
+    /// <summary>The upper end of the window on dy (see <see cref="IsWindowed"/>).</summary>
+    static virtual double WindowGradientHigh => 0.0;
+
+    /// <summary>The window's bound on |x| (see <see cref="IsWindowed"/>); negative when no input is in the window.</summary>
+    double WindowLimit => -1.0;
+
+    /// <summary>
+    /// <see cref="Invoke"/>'s value on a vector inside the window (see <see cref="IsWindowed"/>),
+    /// by the same operations as its fast path, without the test; called only for windowed kernels.
+    /// </summary>
+    T InvokeFast<T, TMask, TOps>(T x, T dy)
+        where TOps : ISimdOps<T, TMask> => Invoke<T, TMask, TOps>(x, dy);
 }

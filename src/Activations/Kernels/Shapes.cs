@@ -23,6 +23,22 @@ internal interface IShape
     /// <summary>The first result at (a, b), the second in <paramref name="second"/> (unset, unused, for one output).</summary>
     T Invoke<T, TMask, TOps>(T a, T b, out T second)
         where TOps : ISimdOps<T, TMask>;
+
+    /// <summary>Whether the kernel is windowed (<see cref="IBinaryKernel.IsWindowed"/>; two inputs and one output only).</summary>
+    static virtual bool IsWindowed => false;
+
+    /// <summary>The window on the second input (<see cref="IBinaryKernel.WindowGradientLow"/>).</summary>
+    static virtual double WindowLow => 0.0;
+
+    /// <summary>The window on the second input (<see cref="IBinaryKernel.WindowGradientHigh"/>).</summary>
+    static virtual double WindowHigh => 0.0;
+
+    /// <summary>The window's bound on the first input (<see cref="IBinaryKernel.WindowLimit"/>).</summary>
+    double WindowLimit => -1.0;
+
+    /// <summary>The first result at (a, b) inside the window (<see cref="IBinaryKernel.InvokeFast"/>).</summary>
+    T InvokeFast<T, TMask, TOps>(T a, T b)
+        where TOps : ISimdOps<T, TMask> => Invoke<T, TMask, TOps>(a, b, out _);
 }
 
 /// <summary>f(x): the activation and its derivatives.</summary>
@@ -62,6 +78,14 @@ internal readonly struct TwoToOne<TKernel>(TKernel kernel) : IShape
 
     public static bool ExactInFloat => false;
 
+    public static bool IsWindowed => TKernel.IsWindowed;
+
+    public static double WindowLow => TKernel.WindowGradientLow;
+
+    public static double WindowHigh => TKernel.WindowGradientHigh;
+
+    public double WindowLimit => _kernel.WindowLimit;
+
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public T Invoke<T, TMask, TOps>(T a, T b, out T second)
         where TOps : ISimdOps<T, TMask>
@@ -69,6 +93,11 @@ internal readonly struct TwoToOne<TKernel>(TKernel kernel) : IShape
         second = a;
         return _kernel.Invoke<T, TMask, TOps>(a, b);
     }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public T InvokeFast<T, TMask, TOps>(T a, T b)
+        where TOps : ISimdOps<T, TMask> =>
+        _kernel.InvokeFast<T, TMask, TOps>(a, b);
 }
 
 /// <summary>(f(x), f′(x)): value and gradient in one pass.</summary>

@@ -264,26 +264,34 @@ internal static class SpanDriver
                 && (nuint)p0 % (n * sizeof(double)) % sizeof(double) == 0
                 && (!TShape.TwoOutputs || (nuint)p1 % (n * sizeof(double)) == (nuint)p0 % (n * sizeof(double)));
 
-            for (; i < lastIndex; i += n)
+            // On the scalar path a lane's test is a predicted branch, cheaper than a second reading.
+            if (TShape.IsWindowed && TOps.Count > 1)
             {
-                T result = kernel.Invoke<T, TMask, TOps>(
-                    Load<TElement, T, TMask, TOps>(ref a, i),
-                    TShape.TwoInputs ? Load<TElement, T, TMask, TOps>(ref b, i) : default!,
-                    out T second);
-                if (nonTemporal)
+                WindowedRange<TShape, TElement, T, TMask, TOps>(kernel, ref a, ref b, ref d0, i, lastIndex, nonTemporal);
+            }
+            else
+            {
+                for (; i < lastIndex; i += n)
                 {
-                    StoreNonTemporal<TElement, T, TMask, TOps>(result, ref d0, i);
-                    if (TShape.TwoOutputs)
+                    T result = kernel.Invoke<T, TMask, TOps>(
+                        Load<TElement, T, TMask, TOps>(ref a, i),
+                        TShape.TwoInputs ? Load<TElement, T, TMask, TOps>(ref b, i) : default!,
+                        out T second);
+                    if (nonTemporal)
                     {
-                        StoreNonTemporal<TElement, T, TMask, TOps>(second, ref d1, i);
+                        StoreNonTemporal<TElement, T, TMask, TOps>(result, ref d0, i);
+                        if (TShape.TwoOutputs)
+                        {
+                            StoreNonTemporal<TElement, T, TMask, TOps>(second, ref d1, i);
+                        }
                     }
-                }
-                else
-                {
-                    Store<TElement, T, TMask, TOps>(result, ref d0, i);
-                    if (TShape.TwoOutputs)
+                    else
                     {
-                        Store<TElement, T, TMask, TOps>(second, ref d1, i);
+                        Store<TElement, T, TMask, TOps>(result, ref d0, i);
+                        if (TShape.TwoOutputs)
+                        {
+                            Store<TElement, T, TMask, TOps>(second, ref d1, i);
+                        }
                     }
                 }
             }
@@ -306,6 +314,107 @@ internal static class SpanDriver
                 Store<TElement, T, TMask, TOps>(firstSecond, ref d1, 0);
             }
         }
+    }
+
+    /// <summary>Vectors per run of <see cref="WindowedRange"/>: 4 KB of each input at 512 bits, so a run's second reading comes from the first-level cache.</summary>
+    private const int WindowRunVectors = 64;
+
+    /// <summary>
+    /// <see cref="Loop"/>'s vectors from <paramref name="i"/> up to <paramref name="lastIndex"/> for a
+    /// windowed kernel (<see cref="IBinaryKernel.IsWindowed"/>), in runs of
+    /// <see cref="WindowRunVectors"/>: each run's inputs are first tested whole (the largest |x| and
+    /// |dy| and the smallest nonzero |dy|, as bit patterns: a few integer operations per vector and
+    /// no branch), and a run inside the window goes through <see cref="FastRange"/>, whose loop holds
+    /// only the kernel's fast path, any other through <see cref="FullRange"/>, the kernel as it is.
+    /// The fast path gives the kernel's bits on every vector inside the window, so a lane's value
+    /// still depends on nothing but its own inputs. The two loops are methods of their own, each with
+    /// the one copy of its kernel (see <see cref="Loop"/>), called once per run.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.NoInlining | MethodImplOptions.AggressiveOptimization)]
+    private static void WindowedRange<TShape, TElement, T, TMask, TOps>(TShape kernel, ref TElement a, ref TElement b, ref TElement d0, nuint i, nuint lastIndex, bool nonTemporal)
+        where TShape : struct, IShape
+        where TElement : unmanaged
+        where TOps : ISimdOps<T, TMask>
+    {
+        nuint n = (nuint)TOps.Count;
+        nuint run = WindowRunVectors * n;
+        double limit = kernel.WindowLimit;
+        bool anyInside = limit >= 0;
+        ulong limitBits = BitConverter.DoubleToUInt64Bits(limit);
+        ulong lowBits = BitConverter.DoubleToUInt64Bits(TShape.WindowLow) - 1;
+        ulong highBits = BitConverter.DoubleToUInt64Bits(TShape.WindowHigh);
+        while (i < lastIndex)
+        {
+            nuint stop = lastIndex - i > run ? i + run : lastIndex;
+            bool inside = false;
+            if (anyInside)
+            {
+                T xMax = TOps.Create(0.0);
+                T dyMax = xMax;
+                T dyMin = TOps.Create(BitConverter.UInt64BitsToDouble(ulong.MaxValue));
+                for (nuint j = i; j < stop; j += n)
+                {
+                    T dy = Load<TElement, T, TMask, TOps>(ref b, j);
+                    xMax = TOps.MaxMagnitudeBits(xMax, Load<TElement, T, TMask, TOps>(ref a, j));
+                    dyMax = TOps.MaxMagnitudeBits(dyMax, dy);
+                    dyMin = TOps.MinNonZeroMagnitudeBits(dyMin, dy);
+                }
+
+                inside = TOps.AllBitsAtMost(xMax, limitBits) && TOps.AllBitsAtMost(dyMax, highBits) && TOps.AllBitsAtLeast(dyMin, lowBits);
+            }
+
+            i = inside
+                ? FastRange<TShape, TElement, T, TMask, TOps>(kernel, ref a, ref b, ref d0, i, stop, nonTemporal)
+                : FullRange<TShape, TElement, T, TMask, TOps>(kernel, ref a, ref b, ref d0, i, stop, nonTemporal);
+        }
+    }
+
+    /// <summary>The vectors from <paramref name="i"/> while below <paramref name="stop"/>, all inside the window, by the kernel's fast path; returns the next vector's index.</summary>
+    [MethodImpl(MethodImplOptions.NoInlining | MethodImplOptions.AggressiveOptimization)]
+    private static nuint FastRange<TShape, TElement, T, TMask, TOps>(TShape kernel, ref TElement a, ref TElement b, ref TElement d0, nuint i, nuint stop, bool nonTemporal)
+        where TShape : struct, IShape
+        where TElement : unmanaged
+        where TOps : ISimdOps<T, TMask>
+    {
+        nuint n = (nuint)TOps.Count;
+        for (; i < stop; i += n)
+        {
+            T result = kernel.InvokeFast<T, TMask, TOps>(Load<TElement, T, TMask, TOps>(ref a, i), Load<TElement, T, TMask, TOps>(ref b, i));
+            if (nonTemporal)
+            {
+                StoreNonTemporal<TElement, T, TMask, TOps>(result, ref d0, i);
+            }
+            else
+            {
+                Store<TElement, T, TMask, TOps>(result, ref d0, i);
+            }
+        }
+
+        return i;
+    }
+
+    /// <summary>The vectors from <paramref name="i"/> while below <paramref name="stop"/> by the whole kernel; returns the next vector's index.</summary>
+    [MethodImpl(MethodImplOptions.NoInlining | MethodImplOptions.AggressiveOptimization)]
+    private static nuint FullRange<TShape, TElement, T, TMask, TOps>(TShape kernel, ref TElement a, ref TElement b, ref TElement d0, nuint i, nuint stop, bool nonTemporal)
+        where TShape : struct, IShape
+        where TElement : unmanaged
+        where TOps : ISimdOps<T, TMask>
+    {
+        nuint n = (nuint)TOps.Count;
+        for (; i < stop; i += n)
+        {
+            T result = kernel.Invoke<T, TMask, TOps>(Load<TElement, T, TMask, TOps>(ref a, i), Load<TElement, T, TMask, TOps>(ref b, i), out _);
+            if (nonTemporal)
+            {
+                StoreNonTemporal<TElement, T, TMask, TOps>(result, ref d0, i);
+            }
+            else
+            {
+                Store<TElement, T, TMask, TOps>(result, ref d0, i);
+            }
+        }
+
+        return i;
     }
 
     /// <summary>One vector, for the two ends of <see cref="Loop"/>: its own method, so that the loop's method holds only the loop's copy of the kernel.</summary>

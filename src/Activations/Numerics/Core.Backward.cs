@@ -41,6 +41,18 @@ namespace Activations.Numerics;
 /// inlined (BenchmarkDotNet, N = 16,384, Xeon with AVX-512; the machine's noise is that wide).
 /// </para>
 /// <para>
+/// The kernels whose window is |x| ≤ L and dy ±0 or within [2^−330, 2^400] (Exponential, ELU and
+/// SELU, σ′, tanh′, σ for SoftPlus and LogSigmoid) are also windowed for the span driver
+/// (<see cref="Kernels.IBinaryKernel.IsWindowed"/>): on the vector paths it tests whole runs of 64
+/// vectors before computing them, and runs those inside the window through the fast path alone
+/// (…Fast, the same operations, so the same bits), leaving the test, the branch and the inlined wide
+/// path out of that loop. Ad hoc on a Zen 4 EPYC (AVX-512) at N = 16,384 that took Exponential's
+/// backward pass from 1.14–1.22 to 0.93–1.02 ns per element, ELU's from 1.26–1.34 to 1.09–1.16,
+/// σ′'s from 2.13 to 1.89 and tanh′'s from 2.17 to 1.78; with AVX-512 off, Exponential's 1.91 →
+/// 1.71, σ′'s 3.26 → 3.43 (the test of a run costs more in 256-bit integer operations, which have
+/// no 64-bit minimum or maximum).
+/// </para>
+/// <para>
 /// The general product splits dy and c into a mantissa in [2, 4) and a power of two (exactly, via
 /// the exponent field), multiplies the mantissas (a product in [4, 16], far from both ends of the
 /// range) and applies the sum of all exponents once, in two steps if needed (<see cref="ScaleFactors"/>).
@@ -216,6 +228,12 @@ internal static partial class Core<T, TMask, TOps>
 
     // ---- Exponential: dy·e^x ----
 
+    /// <summary>The window on dy of the exponential family's fast paths (see <see cref="BackwardDirectLimit"/>).</summary>
+    internal const double FastGradientLow = TwoToMinus330;
+
+    /// <summary>The upper end of that window.</summary>
+    internal const double FastGradientHigh = TwoTo400;
+
     /// <summary>Up to this |x| the table's k is within [−1016, 1016], so 2^k is a normal number.</summary>
     private const double ExpBackwardLimit = 704.0;
 
@@ -225,7 +243,7 @@ internal static partial class Core<T, TMask, TOps>
     /// least e^−400/4 &gt; 2^−580) times such a dy stays within [2^−910, 2^978], where every product
     /// error is exact on both paths and the result is a normal number.
     /// </summary>
-    private const double BackwardDirectLimit = 400.0;
+    internal const double BackwardDirectLimit = 400.0;
 
     /// <summary>
     /// dy·e^x within 0.6 ulp (0.75 for subnormal results). Fast path (|x| ≤ 400, dy ±0 or within
@@ -247,8 +265,9 @@ internal static partial class Core<T, TMask, TOps>
         return ExpBackwardFast(x, dy);
     }
 
+    /// <summary><see cref="ExpBackward"/>'s fast path, for vectors inside its window (|x| ≤ 400, dy ±0 or within [2^−330, 2^400]).</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static T ExpBackwardFast(T x, T dy)
+    public static T ExpBackwardFast(T x, T dy)
     {
         T scale = ExpSixteenthsScale(x, out T t);
         return ExactProductOnePlus(dy, scale, TOps.Create(0.0), t, hasLow: false);
@@ -289,6 +308,18 @@ internal static partial class Core<T, TMask, TOps>
             return EluBackwardWide(x, dy, posHi, posLo, unitPositive, aHi, aLo, unitAlpha, directLimit, gHi, gLo, gK);
         }
 
+        return EluBackwardFast(positive, u, dy, posHi, posLo, unitPositive, aHi, aLo, unitAlpha);
+    }
+
+    /// <summary>
+    /// <see cref="EluBackward"/>'s fast path, for vectors inside its window (every |x| within the
+    /// factor's direct limit, which bounds |u| as well, and dy ±0 or within [2^−330, 2^400]).
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static T EluBackwardInside(T x, T dy, double posHi, double posLo, bool unitPositive, double aHi, double aLo, bool unitAlpha)
+    {
+        TMask positive = TOps.GreaterThan(x, TOps.Create(0.0));
+        T u = TOps.Select(positive, TOps.Create(0.0), x);
         return EluBackwardFast(positive, u, dy, posHi, posLo, unitPositive, aHi, aLo, unitAlpha);
     }
 
@@ -365,6 +396,13 @@ internal static partial class Core<T, TMask, TOps>
             return SigmoidGradBackwardWide(x, dy, scale, c, cExponent);
         }
 
+        return SigmoidGradBackwardFast(x, dy, scale, c);
+    }
+
+    /// <summary><see cref="SigmoidGradBackward"/>'s fast path, for vectors inside its window (|scale·x| ≤ 400, dy ±0 or within [2^−330, 2^400]).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static T SigmoidGradBackwardFast(T x, T dy, double scale, double c)
+    {
         T qHi = SigmoidGradPair(TOps.Multiply(TOps.Create(-scale), TOps.Abs(x)), c, out T qLo);
         return ExactProduct(dy, qHi, qLo);
     }
@@ -406,6 +444,13 @@ internal static partial class Core<T, TMask, TOps>
             return SigmoidBackwardWide(x, dy);
         }
 
+        return SigmoidBackwardFast(x, dy);
+    }
+
+    /// <summary><see cref="SigmoidBackward"/>'s fast path, for vectors inside its window (|x| ≤ 400, dy ±0 or within [2^−330, 2^400]).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static T SigmoidBackwardFast(T x, T dy)
+    {
         T qHi = SigmoidPair(x, out T qLo);
         return ExactProduct(dy, qHi, qLo);
     }

@@ -135,6 +135,27 @@ internal interface ISimdOps<T, TMask>
     static abstract T CopySign(T magnitude, T sign);
 
     /// <summary>
+    /// The lane-wise maximum, as signed 64-bit integers, of <paramref name="accumulator"/> and the
+    /// bit pattern of |x|: over a run of vectors, started from +0, the largest magnitude's bits
+    /// (NaN magnitudes above ∞'s), for <see cref="AllBitsAtMost"/> (bit operations only).
+    /// </summary>
+    static abstract T MaxMagnitudeBits(T accumulator, T x);
+
+    /// <summary>
+    /// The lane-wise minimum, as unsigned 64-bit integers, of <paramref name="accumulator"/> and the
+    /// bit pattern of |x| less 1: over a run of vectors, started from all ones, the smallest nonzero
+    /// magnitude's bits less 1 (±0 wraps to the largest value, so it never counts), for
+    /// <see cref="AllBitsAtLeast"/> (bit operations only).
+    /// </summary>
+    static abstract T MinNonZeroMagnitudeBits(T accumulator, T x);
+
+    /// <summary>Whether every lane's bit pattern, as an unsigned 64-bit integer, is at most <paramref name="bound"/>.</summary>
+    static abstract bool AllBitsAtMost(T bits, ulong bound);
+
+    /// <summary>Whether every lane's bit pattern, as an unsigned 64-bit integer, is at least <paramref name="bound"/>.</summary>
+    static abstract bool AllBitsAtLeast(T bits, ulong bound);
+
+    /// <summary>
     /// Whether any lane lies within 2^14 of its own ulps of a midpoint between two neighbouring
     /// floats, as its bits tell: the low 29 bits of the significand (those that rounding to float
     /// drops) lie in [2^28 − 2^14, 2^28 + 2^14) (bit operations only). For a value

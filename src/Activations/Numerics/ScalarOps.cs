@@ -86,6 +86,20 @@ internal readonly struct ScalarOps : ISimdOps<double, bool>
         BitConverter.Int64BitsToDouble(BitConverter.DoubleToInt64Bits(entry) + (BitConverter.DoubleToInt64Bits(shifted) << 48));
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static double MaxMagnitudeBits(double accumulator, double x) =>
+        BitConverter.Int64BitsToDouble(Math.Max(BitConverter.DoubleToInt64Bits(accumulator), BitConverter.DoubleToInt64Bits(x) & long.MaxValue));
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static double MinNonZeroMagnitudeBits(double accumulator, double x) =>
+        BitConverter.UInt64BitsToDouble(Math.Min(BitConverter.DoubleToUInt64Bits(accumulator), (BitConverter.DoubleToUInt64Bits(x) & long.MaxValue) - 1));
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static bool AllBitsAtMost(double bits, ulong bound) => BitConverter.DoubleToUInt64Bits(bits) <= bound;
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static bool AllBitsAtLeast(double bits, ulong bound) => BitConverter.DoubleToUInt64Bits(bits) >= bound;
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static bool AnyMagnitudeAbove(double x, double limit) =>
         (BitConverter.DoubleToInt64Bits(x) & long.MaxValue) > BitConverter.DoubleToInt64Bits(limit);
 

@@ -96,6 +96,20 @@ internal readonly struct Vector128Ops : ISimdOps<Vec, Vec>
         (entry.AsInt64() + Vector128.ShiftLeft(shifted.AsInt64(), 48)).AsDouble();
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vec MaxMagnitudeBits(Vec accumulator, Vec x) =>
+        Vector128.Max(accumulator.AsInt64(), Vector128.Abs(x).AsInt64()).AsDouble();
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vec MinNonZeroMagnitudeBits(Vec accumulator, Vec x) =>
+        Vector128.Min(accumulator.AsUInt64(), Vector128.Abs(x).AsUInt64() - Vector128<ulong>.One).AsDouble();
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static bool AllBitsAtMost(Vec bits, ulong bound) => Vector128.LessThanOrEqualAll(bits.AsUInt64(), Vector128.Create(bound));
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static bool AllBitsAtLeast(Vec bits, ulong bound) => Vector128.GreaterThanOrEqualAll(bits.AsUInt64(), Vector128.Create(bound));
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static bool AnyMagnitudeAbove(Vec x, double limit) =>
         Vector128.GreaterThanAny((Vector128.Abs(x)).AsInt64(), Vector128.Create(BitConverter.DoubleToInt64Bits(limit)));
 

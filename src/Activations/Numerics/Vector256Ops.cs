@@ -98,6 +98,20 @@ internal readonly struct Vector256Ops : ISimdOps<Vec, Vec>
         (entry.AsInt64() + Vector256.ShiftLeft(shifted.AsInt64(), 48)).AsDouble();
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vec MaxMagnitudeBits(Vec accumulator, Vec x) =>
+        Vector256.Max(accumulator.AsInt64(), Vector256.Abs(x).AsInt64()).AsDouble();
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vec MinNonZeroMagnitudeBits(Vec accumulator, Vec x) =>
+        Vector256.Min(accumulator.AsUInt64(), Vector256.Abs(x).AsUInt64() - Vector256<ulong>.One).AsDouble();
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static bool AllBitsAtMost(Vec bits, ulong bound) => Vector256.LessThanOrEqualAll(bits.AsUInt64(), Vector256.Create(bound));
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static bool AllBitsAtLeast(Vec bits, ulong bound) => Vector256.GreaterThanOrEqualAll(bits.AsUInt64(), Vector256.Create(bound));
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static bool AnyMagnitudeAbove(Vec x, double limit) =>
         Vector256.GreaterThanAny((Vector256.Abs(x)).AsInt64(), Vector256.Create(BitConverter.DoubleToInt64Bits(limit)));
 

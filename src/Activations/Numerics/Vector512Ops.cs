@@ -94,6 +94,20 @@ internal readonly struct Vector512Ops : ISimdOps<Vec, Vec>
         (entry.AsInt64() + Vector512.ShiftLeft(shifted.AsInt64(), 48)).AsDouble();
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vec MaxMagnitudeBits(Vec accumulator, Vec x) =>
+        Vector512.Max(accumulator.AsInt64(), Vector512.Abs(x).AsInt64()).AsDouble();
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vec MinNonZeroMagnitudeBits(Vec accumulator, Vec x) =>
+        Vector512.Min(accumulator.AsUInt64(), Vector512.Abs(x).AsUInt64() - Vector512<ulong>.One).AsDouble();
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static bool AllBitsAtMost(Vec bits, ulong bound) => Vector512.LessThanOrEqualAll(bits.AsUInt64(), Vector512.Create(bound));
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static bool AllBitsAtLeast(Vec bits, ulong bound) => Vector512.GreaterThanOrEqualAll(bits.AsUInt64(), Vector512.Create(bound));
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static bool AnyMagnitudeAbove(Vec x, double limit) =>
         Vector512.GreaterThanAny((Vector512.Abs(x)).AsInt64(), Vector512.Create(BitConverter.DoubleToInt64Bits(limit)));
 

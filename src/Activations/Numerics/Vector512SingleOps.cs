@@ -106,6 +106,14 @@ internal readonly struct Vector512SingleOps : ISimdOps<Vec, Vec>
 
     public static bool AnyMagnitudeOutside(Vec x, double low, double high) => throw DoubleFormat();
 
+    public static Vec MaxMagnitudeBits(Vec accumulator, Vec x) => throw DoubleFormat();
+
+    public static Vec MinNonZeroMagnitudeBits(Vec accumulator, Vec x) => throw DoubleFormat();
+
+    public static bool AllBitsAtMost(Vec bits, ulong bound) => throw DoubleFormat();
+
+    public static bool AllBitsAtLeast(Vec bits, ulong bound) => throw DoubleFormat();
+
     public static Vec ExponentField(Vec x) => throw DoubleFormat();
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
