@@ -44,6 +44,19 @@ internal readonly struct MishBackward : IBinaryKernel
 {
     public static bool IsLight => false;
 
+    public static bool IsWindowed => true;
+
+    public static double WindowGradientLow => Core<double, bool, ScalarOps>.FastGradientLow;
+
+    public static double WindowGradientHigh => Core<double, bool, ScalarOps>.FastGradientHigh;
+
+    public double WindowLimit => Core<double, bool, ScalarOps>.BackwardDirectLimit;
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public T InvokeFast<T, TMask, TOps>(T x, T dy)
+        where TOps : ISimdOps<T, TMask> =>
+        Core<T, TMask, TOps>.MishBackwardFast(x, dy);
+
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public T Invoke<T, TMask, TOps>(T x, T dy)
         where TOps : ISimdOps<T, TMask> =>

@@ -505,7 +505,7 @@ internal static partial class Core<T, TMask, TOps>
     }
 
     /// <summary>Up to this |x| (and dy ±0 or within [2^−330, 2^400]) the backward pass takes its fast path: |f′| ≥ 2^−484 or near the root 2^−57.1.</summary>
-    private const double GeluBackwardDirectLimit = 26.0;
+    internal const double GeluBackwardDirectLimit = 26.0;
 
     /// <summary>
     /// dy·GELU′(x), the exact product rounded once (a second rounding only for subnormal results). Fast path (|x| ≤ 26,
@@ -534,6 +534,16 @@ internal static partial class Core<T, TMask, TOps>
         }
 
         return fast;
+    }
+
+    /// <summary><see cref="GeluExactBackward"/>'s fast path, for vectors inside its window (|x| ≤ 26, dy ±0 or within [2^−330, 2^400]): the same operations.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static T GeluExactBackwardFast(T x, T dy)
+    {
+        T cHi = GeluShared(x, GeluBackwardClamp, out T a, out T cLo, out T k, out T vHi, out T vLo, out TMask rootInterval);
+        T hi = GeluExactGradParts(x, a, cHi, cLo, k, vHi, vLo, rootInterval, out T lo, out T exponent);
+        T scale = Pow2(TOps.Select(TOps.LessThan(exponent, TOps.Create(-1000.0)), TOps.Create(-1000.0), exponent));
+        return ExactProduct(dy, TOps.Multiply(hi, scale), TOps.Multiply(lo, scale));
     }
 
     /// <summary>The wide path's lanes of <see cref="GeluExactBackward"/>, from f′'s pair and exponent and the fast formula's value.</summary>

@@ -446,7 +446,7 @@ internal static partial class Core<T, TMask, TOps>
     }
 
     /// <summary>|x| up to which the backward pass takes its fast path: b(17) = 377.7, so |f′| ≥ e^−378 outside r1's neighbourhood.</summary>
-    private const double GeluBackwardLimit = 17.0;
+    internal const double GeluBackwardLimit = 17.0;
 
     /// <summary>
     /// dy·f′(x), the exact product rounded once (0.75 ulp for subnormal results), with the paths of the
@@ -472,6 +472,14 @@ internal static partial class Core<T, TMask, TOps>
         }
 
         return fast;
+    }
+
+    /// <summary><see cref="GeluApproximateBackward"/>'s fast path, for vectors inside its window (|x| ≤ 17, dy ±0 or within [2^−330, 2^400]).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static T GeluApproximateBackwardFast(T x, T dy)
+    {
+        T cHi = GeluApproximateGradPair(x, out T cLo, out _, out _, out _, out _);
+        return ExactProduct(dy, cHi, cLo);
     }
 
     /// <summary>

@@ -470,6 +470,14 @@ internal static partial class Core<T, TMask, TOps>
         return fast;
     }
 
+    /// <summary><see cref="MishBackward"/>'s fast path, for vectors inside its window (|x| ≤ 400, dy ±0 or within [2^−330, 2^400]), where no lane is clamped: the same operations.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static T MishBackwardFast(T x, T dy)
+    {
+        T cHi = MishGradPair(x, out T cLo);
+        return ExactProduct(dy, cHi, cLo);
+    }
+
     /// <summary>
     /// The wide path of <see cref="MishBackward"/> from its f′ pair c (on x clamped at −600) and fast
     /// product: ProductWide of c, or of (1 + x)·e^x below −600, on the lanes outside the fast range.

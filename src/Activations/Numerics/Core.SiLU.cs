@@ -469,6 +469,19 @@ internal static partial class Core<T, TMask, TOps>
         return fast;
     }
 
+    /// <summary>
+    /// <see cref="SiLUBackward"/>'s fast path, for vectors inside its window (|x| ≤ 400, dy ±0 or
+    /// within [2^−330, 2^400]), where the clamp at ±600 leaves x as it is: the same operations.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static T SiLUBackwardFast(T x, T dy)
+    {
+        T tHi = ExpPair(TOps.Negate(TOps.Abs(x)), out T tLo);
+        T dHi = OnePlus(tHi, tLo, out T dLo);
+        T cHi = SiLUGradPair(x, tHi, tLo, dHi, dLo, out T cLo);
+        return ExactProduct(dy, cHi, cLo);
+    }
+
     /// <summary>The wide path of <see cref="SiLUBackward"/>, from f′ = cHi + cLo at x clamped to ±600 and the fast path's product.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static T SiLUBackwardWide(T x, T dy, T cHi, T cLo, T fast)
