@@ -6,8 +6,8 @@
 # instruction-set setting of CI: no loop may contain a call (a call means the kernel was not
 # inlined into its loop, which then runs several times slower). Loop's two calls of InvokeOnce
 # follow its loop; InvokeOnce itself must contain no call either. For the windowed backward kernels
-# Loop calls WindowedRange instead of its loop, which calls FastRange or FullRange once per run of
-# vectors; those two hold the loops, and must contain no call. The only other calls allowed are the
+# Loop calls WindowedRange instead of its loop, which calls VectorRun (fast path or whole kernel)
+# once per run of vectors; VectorRun holds the loop, and must contain no call. The only other calls allowed are the
 # software fused multiply-add of Affine's correctly rounded s·x + b on processors without FMA:
 # s·x + b is rounded once for any doubles s, x and b, which no split of the product can give;
 # and, with 16 vector registers, the rare paths that Core keeps out of line on purpose (its methods
@@ -46,7 +46,7 @@ for isa in "${isas[@]}"; do
     fi
     (
       code=0
-      env ${isa:+"$isa"} ${jit:+"$jit"} DOTNET_JitDisasm='Loop LightLoop InvokeOnce WindowedRange FastRange FullRange' DOTNET_JitDisasmDiffable=1 \
+      env ${isa:+"$isa"} ${jit:+"$jit"} DOTNET_JitDisasm='Loop LightLoop InvokeOnce WindowedRange VectorRun' DOTNET_JitDisasmDiffable=1 \
         DOTNET_JitStdOutFile="$out/$name.asm" "$out/bin/Activations.CrossCheck" "$out/$name.bits" >"$out/$name.log" 2>&1 || code=$?
       echo "$code" >"$out/$name.status"
     ) &
@@ -70,13 +70,13 @@ for isa in "${isas[@]}"; do
     fi
     listings+=("$file")
     # Calls per listing, except the allowed software fused multiply-add, Core's out-of-line rare
-    # paths, Loop's calls of InvokeOnce and WindowedRange, and WindowedRange's of its two loops.
+    # paths, Loop's calls of InvokeOnce and WindowedRange, and WindowedRange's of VectorRun.
     bad=$(awk '
       /^; Assembly listing for method/ { method = $0; sub(/.*SpanDriver:/, "", method); sub(/\(.*/, "", method) }
       /^ +call / && !(method ~ /AffineFn/ && /Math:FusedMultiplyAdd/) \
         && !/Activations\.Numerics\.Core`3\[.*\]:[A-Za-z0-9]*OutOfLine[[(]/ \
         && !(method ~ /^Loop\[/ && /SpanDriver:(InvokeOnce|WindowedRange)\[/) \
-        && !(method ~ /^WindowedRange\[/ && /SpanDriver:(FastRange|FullRange)\[/) { print method ": " $0 }' "$file" | sort | uniq -c)
+        && !(method ~ /^WindowedRange\[/ && /SpanDriver:VectorRun\[/) { print method ": " $0 }' "$file" | sort | uniq -c)
     loops=$(grep -c '^; Assembly listing for method' "$file" || true)
     if [[ -n "$bad" ]]; then
       echo "calls left in hot loops (${isa:-default ISA}, ${jit:-default JIT}):" >&2

@@ -15,10 +15,6 @@ internal readonly struct ExpBackward : IBinaryKernel
 
     public static bool IsWindowed => true;
 
-    public static double WindowGradientLow => Core<double, bool, ScalarOps>.FastGradientLow;
-
-    public static double WindowGradientHigh => Core<double, bool, ScalarOps>.FastGradientHigh;
-
     public double WindowLimit => Core<double, bool, ScalarOps>.BackwardDirectLimit;
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
@@ -70,10 +66,6 @@ internal readonly struct EluBackward<TUnitPositive, TUnitAlpha> : IBinaryKernel
     public static bool IsLight => false;
 
     public static bool IsWindowed => true;
-
-    public static double WindowGradientLow => Core<double, bool, ScalarOps>.FastGradientLow;
-
-    public static double WindowGradientHigh => Core<double, bool, ScalarOps>.FastGradientHigh;
 
     public double WindowLimit => _alpha.DirectLimit;
 
@@ -134,10 +126,6 @@ internal readonly struct SigmoidBackward : IBinaryKernel
 
     public static bool IsWindowed => true;
 
-    public static double WindowGradientLow => Core<double, bool, ScalarOps>.FastGradientLow;
-
-    public static double WindowGradientHigh => Core<double, bool, ScalarOps>.FastGradientHigh;
-
     public double WindowLimit => Core<double, bool, ScalarOps>.BackwardDirectLimit;
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
@@ -169,10 +157,6 @@ internal readonly struct TanhBackward : IBinaryKernel
 
     public static bool IsWindowed => true;
 
-    public static double WindowGradientLow => Core<double, bool, ScalarOps>.FastGradientLow;
-
-    public static double WindowGradientHigh => Core<double, bool, ScalarOps>.FastGradientHigh;
-
     public double WindowLimit => Core<double, bool, ScalarOps>.BackwardDirectLimit / 2.0;
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
@@ -203,10 +187,6 @@ internal readonly struct SoftPlusBackward : IBinaryKernel
     public static bool IsLight => false;
 
     public static bool IsWindowed => true;
-
-    public static double WindowGradientLow => Core<double, bool, ScalarOps>.FastGradientLow;
-
-    public static double WindowGradientHigh => Core<double, bool, ScalarOps>.FastGradientHigh;
 
     public double WindowLimit => Core<double, bool, ScalarOps>.BackwardDirectLimit;
 

@@ -18,18 +18,13 @@ internal interface IBinaryKernel
 
     /// <summary>
     /// True for a kernel whose <see cref="Invoke"/> tests every vector for its fast path's window
-    /// (|x| ≤ <see cref="WindowLimit"/>, dy ±0 or within [<see cref="WindowGradientLow"/>,
-    /// <see cref="WindowGradientHigh"/>]) and has <see cref="InvokeFast"/>, that fast path without
-    /// the test: the driver then tests whole runs of vectors at once before the kernel runs, and
-    /// runs those that pass through <see cref="InvokeFast"/> (see <see cref="SpanDriver"/>).
+    /// (|x| ≤ <see cref="WindowLimit"/>, dy ±0 or within [2^−330, 2^400], the one window on dy that
+    /// every such kernel has, <see cref="SpanDriver.WindowGradientLow"/>) and has
+    /// <see cref="InvokeFast"/>, that fast path without the test: the driver then tests whole runs of
+    /// vectors at once before the kernel runs, and runs those that pass through
+    /// <see cref="InvokeFast"/> (see <see cref="SpanDriver"/>).
     /// </summary>
     static virtual bool IsWindowed => false;
-
-    /// <summary>The lower end of the window on dy (see <see cref="IsWindowed"/>).</summary>
-    static virtual double WindowGradientLow => 0.0;
-
-    /// <summary>The upper end of the window on dy (see <see cref="IsWindowed"/>).</summary>
-    static virtual double WindowGradientHigh => 0.0;
 
     /// <summary>The window's bound on |x| (see <see cref="IsWindowed"/>); negative when no input is in the window.</summary>
     double WindowLimit => -1.0;

@@ -27,12 +27,6 @@ internal interface IShape
     /// <summary>Whether the kernel is windowed (<see cref="IBinaryKernel.IsWindowed"/>; two inputs and one output only).</summary>
     static virtual bool IsWindowed => false;
 
-    /// <summary>The window on the second input (<see cref="IBinaryKernel.WindowGradientLow"/>).</summary>
-    static virtual double WindowLow => 0.0;
-
-    /// <summary>The window on the second input (<see cref="IBinaryKernel.WindowGradientHigh"/>).</summary>
-    static virtual double WindowHigh => 0.0;
-
     /// <summary>The window's bound on the first input (<see cref="IBinaryKernel.WindowLimit"/>).</summary>
     double WindowLimit => -1.0;
 
@@ -79,10 +73,6 @@ internal readonly struct TwoToOne<TKernel>(TKernel kernel) : IShape
     public static bool ExactInFloat => false;
 
     public static bool IsWindowed => TKernel.IsWindowed;
-
-    public static double WindowLow => TKernel.WindowGradientLow;
-
-    public static double WindowHigh => TKernel.WindowGradientHigh;
 
     public double WindowLimit => _kernel.WindowLimit;
 

@@ -46,10 +46,6 @@ internal readonly struct SiLUBackward : IBinaryKernel
 
     public static bool IsWindowed => true;
 
-    public static double WindowGradientLow => Core<double, bool, ScalarOps>.FastGradientLow;
-
-    public static double WindowGradientHigh => Core<double, bool, ScalarOps>.FastGradientHigh;
-
     public double WindowLimit => Core<double, bool, ScalarOps>.BackwardDirectLimit;
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]

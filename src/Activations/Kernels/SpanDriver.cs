@@ -243,7 +243,8 @@ internal static class SpanDriver
     /// and elements computed twice get the same bits. The vectors after the first start at an
     /// aligned address of the first destination (<see cref="AlignedStart"/>); above
     /// <see cref="NonTemporalBytes"/> (doubles only, and for two outputs only when both are equally
-    /// aligned) they bypass the caches.
+    /// aligned) they bypass the caches. For a windowed kernel on a vector path the vectors between
+    /// the two ends are <see cref="WindowedRange"/>'s instead of this loop's.
     /// </summary>
     [MethodImpl(MethodImplOptions.NoInlining | MethodImplOptions.AggressiveOptimization)]
     private static unsafe void Loop<TShape, TElement, T, TMask, TOps>(TShape kernel, ref TElement a, ref TElement b, ref TElement d0, ref TElement d1, nuint length)
@@ -320,12 +321,21 @@ internal static class SpanDriver
     private const int WindowRunVectors = 64;
 
     /// <summary>
+    /// The window on dy of every windowed kernel (<see cref="IBinaryKernel.IsWindowed"/>): ±0 or
+    /// within [this, <see cref="WindowGradientHigh"/>], the range of the fast paths of Core.Backward.cs.
+    /// </summary>
+    internal const double WindowGradientLow = Core<double, bool, ScalarOps>.FastGradientLow;
+
+    /// <summary>The upper end of <see cref="WindowGradientLow"/>'s window.</summary>
+    internal const double WindowGradientHigh = Core<double, bool, ScalarOps>.FastGradientHigh;
+
+    /// <summary>
     /// <see cref="Loop"/>'s vectors from <paramref name="i"/> up to <paramref name="lastIndex"/> for a
     /// windowed kernel (<see cref="IBinaryKernel.IsWindowed"/>), in runs of
     /// <see cref="WindowRunVectors"/>: each run's inputs are first tested whole (the largest |x| and
     /// |dy| and the smallest nonzero |dy|, as bit patterns: a few integer operations per vector and
-    /// no branch), and a run inside the window goes through <see cref="FastRange"/>, whose loop holds
-    /// only the kernel's fast path, any other through <see cref="FullRange"/>, the kernel as it is.
+    /// no branch), and a run inside the window goes through <see cref="VectorRun"/>'s instance whose
+    /// loop holds only the kernel's fast path, any other through the one with the kernel as it is.
     /// The fast path gives the kernel's bits on every vector inside the window, so a lane's value
     /// still depends on nothing but its own inputs. The two loops are methods of their own, each with
     /// the one copy of its kernel (see <see cref="Loop"/>), called once per run.
@@ -341,8 +351,8 @@ internal static class SpanDriver
         double limit = kernel.WindowLimit;
         bool anyInside = limit >= 0;
         ulong limitBits = BitConverter.DoubleToUInt64Bits(limit);
-        ulong lowBits = BitConverter.DoubleToUInt64Bits(TShape.WindowLow) - 1;
-        ulong highBits = BitConverter.DoubleToUInt64Bits(TShape.WindowHigh);
+        ulong lowBits = BitConverter.DoubleToUInt64Bits(WindowGradientLow) - 1;
+        ulong highBits = BitConverter.DoubleToUInt64Bits(WindowGradientHigh);
         while (i < lastIndex)
         {
             nuint stop = lastIndex - i > run ? i + run : lastIndex;
@@ -364,46 +374,32 @@ internal static class SpanDriver
             }
 
             i = inside
-                ? FastRange<TShape, TElement, T, TMask, TOps>(kernel, ref a, ref b, ref d0, i, stop, nonTemporal)
-                : FullRange<TShape, TElement, T, TMask, TOps>(kernel, ref a, ref b, ref d0, i, stop, nonTemporal);
+                ? VectorRun<TShape, TElement, T, TMask, TOps, Yes>(kernel, ref a, ref b, ref d0, i, stop, nonTemporal)
+                : VectorRun<TShape, TElement, T, TMask, TOps, No>(kernel, ref a, ref b, ref d0, i, stop, nonTemporal);
         }
     }
 
-    /// <summary>The vectors from <paramref name="i"/> while below <paramref name="stop"/>, all inside the window, by the kernel's fast path; returns the next vector's index.</summary>
+    /// <summary>
+    /// The vectors from <paramref name="i"/> while below <paramref name="stop"/>, by the kernel's fast
+    /// path when <typeparamref name="TInside"/> is <see cref="Yes"/> (every vector inside the window),
+    /// else by the whole kernel; returns the next vector's index. A type argument, so that each
+    /// instance holds one copy of one kernel.
+    /// </summary>
     [MethodImpl(MethodImplOptions.NoInlining | MethodImplOptions.AggressiveOptimization)]
-    private static nuint FastRange<TShape, TElement, T, TMask, TOps>(TShape kernel, ref TElement a, ref TElement b, ref TElement d0, nuint i, nuint stop, bool nonTemporal)
+    private static nuint VectorRun<TShape, TElement, T, TMask, TOps, TInside>(TShape kernel, ref TElement a, ref TElement b, ref TElement d0, nuint i, nuint stop, bool nonTemporal)
         where TShape : struct, IShape
         where TElement : unmanaged
         where TOps : ISimdOps<T, TMask>
+        where TInside : struct, IFlag
     {
         nuint n = (nuint)TOps.Count;
         for (; i < stop; i += n)
         {
-            T result = kernel.InvokeFast<T, TMask, TOps>(Load<TElement, T, TMask, TOps>(ref a, i), Load<TElement, T, TMask, TOps>(ref b, i));
-            if (nonTemporal)
-            {
-                StoreNonTemporal<TElement, T, TMask, TOps>(result, ref d0, i);
-            }
-            else
-            {
-                Store<TElement, T, TMask, TOps>(result, ref d0, i);
-            }
-        }
-
-        return i;
-    }
-
-    /// <summary>The vectors from <paramref name="i"/> while below <paramref name="stop"/> by the whole kernel; returns the next vector's index.</summary>
-    [MethodImpl(MethodImplOptions.NoInlining | MethodImplOptions.AggressiveOptimization)]
-    private static nuint FullRange<TShape, TElement, T, TMask, TOps>(TShape kernel, ref TElement a, ref TElement b, ref TElement d0, nuint i, nuint stop, bool nonTemporal)
-        where TShape : struct, IShape
-        where TElement : unmanaged
-        where TOps : ISimdOps<T, TMask>
-    {
-        nuint n = (nuint)TOps.Count;
-        for (; i < stop; i += n)
-        {
-            T result = kernel.Invoke<T, TMask, TOps>(Load<TElement, T, TMask, TOps>(ref a, i), Load<TElement, T, TMask, TOps>(ref b, i), out _);
+            T x = Load<TElement, T, TMask, TOps>(ref a, i);
+            T dy = Load<TElement, T, TMask, TOps>(ref b, i);
+            // typeof, not TInside.Value: the JIT folds the type test before it inlines, so each
+            // instance imports one kernel (with IFlag.Value both are inlined, past the budget).
+            T result = typeof(TInside) == typeof(Yes) ? kernel.InvokeFast<T, TMask, TOps>(x, dy) : kernel.Invoke<T, TMask, TOps>(x, dy, out _);
             if (nonTemporal)
             {
                 StoreNonTemporal<TElement, T, TMask, TOps>(result, ref d0, i);

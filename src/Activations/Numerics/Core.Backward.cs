@@ -49,7 +49,7 @@ namespace Activations.Numerics;
 /// (…Fast, the same operations, so the same bits), leaving the test, the branch and the inlined wide
 /// path out of that loop. Ad hoc on a Zen 4 EPYC (AVX-512) at N = 16,384 that took Exponential's
 /// backward pass from 1.14–1.22 to 0.93–1.02 ns per element, ELU's from 1.26–1.34 to 1.09–1.16,
-/// σ′'s from 2.13 to 1.89, tanh′'s from 2.17 to 1.78, SiLU's from 3.69 to 3.20, Mish's from 5.69 to
+/// σ′'s from 2.13 to 1.89, tanh′'s from 2.17 to 1.78, SiLU's from 3.69 to 3.19–3.21, Mish's from 5.69 to
 /// 5.14 and the approximate GELU's from 5.32 to 4.83 (the exact GELU's, 6.6, did not change); with
 /// AVX-512 off, Exponential's 1.91 → 1.71, SiLU's 5.95 → 4.33, Mish's 9.79 → 8.06, but σ′'s
 /// 3.26 → 3.43 (the test of a run costs more in 256-bit integer operations, which have no 64-bit
@@ -121,11 +121,12 @@ internal static partial class Core<T, TMask, TOps>
     }
 
     /// <summary>
-    /// dy·(cHi + cLo)·(1 + t) rounded once, for |cLo| ≤ 2^−50·|cHi|, |t| ≤ 2^−5.4 and p = dy·cHi
+    /// dy·(cHi + cLo)·(1 + t) rounded once, for |cLo| ≤ 2^−51·|cHi| (ELU's a·s has |cLo| just above 2^−52·|cHi| at most), |t| ≤ 2^−5.4 and p = dy·cHi
     /// 0 or within [2^−914, 2^996]: p − ((p − dy·cHi) − (dy·cLo + p·t)), the inner difference exact.
     /// p·t is within 2^−53 of dy·cHi·t (p's rounding) and rounds to 2^−53 of itself, the dropped
-    /// dy·cLo·t is below 2^−55.4·|p|, and the sum and the bracket round to 2^−53 of themselves:
-    /// below 2^−55.6 of the result before the last rounding (2^−56.8 when cLo = 0). With cLo = 0 the
+    /// dy·cLo·t is below 2^−56.4·|p|, and the sum and the bracket round to 2^−53 of themselves (each
+    /// below 2^−58.4·|p|): below 2^−55.4 of the result before the last rounding (2^−56.8 when cLo = 0,
+    /// with no sum and no dropped term). With cLo = 0 the
     /// term dy·cLo may be left out (<paramref name="hasLow"/> false), with the same bits: it is ±0,
     /// and adding a zero to p·t changes at most the sign of a zero bracket, which the subtraction
     /// from p, where p − (p − dy·cHi) is exact, does not see. When p is ±0 the bracket is +0 and the

@@ -521,13 +521,7 @@ internal static partial class Core<T, TMask, TOps>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static T GeluExactBackward(T x, T dy)
     {
-        T cHi = GeluShared(x, GeluBackwardClamp, out T a, out T cLo, out T k, out T vHi, out T vLo, out TMask rootInterval);
-        T hi = GeluExactGradParts(x, a, cHi, cLo, k, vHi, vLo, rootInterval, out T lo, out T exponent);
-
-        // The fast formula; off the fast path's lanes its 2^exponent is clamped so that the
-        // meaningless value stays finite (on them exponent ≥ −490 and the clamp changes nothing).
-        T scale = Pow2(TOps.Select(TOps.LessThan(exponent, TOps.Create(-1000.0)), TOps.Create(-1000.0), exponent));
-        T fast = ExactProduct(dy, TOps.Multiply(hi, scale), TOps.Multiply(lo, scale));
+        T fast = GeluExactBackwardParts(x, dy, out T hi, out T lo, out T exponent);
         if (TOps.AnyMagnitudeAbove(x, GeluBackwardDirectLimit) || TOps.AnyMagnitudeOutside(dy, TwoToMinus330, TwoTo400))
         {
             fast = GeluExactBackwardWide(x, dy, hi, lo, exponent, fast);
@@ -538,10 +532,18 @@ internal static partial class Core<T, TMask, TOps>
 
     /// <summary><see cref="GeluExactBackward"/>'s fast path, for vectors inside its window (|x| ≤ 26, dy ±0 or within [2^−330, 2^400]): the same operations.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static T GeluExactBackwardFast(T x, T dy)
+    public static T GeluExactBackwardFast(T x, T dy) => GeluExactBackwardParts(x, dy, out _, out _, out _);
+
+    /// <summary>
+    /// The fast formula of <see cref="GeluExactBackward"/>, with f′'s pair and exponent for its wide
+    /// path; off the fast path's lanes its 2^exponent is clamped so that the meaningless value stays
+    /// finite (on them exponent ≥ −490 and the clamp changes nothing).
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static T GeluExactBackwardParts(T x, T dy, out T hi, out T lo, out T exponent)
     {
         T cHi = GeluShared(x, GeluBackwardClamp, out T a, out T cLo, out T k, out T vHi, out T vLo, out TMask rootInterval);
-        T hi = GeluExactGradParts(x, a, cHi, cLo, k, vHi, vLo, rootInterval, out T lo, out T exponent);
+        hi = GeluExactGradParts(x, a, cHi, cLo, k, vHi, vLo, rootInterval, out lo, out exponent);
         T scale = Pow2(TOps.Select(TOps.LessThan(exponent, TOps.Create(-1000.0)), TOps.Create(-1000.0), exponent));
         return ExactProduct(dy, TOps.Multiply(hi, scale), TOps.Multiply(lo, scale));
     }
